@@ -1,0 +1,223 @@
+import { createHash } from 'node:crypto';
+import type { DuckDBValue } from '@duckdb/node-api';
+import type { Database } from '../db/database.ts';
+import { appendRows } from '../db/appendRows.ts';
+import { ProblemList } from '../imports/problems.ts';
+import { closestNames, normalizeText } from '../text/normalize.ts';
+import { readConfigTable, type ConfigRecord } from './readConfigTable.ts';
+
+type Rows = DuckDBValue[][];
+
+/** The configuration as table rows, in each table's column order (see migrations/001_schema.sql). */
+export interface ConfigTables {
+  org_unit: Rows;
+  org_lineage: Rows;
+  org_alias: Rows;
+  fokusomrade: Rows;
+  area_crosswalk: Rows;
+  oj_area: Rows;
+  oj_verksamhet: Rows;
+  indicator: Rows;
+  vocab: Rows;
+  period: Rows;
+  programme_version: Rows;
+  requirement: Rows;
+  target: Rows;
+  setting: Rows;
+}
+
+const splitAliases = (v: string | null) => (v ?? '').split('|').map((s) => s.trim()).filter(Boolean);
+
+/**
+ * Reads and cross-checks every configuration file under `dir`. Pure apart from reading the files:
+ * returns the rows to store and a hash of the files' content, or throws InputError naming each fault.
+ */
+export function readConfig(dir: string): { tables: ConfigTables; sha256: string } {
+  const problems = new ProblemList(dir);
+  const hash = createHash('sha256');
+  const read = (relPath: string, required: string[], optional: string[] = []): ConfigRecord[] => {
+    const { bytes, records } = readConfigTable(dir, relPath, { required, optional }, problems);
+    hash.update(relPath).update('\0').update(bytes).update('\0');
+    return records;
+  };
+  const unknown = (file: string, r: ConfigRecord, column: string, found: string, known: Iterable<string>) =>
+    problems.add({ file, row: r.line, column, found, message: 'okänt värde', suggestions: closestNames(found, known) });
+
+  // Organisation
+  const units: Rows = [];
+  const ownNames: { name: string; unitId: string; from: string | null; to: string | null }[] = [];
+  const addUnit = (u: { id: string; name: string; kind: string; kommun?: string | null; lan?: string | null; parent?: string | null; skr?: string | null; from?: string | null; to?: string | null }) => {
+    units.push([u.id, u.name, u.kind, u.kommun ?? null, u.lan ?? null, u.parent ?? null, u.skr ?? null, u.from ?? null, u.to ?? null]);
+    ownNames.push({ name: u.name, unitId: u.id, from: u.from ?? null, to: u.to ?? null });
+  };
+  const lanIds = new Map<string, string>();
+  for (const r of read('org/lan.csv', ['unit_id', 'lan_code', 'name'])) {
+    lanIds.set(r.get('lan_code'), r.get('unit_id'));
+    addUnit({ id: r.get('unit_id'), name: r.get('name'), kind: 'lan', lan: r.get('lan_code') });
+  }
+  const kommunIdByCode = new Map<string, string>();
+  for (const r of read('org/kommuner.csv', ['unit_id', 'kommun_code', 'name', 'lan_code'], ['skr_group'])) {
+    const code = r.get('kommun_code');
+    if (!/^\d{4}$/.test(code)) problems.add({ file: 'org/kommuner.csv', row: r.line, column: 'kommun_code', found: code, message: 'kommunkoden ska ha fyra siffror' });
+    if (!lanIds.has(r.get('lan_code'))) unknown('org/kommuner.csv', r, 'lan_code', r.get('lan_code'), lanIds.keys());
+    kommunIdByCode.set(code, r.get('unit_id'));
+    addUnit({ id: r.get('unit_id'), name: r.get('name'), kind: 'kommun', kommun: code, lan: r.get('lan_code'), parent: lanIds.get(r.get('lan_code')), skr: r.opt('skr_group') });
+  }
+  for (const r of read('org/kommungrupper.csv', ['unit_id', 'skr_group', 'name'])) {
+    addUnit({ id: r.get('unit_id'), name: r.get('name'), kind: 'kommungrupp', skr: r.get('skr_group') });
+  }
+  for (const r of read('org/units.csv', ['unit_id', 'name', 'kind', 'kommun_code', 'parent_unit_id', 'valid_from', 'valid_to'])) {
+    const kommun = r.opt('kommun_code');
+    const lan = kommun ? (units.find((u) => u[2] === 'kommun' && u[3] === kommun)?.[4] as string | undefined) : undefined;
+    if (kommun && !kommunIdByCode.has(kommun)) unknown('org/units.csv', r, 'kommun_code', kommun, kommunIdByCode.keys());
+    addUnit({ id: r.get('unit_id'), name: r.get('name'), kind: r.get('kind'), kommun, lan, parent: r.opt('parent_unit_id'), from: r.opt('valid_from'), to: r.opt('valid_to') });
+  }
+  const unitIds = new Set<string>();
+  for (const u of units) {
+    const id = u[0] as string;
+    if (unitIds.has(id)) problems.add({ file: 'org', found: id, message: 'enhets-id förekommer två gånger' });
+    if (!/^[a-z0-9-]+$/.test(id)) problems.add({ file: 'org', found: id, message: 'enhets-id får bara innehålla a–z, 0–9 och bindestreck' });
+    unitIds.add(id);
+  }
+  const checkUnit = (file: string, r: ConfigRecord, column: string, id: string | null) => {
+    if (id !== null && !unitIds.has(id)) unknown(file, r, column, id, unitIds);
+  };
+  const lineage: Rows = read('org/lineage.csv', ['predecessor_id', 'successor_id', 'change_date']).map((r) => {
+    checkUnit('org/lineage.csv', r, 'predecessor_id', r.get('predecessor_id'));
+    checkUnit('org/lineage.csv', r, 'successor_id', r.get('successor_id'));
+    return [r.get('predecessor_id'), r.get('successor_id'), r.get('change_date')];
+  });
+  const aliases: Rows = ownNames.map((n) => [n.name, normalizeText(n.name), n.unitId, n.from, n.to, true]);
+  for (const r of read('org/aliases.csv', ['alias', 'unit_id', 'valid_from', 'valid_to'])) {
+    checkUnit('org/aliases.csv', r, 'unit_id', r.get('unit_id'));
+    aliases.push([r.get('alias'), normalizeText(r.get('alias')), r.get('unit_id'), r.opt('valid_from'), r.opt('valid_to'), false]);
+  }
+
+  // Catalog
+  const fokus = read('fokusomraden.csv', ['fokusomrade', 'title_sv', 'sort_order'], ['description_sv']);
+  const fokusIds = new Set(fokus.map((r) => r.get('fokusomrade')));
+  const crosswalk = read('area_crosswalk.csv', ['scheme', 'source_area', 'source_title_sv', 'fokusomrade']);
+  const fokusOf = new Map<string, string>();
+  for (const r of crosswalk) {
+    if (!fokusIds.has(r.get('fokusomrade'))) unknown('area_crosswalk.csv', r, 'fokusomrade', r.get('fokusomrade'), fokusIds);
+    fokusOf.set(`${r.get('scheme')}/${r.get('source_area')}`, r.get('fokusomrade'));
+  }
+  const vocab = new Map<string, DuckDBValue[]>();
+  const addVocab = (file: string, r: ConfigRecord, kind: string, text: string, value: string) => {
+    const norm = normalizeText(text);
+    const key = `${kind}/${norm}`;
+    const existing = vocab.get(key);
+    if (existing && existing[3] !== value) {
+      problems.add({ file, row: r.line, found: text, message: `stavningen betyder redan "${String(existing[3])}"` });
+    }
+    vocab.set(key, [kind, text, norm, value]);
+  };
+  const areaTitle = new Map<string, string>();
+  const areas: Rows = read('vocab/oj_areas.csv', ['area', 'title_sv', 'sort_order', 'header_aliases']).map((r) => {
+    const area = r.get('area');
+    const fokusomrade = fokusOf.get(`oj/${area}`);
+    if (!fokusomrade) problems.add({ file: 'area_crosswalk.csv', found: area, message: 'ÖJ-området saknar rad med scheme "oj"' });
+    areaTitle.set(area, r.get('title_sv'));
+    for (const text of [area, r.get('title_sv'), ...splitAliases(r.opt('header_aliases'))]) addVocab('vocab/oj_areas.csv', r, 'oj_area', text, area);
+    return [area, r.get('title_sv'), r.int('sort_order'), fokusomrade ?? null];
+  });
+  const verksamhetTitle = new Map<string, string>();
+  const verksamheter: Rows = read('vocab/oj_verksamheter.csv', ['verksamhet', 'title_sv', 'sort_order', 'header_aliases']).map((r) => {
+    const v = r.get('verksamhet');
+    verksamhetTitle.set(v, r.get('title_sv'));
+    for (const text of [v, r.get('title_sv'), ...splitAliases(r.opt('header_aliases'))]) addVocab('vocab/oj_verksamheter.csv', r, 'oj_verksamhet', text, v);
+    return [v, r.get('title_sv'), r.int('sort_order')];
+  });
+  const indicators: Rows = read('indicators.csv', ['indicator_id', 'area', 'verksamhet', 'series', 'first_year', 'last_year', 'answer_scale'], ['kolada_kpi_id']).map((r) => {
+    const area = r.get('area');
+    const v = r.get('verksamhet');
+    if (!areaTitle.has(area)) unknown('indicators.csv', r, 'area', area, areaTitle.keys());
+    if (!verksamhetTitle.has(v)) unknown('indicators.csv', r, 'verksamhet', v, verksamhetTitle.keys());
+    return [
+      r.get('indicator_id'), area, v, r.get('series'), r.int('first_year'), r.int('last_year', true),
+      r.get('answer_scale'), r.opt('kolada_kpi_id'), fokusOf.get(`oj/${area}`) ?? null,
+      `${areaTitle.get(area) ?? area} – ${verksamhetTitle.get(v) ?? v}`,
+    ];
+  });
+  for (const [file, kind, valueColumn, allowed] of [
+    ['vocab/oj_answers.csv', 'oj_answer', 'answer', ['ja', 'nej', 'delvis', 'pagar', 'ej_aktuellt', 'ej_svar']],
+    ['vocab/oj_columns.csv', 'oj_column', 'role', ['code', 'name', 'n', 'ignore']],
+    ['vocab/self_columns.csv', 'self_column', 'field', ['year', 'period', 'unit', 'requirement', 'status', 'comment', 'action', 'owner', 'due_date', 'ignore']],
+    ['vocab/self_statuses.csv', 'self_status', 'status', ['uppfyllt', 'delvis', 'ej_uppfyllt', 'ej_aktuellt', 'ej_svar']],
+  ] as const) {
+    const textColumn = kind === 'oj_column' || kind === 'self_column' ? 'header' : 'text';
+    for (const r of read(file, [textColumn, valueColumn])) {
+      const value = r.get(valueColumn);
+      if (!(allowed as readonly string[]).includes(value)) unknown(file, r, valueColumn, value, allowed);
+      addVocab(file, r, kind, r.get(textColumn), value);
+    }
+  }
+  const periods = new Map<string, DuckDBValue[]>();
+  for (const r of read('vocab/periods.csv', ['text', 'period', 'sort_order', 'period_end'])) {
+    addVocab('vocab/periods.csv', r, 'period', r.get('text'), r.get('period'));
+    periods.set(r.get('period'), [r.get('period'), r.int('sort_order'), r.get('period_end')]);
+  }
+
+  // Programme
+  const versions = read('programme_versions.csv', ['programme_version', 'title_sv', 'first_year', 'last_year'], ['adopted']);
+  const versionIds = new Set(versions.map((r) => r.get('programme_version')));
+  const requirements: Rows = read('requirements.csv', ['requirement_id', 'programme_version', 'programme_area', 'text_sv', 'since_year', 'until_year'], ['source']).map((r) => {
+    const version = r.get('programme_version');
+    if (!versionIds.has(version)) unknown('requirements.csv', r, 'programme_version', version, versionIds);
+    const fokusomrade = fokusOf.get(`${version}/${r.get('programme_area')}`);
+    if (!fokusomrade) {
+      const known = [...fokusOf.keys()].filter((k) => k.startsWith(`${version}/`)).map((k) => k.slice(version.length + 1));
+      unknown('requirements.csv', r, 'programme_area', r.get('programme_area'), known);
+    }
+    return [r.get('requirement_id'), version, r.get('programme_area'), fokusomrade ?? null, r.get('text_sv'), r.int('since_year'), r.int('until_year', true), r.opt('source') === 'exempel'];
+  });
+  const targets: Rows = read('targets.csv', ['first_year', 'last_year', 'fokusomrade', 'unit_id', 'target_share', 'delvis_within_pp']).map((r) => {
+    if (!fokusIds.has(r.get('fokusomrade'))) unknown('targets.csv', r, 'fokusomrade', r.get('fokusomrade'), fokusIds);
+    checkUnit('targets.csv', r, 'unit_id', r.opt('unit_id'));
+    return [r.int('first_year'), r.int('last_year', true), r.get('fokusomrade'), r.opt('unit_id'), r.num('target_share'), r.num('delvis_within_pp')];
+  });
+  const settings: Rows = read('settings.csv', ['key', 'value']).map((r) => [r.get('key'), r.get('value')]);
+
+  problems.throwIfAny();
+  return {
+    sha256: hash.digest('hex'),
+    tables: {
+      org_unit: units,
+      org_lineage: lineage,
+      org_alias: aliases,
+      fokusomrade: fokus.map((r) => [r.get('fokusomrade'), r.get('title_sv'), r.int('sort_order'), r.opt('description_sv')]),
+      area_crosswalk: crosswalk.map((r) => [r.get('scheme'), r.get('source_area'), r.get('source_title_sv'), r.get('fokusomrade')]),
+      oj_area: areas,
+      oj_verksamhet: verksamheter,
+      indicator: indicators,
+      vocab: [...vocab.values()],
+      period: [...periods.values()],
+      programme_version: versions.map((r) => [r.get('programme_version'), r.get('title_sv'), r.int('first_year'), r.int('last_year', true), r.opt('adopted')]),
+      requirement: requirements,
+      target: targets,
+      setting: settings,
+    },
+  };
+}
+
+/**
+ * Makes the configuration tables match the files under `dir`, in one transaction, when the files
+ * changed since the last load (so every command sees the current data/ without paying for a reload).
+ */
+export async function loadConfig(db: Database, dir: string): Promise<boolean> {
+  const { tables, sha256 } = readConfig(dir);
+  const state = await db.one<{ n: number }>(
+    'select count(*)::int as n from config_state where config_dir = $1 and content_sha256 = $2',
+    [dir, sha256],
+  );
+  if (state?.n) return false;
+  await db.transaction(async () => {
+    for (const [table, rows] of Object.entries(tables)) {
+      await db.run(`delete from ${table}`);
+      await appendRows(db, table, rows);
+    }
+    await db.run('delete from config_state');
+    await db.run('insert into config_state values ($1, $2, current_timestamp)', [dir, sha256]);
+  });
+  return true;
+}

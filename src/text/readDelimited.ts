@@ -1,0 +1,56 @@
+import { parse } from 'csv-parse/sync';
+import iconv from 'iconv-lite';
+import type { Grid } from './grid.ts';
+
+/**
+ * Text of a CSV file: UTF-8 with or without BOM, else Windows-1252 (what Swedish Excel saves as "CSV").
+ * A file that is not valid UTF-8 is taken as Windows-1252, which decodes any byte.
+ */
+export function decodeText(bytes: Buffer): string {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return bytes.subarray(3).toString('utf8');
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return iconv.decode(bytes, 'win1252');
+  }
+}
+
+/** `;`, `,` or tab: whichever occurs most often outside quotes on the first line. */
+export function detectDelimiter(text: string): string {
+  const firstLine = text.split(/\r?\n/).find((l) => l.trim() !== '') ?? '';
+  const unquoted = firstLine.replace(/"[^"]*"/g, '');
+  const counts = [';', ',', '\t'].map((d) => ({ d, n: unquoted.split(d).length - 1 }));
+  counts.sort((a, b) => b.n - a.n);
+  return counts[0]!.n > 0 ? counts[0]!.d : ';';
+}
+
+interface ParsedRecord {
+  record: string[];
+  info: { lines: number };
+  raw: string;
+}
+
+/** Reads a delimited file into a grid; each row keeps the line it starts on, for error messages. */
+export function readDelimited(file: string, bytes: Buffer, options: { comments?: boolean } = {}): Grid {
+  // Comment lines are blanked rather than skipped by the parser, so that line numbers stay true.
+  // Line endings are unified first: csv-parse takes the record delimiter from the first line it sees.
+  const decoded = decodeText(bytes).replace(/\r\n?/g, '\n');
+  const text = options.comments ? decoded.replace(/^#.*$/gm, '') : decoded;
+  const records = parse(text, {
+    delimiter: detectDelimiter(text),
+    relax_column_count: true,
+    info: true,
+    raw: true,
+  }) as ParsedRecord[];
+  return {
+    file,
+    format: 'csv',
+    // Empty lines are dropped here, not by the parser, whose line count then goes wrong.
+    rows: records
+      .filter(({ record }) => record.some((c) => c.trim() !== ''))
+      .map(({ record, info, raw }) => ({
+        line: info.lines - (raw.replace(/\r?\n$/, '').match(/\n/g)?.length ?? 0),
+        cells: record.map((c) => (c.trim() === '' ? null : c)),
+      })),
+  };
+}

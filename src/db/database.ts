@@ -29,9 +29,9 @@ export class Database {
       instance = await DuckDBInstance.create(path);
     } catch (error) {
       const message = String((error as Error).message ?? error);
-      const lock = /Conflicting lock is held in (.*?)(?: by PID (\d+))?\./.exec(message);
       if (/Could not set lock/.test(message)) {
-        throw new DatabaseBusyError(path, lock?.[2] ? `PID ${lock[2]}` : 'låst');
+        const pid = /\(PID (\d+)\)/.exec(message)?.[1];
+        throw new DatabaseBusyError(path, pid ? `PID ${pid}` : 'låst');
       }
       throw error;
     }

@@ -24,7 +24,7 @@ export function columnLetter(index: number): string {
 /** How a problem names a column: its letter or number, and its header text when there is one. */
 export function columnLabel(grid: Grid, index: number, header?: string): string {
   const position = grid.format === 'xlsx' ? columnLetter(index) : String(index + 1);
-  return header ? `${position} (${header})` : position;
+  return header ? `${position} (${header.replace(/\s+/g, ' ')})` : position;
 }
 
 /** Cell text as a user typed it; numbers keep their JavaScript form, dates their ISO day. */

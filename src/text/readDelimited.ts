@@ -41,7 +41,7 @@ export function readDelimited(file: string, bytes: Buffer, options: { comments?:
     relax_column_count: true,
     info: true,
     raw: true,
-  }) as ParsedRecord[];
+  }) as unknown as ParsedRecord[];
   return {
     file,
     format: 'csv',

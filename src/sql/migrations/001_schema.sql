@@ -151,12 +151,15 @@ create table setting (
 );
 
 -- Facts -------------------------------------------------------------------------------------------
+-- raw_text / raw_status: the cell as read; unit_text: the unit as the file named it (or its code), so
+-- that aliases used can be listed; sheet, source_row, source_column: where in the source file.
 create table oj_answer (
     year integer not null,
     unit_id varchar not null,
     indicator_id varchar not null,
     answer varchar not null check (answer in ('ja', 'nej', 'delvis', 'pagar', 'ej_aktuellt', 'ej_svar')),
     raw_text varchar not null,
+    unit_text varchar not null,
     source_file_id integer not null,
     sheet varchar,
     source_row integer not null,
@@ -174,6 +177,7 @@ create table oj_published_share (
     share_ja double check (share_ja between 0 and 1),
     n_units integer,
     raw_text varchar not null,
+    unit_text varchar not null,
     source_file_id integer not null,
     sheet varchar,
     source_row integer not null,
@@ -192,6 +196,7 @@ create table self_assessment (
     planned_action varchar,
     owner varchar,
     due_date date,
+    unit_text varchar not null,
     source_file_id integer not null,
     sheet varchar,
     source_row integer not null,

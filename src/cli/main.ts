@@ -1,0 +1,214 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { Database, DatabaseBusyError, withDatabase } from '../db/database.ts';
+import { initDatabase } from '../db/init.ts';
+import type { FileReport, ImportOptions } from '../imports/importFiles.ts';
+import { InputError, formatProblem } from '../imports/problems.ts';
+import { importOj } from '../oj/importOj.ts';
+import { defaultConfigDir, defaultDbPath, projectRoot } from '../paths.ts';
+import { importSelfAssessment } from '../self/importSelfAssessment.ts';
+import { formatTable } from './formatTable.ts';
+import { progressReporter } from './progress.ts';
+
+/** Exit codes: 0 success, 1 bad input (nothing written), 2 usage error, 3 database busy. */
+export const exitCodes = { ok: 0, badInput: 1, usage: 2, busy: 3 } as const;
+
+class UsageError extends Error {}
+
+const usage = `Användning: beredskap <kommando> [flaggor]
+
+Kommandon:
+  init                                  skapa eller uppdatera databasen (schema, konfiguration, vyer)
+  import oj FIL…                        importera ÖJ-arbetsböcker (.xlsx) eller långt format (.csv)
+  import self-assessment FIL…           importera nämndernas självskattningar (.xlsx eller .csv)
+  sample [--out KATALOG]                skapa exempeldata och importera den
+  sources                               lista importerade filer
+  check                                 datakvalitet: enheter utan svar, obesvarade andelar, alias
+  start                                 bygg databasen från exempeldata om den saknas och visa vad den innehåller
+  bench                                 mät importens hastighet mot DuckDB:s egen read_csv
+
+Flaggor:
+  --db SÖKVÄG       databasfil (standard data/beredskap.duckdb, eller miljövariabeln BEREDSKAP_DB)
+  --config KATALOG  konfigurationskatalog (standard data/, eller BEREDSKAP_CONFIG)
+  --year ÅR         ÖJ-år när filen inte själv anger det
+  --dry-run         kontrollera och visa vad som skulle ändras, utan att skriva
+  --json            maskinläsbar sammanfattning på stdout
+  --quiet           inga förloppsrader
+`;
+
+interface Context {
+  dbPath: string;
+  configDir: string;
+  json: boolean;
+  quiet: boolean;
+  out: (text: string) => void;
+}
+
+export async function main(argv: string[], out: (text: string) => void = (t) => process.stdout.write(`${t}\n`)): Promise<number> {
+  try {
+    const { values, positionals } = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        db: { type: 'string' },
+        config: { type: 'string' },
+        year: { type: 'string' },
+        out: { type: 'string' },
+        'dry-run': { type: 'boolean', default: false },
+        json: { type: 'boolean', default: false },
+        quiet: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+    const [command, ...rest] = positionals;
+    if (values.help || !command) {
+      out(usage);
+      return values.help ? exitCodes.ok : exitCodes.usage;
+    }
+    const ctx: Context = {
+      dbPath: values.db ? resolve(values.db) : defaultDbPath(),
+      configDir: values.config ? resolve(values.config) : defaultConfigDir(),
+      json: values.json,
+      quiet: values.quiet,
+      out,
+    };
+    const year = values.year === undefined ? undefined : Number(values.year);
+    if (year !== undefined && !/^20\d\d$/.test(values.year!)) throw new UsageError(`--year ska vara ett årtal, inte "${values.year}"`);
+    switch (command) {
+      case 'init':
+        return await withDb(ctx, async (_db, init) => {
+          out(`Databasen ${ctx.dbPath} är klar${init.migrations.length ? ` (nya migreringar: ${init.migrations.join(', ')})` : ''}.`);
+        });
+      case 'import': {
+        const [source, ...files] = rest;
+        if (source !== 'oj' && source !== 'self-assessment') throw new UsageError('ange "import oj FIL…" eller "import self-assessment FIL…"');
+        if (!files.length) throw new UsageError('ange minst en fil');
+        const progress = progressReporter({ quiet: ctx.quiet });
+        const options: ImportOptions = { year, dryRun: values['dry-run'], onProgress: progress.update };
+        return await withDb(ctx, async (db) => {
+          const run = source === 'oj' ? importOj : importSelfAssessment;
+          const reports = await run(db, files.map((f) => resolve(f)), options).finally(progress.done);
+          printReports(ctx, reports);
+        });
+      }
+      case 'sample':
+        return await withDb(ctx, async (db) => {
+          const { buildSampleDatabase } = await import('../sample/generateSample.ts');
+          const outDir = resolve(values.out ?? resolve(projectRoot, 'data/sample'));
+          const summary = await buildSampleDatabase(db, outDir);
+          out(ctx.json ? JSON.stringify(summary, null, 2) : `Exempeldata skapad i ${outDir} och importerad till ${ctx.dbPath}.`);
+        });
+      case 'sources':
+        return await withDb(ctx, async (db) => printSources(ctx, db));
+      case 'check':
+        return await withDb(ctx, async (db) => printCheck(ctx, db));
+      case 'start':
+        return await start(ctx);
+      case 'bench': {
+        const { runBench } = await import('../bench/runBench.ts');
+        await runBench({ outDir: resolve(values.out ?? resolve(projectRoot, 'bench-data')), quiet: ctx.quiet });
+        return exitCodes.ok;
+      }
+      default:
+        throw new UsageError(`okänt kommando "${command}"`);
+    }
+  } catch (error) {
+    if (error instanceof InputError) {
+      process.stderr.write(`Inget har skrivits. ${error.problems.length === 1 ? 'Ett fel' : `${error.problems.length} fel`}:\n`);
+      for (const p of error.problems) process.stderr.write(`  ${formatProblem(p)}\n`);
+      return exitCodes.badInput;
+    }
+    if (error instanceof DatabaseBusyError) {
+      process.stderr.write(`${error.message}\n`);
+      return exitCodes.busy;
+    }
+    if (error instanceof UsageError || (error as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) {
+      process.stderr.write(`${(error as Error).message}\n\n${usage}`);
+      return exitCodes.usage;
+    }
+    throw error;
+  }
+}
+
+async function withDb(
+  ctx: Context,
+  work: (db: Database, init: Awaited<ReturnType<typeof initDatabase>>) => Promise<void>,
+): Promise<number> {
+  await withDatabase(ctx.dbPath, async (db) => work(db, await initDatabase(db, ctx.configDir)));
+  return exitCodes.ok;
+}
+
+function printReports(ctx: Context, reports: FileReport[]): void {
+  if (ctx.json) {
+    ctx.out(JSON.stringify(reports, null, 2));
+    return;
+  }
+  for (const r of reports) {
+    const years = r.years.join(', ');
+    if (r.status === 'unchanged') {
+      ctx.out(`${r.file}: redan importerad (källa #${r.previous!.source_file_id}, ${r.previous!.imported_at.slice(0, 16)}); inget ändrat.`);
+      continue;
+    }
+    const changes = Object.entries(r.changes ?? {})
+      .filter(([, c]) => c.added + c.removed + c.changed > 0)
+      .map(([table, c]) => `${table}: ${c.added} nya, ${c.removed} borttagna, ${c.changed} ändrade`)
+      .join('; ');
+    const verb = r.status === 'validated' ? 'kontrollerad (--dry-run, inget skrivet); skulle ge' : `importerad som källa #${r.sourceFileId};`;
+    ctx.out(`${r.file} (${years}): ${verb} ${r.rowsRead.toLocaleString('sv-SE')} rader lästa, ${r.rowsStored.toLocaleString('sv-SE')} uppgifter${changes ? ` – ${changes}` : ''}.`);
+    if (r.replacedSourceFiles?.length) ctx.out(`  ersätter källa ${r.replacedSourceFiles.map((id) => `#${id}`).join(', ')}`);
+  }
+}
+
+async function printSources(ctx: Context, db: Database): Promise<void> {
+  const rows = await db.all<Record<string, string | number | boolean | null>>(
+    `select source_file_id, kind, file_name, array_to_string(years, ', ') as years, left(sha256, 12) as sha256,
+            rows_read, rows_stored, strftime(imported_at, '%Y-%m-%d %H:%M') as imported_at, is_sample, superseded_by
+     from source_file order by source_file_id`,
+  );
+  if (ctx.json) return ctx.out(JSON.stringify(rows, null, 2));
+  if (!rows.length) return ctx.out('Inga filer importerade ännu.');
+  ctx.out(formatTable(
+    ['#', 'Slag', 'Fil', 'År', 'sha256', 'Rader lästa', 'Lagrade', 'Importerad', 'Exempel', 'Ersatt av'],
+    rows.map((r) => [r.source_file_id as number, r.kind as string, r.file_name as string, r.years as string, r.sha256 as string, r.rows_read as number, r.rows_stored as number, r.imported_at as string, r.is_sample ? 'ja' : '', r.superseded_by === null ? '' : `#${r.superseded_by}`]),
+  ));
+}
+
+async function printCheck(ctx: Context, db: Database): Promise<void> {
+  const missing = await db.all<{ year: number; unit_id: string; name: string; kind: string }>('select * from unit_without_answers');
+  const unanswered = await db.all<{ year: number; name: string; n_cells: number; n_unanswered: number; share_unanswered: number }>(
+    `select year, name, n_cells, n_unanswered, share_unanswered from unanswered_share
+     where kind not in ('kommun') and n_unanswered > 0 order by year desc, share_unanswered desc limit 30`,
+  );
+  const aliases = await db.all<{ file_name: string; unit_text: string; unit_name: string; n_rows: number }>('select file_name, unit_text, unit_name, n_rows from alias_used');
+  if (ctx.json) return ctx.out(JSON.stringify({ units_without_answers: missing, unanswered, aliases_used: aliases }, null, 2));
+  ctx.out(`Enheter utan ÖJ-svar: ${missing.length}`);
+  if (missing.length) ctx.out(formatTable(['År', 'Enhet', 'Slag'], missing.slice(0, 30).map((m) => [String(m.year), m.name, m.kind])));
+  ctx.out(`\nObesvarade ÖJ-frågor (nämnder, senaste åren):`);
+  ctx.out(unanswered.length ? formatTable(['År', 'Enhet', 'Frågor', 'Obesvarade', 'Andel'], unanswered.map((u) => [String(u.year), u.name, u.n_cells, u.n_unanswered, `${(u.share_unanswered * 100).toLocaleString('sv-SE', { maximumFractionDigits: 1 })} %`])) : '  inga');
+  ctx.out(`\nEnhetsnamn lösta via alias: ${aliases.length}`);
+  if (aliases.length) ctx.out(formatTable(['Fil', 'Stavning i filen', 'Enhet', 'Rader'], aliases.slice(0, 40).map((a) => [a.file_name, a.unit_text, a.unit_name, a.n_rows])));
+}
+
+/** `npm start`: a database to look at on a fresh machine, built from sample data when none exists. */
+async function start(ctx: Context): Promise<number> {
+  const fresh = !existsSync(ctx.dbPath);
+  return withDb(ctx, async (db) => {
+    if (fresh) {
+      ctx.out(`Ingen databas i ${ctx.dbPath}: bygger en från exempeldata …`);
+      const { buildSampleDatabase } = await import('../sample/generateSample.ts');
+      await buildSampleDatabase(db, resolve(projectRoot, 'data/sample'));
+    }
+    const counts = await db.all<{ what: string; n: number }>(
+      `select 'ÖJ-svar' as what, count(*)::int as n from oj_answer
+       union all select 'publicerade andelar', count(*)::int from oj_published_share
+       union all select 'självskattningar', count(*)::int from self_assessment
+       union all select 'importerade filer', count(*)::int from source_file where superseded_by is null`,
+    );
+    const sample = await db.one<{ n: number }>('select count(*)::int as n from source_file where is_sample and superseded_by is null');
+    ctx.out(`Databas: ${ctx.dbPath}`);
+    for (const c of counts) ctx.out(`  ${c.what}: ${c.n.toLocaleString('sv-SE')}`);
+    if (sample?.n) ctx.out('  (EXEMPELDATA – inte verkliga uppgifter)');
+    ctx.out('Nästa steg: npx beredskap sources · npx beredskap check');
+  });
+}

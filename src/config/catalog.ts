@@ -1,0 +1,161 @@
+import type { Database } from '../db/database.ts';
+import { closestNames, normalizeText } from '../text/normalize.ts';
+
+export type VocabKind = 'oj_area' | 'oj_verksamhet' | 'oj_answer' | 'oj_column' | 'self_column' | 'self_status' | 'period';
+
+export interface OrgUnit {
+  unit_id: string;
+  name: string;
+  kind: string;
+  kommun_code: string | null;
+  lan_code: string | null;
+  valid_from: string | null;
+  valid_to: string | null;
+}
+
+interface Alias {
+  alias: string;
+  alias_norm: string;
+  unit_id: string;
+  valid_from: string | null;
+  valid_to: string | null;
+}
+
+export interface IndicatorDef {
+  indicator_id: string;
+  area: string;
+  verksamhet: string;
+  first_year: number;
+  last_year: number | null;
+}
+
+export interface RequirementDef {
+  requirement_id: string;
+  text_sv: string;
+  since_year: number;
+  until_year: number | null;
+}
+
+export type UnitResolution =
+  | { unit: OrgUnit }
+  | { problem: string; suggestions: string[] };
+
+const within = (date: string, from: string | null, to: string | null) =>
+  (from === null || from <= date) && (to === null || date <= to);
+
+/**
+ * The configuration as the parsers need it: vocabularies, units and their aliases, indicators and
+ * requirements. Read once from the database per import, then used by pure lookups.
+ */
+export class Catalog {
+  private readonly vocab = new Map<string, Map<string, string>>();
+  private readonly vocabTexts = new Map<string, string[]>();
+  private readonly unitsById: Map<string, OrgUnit>;
+  private readonly kommunByCode = new Map<string, OrgUnit>();
+  private readonly aliasesByNorm = new Map<string, Alias[]>();
+
+  private constructor(
+    vocabRows: { kind: string; text: string; text_norm: string; value: string }[],
+    units: OrgUnit[],
+    aliases: Alias[],
+    readonly indicators: IndicatorDef[],
+    readonly requirements: Map<string, RequirementDef>,
+    readonly settings: Map<string, string>,
+    /** Period → its last day as month-day (T1 → 04-30): the date a self-assessment's unit names are read at. */
+    readonly periodEnds: Map<string, string>,
+  ) {
+    for (const v of vocabRows) {
+      if (!this.vocab.has(v.kind)) this.vocab.set(v.kind, new Map());
+      this.vocab.get(v.kind)!.set(v.text_norm, v.value);
+      this.vocabTexts.set(v.kind, [...(this.vocabTexts.get(v.kind) ?? []), v.text]);
+    }
+    this.unitsById = new Map(units.map((u) => [u.unit_id, u]));
+    for (const u of units) if (u.kind === 'kommun' && u.kommun_code) this.kommunByCode.set(u.kommun_code, u);
+    for (const a of aliases) this.aliasesByNorm.set(a.alias_norm, [...(this.aliasesByNorm.get(a.alias_norm) ?? []), a]);
+  }
+
+  static async load(db: Database): Promise<Catalog> {
+    const [vocab, units, aliases, indicators, requirements, settings, periods] = await Promise.all([
+      db.all<{ kind: string; text: string; text_norm: string; value: string }>('select kind, text, text_norm, value from vocab'),
+      db.all<OrgUnit>('select unit_id, name, kind, kommun_code, lan_code, valid_from::varchar as valid_from, valid_to::varchar as valid_to from org_unit'),
+      db.all<Alias>('select alias, alias_norm, unit_id, valid_from::varchar as valid_from, valid_to::varchar as valid_to from org_alias'),
+      db.all<IndicatorDef>('select indicator_id, area, verksamhet, first_year, last_year from indicator'),
+      db.all<RequirementDef>('select requirement_id, text_sv, since_year, until_year from requirement'),
+      db.all<{ key: string; value: string }>('select key, value from setting'),
+      db.all<{ period: string; period_end: string }>('select period, period_end from period'),
+    ]);
+    return new Catalog(
+      vocab, units, aliases, indicators,
+      new Map(requirements.map((r) => [r.requirement_id, r])),
+      new Map(settings.map((s) => [s.key, s.value])),
+      new Map(periods.map((p) => [p.period, p.period_end])),
+    );
+  }
+
+  lookup(kind: VocabKind, text: string): string | undefined {
+    return this.vocab.get(kind)?.get(this.normalized(text));
+  }
+
+  // National files repeat the same few hundred texts millions of times: normalise each once.
+  private readonly normalizedCache = new Map<string, string>();
+  private normalized(text: string): string {
+    let n = this.normalizedCache.get(text);
+    if (n === undefined) this.normalizedCache.set(text, (n = normalizeText(text)));
+    return n;
+  }
+
+  suggest(kind: VocabKind, text: string): string[] {
+    return closestNames(text, this.vocabTexts.get(kind) ?? []);
+  }
+
+  unit(unitId: string): OrgUnit | undefined {
+    return this.unitsById.get(unitId);
+  }
+
+  /** The ÖJ measure date of a year (settings oj_measure_date, month-day): which units answered then. */
+  measureDate(year: number): string {
+    return `${year}-${this.settings.get('oj_measure_date') ?? '02-01'}`;
+  }
+
+  /** A kommun code as written in a file: "0180", "180" or 180 (a number that lost its leading zero). */
+  kommunByCodeText(code: string): OrgUnit | undefined {
+    const digits = code.trim().replace(/\.0+$/, '');
+    return /^\d{1,4}$/.test(digits) ? this.kommunByCode.get(digits.padStart(4, '0')) : undefined;
+  }
+
+  /**
+   * The unit a name means on `date`: its own name or an alias valid then, for a unit that existed then.
+   * A name of a unit that did not exist on that date is reported as such, not guessed.
+   */
+  resolveUnit(name: string, date: string): UnitResolution {
+    const candidates = this.aliasesByNorm.get(this.normalized(name)) ?? [];
+    const valid = candidates.filter((a) => {
+      const u = this.unitsById.get(a.unit_id);
+      return u && within(date, a.valid_from, a.valid_to) && within(date, u.valid_from, u.valid_to);
+    });
+    const ids = [...new Set(valid.map((a) => a.unit_id))];
+    if (ids.length === 1) return { unit: this.unitsById.get(ids[0]!)! };
+    if (ids.length > 1) return { problem: `namnet är tvetydigt den ${date} (${ids.join(', ')}); ange ett entydigt alias i org/aliases.csv`, suggestions: [] };
+    if (candidates.length) {
+      const u = this.unitsById.get(candidates[0]!.unit_id)!;
+      return {
+        problem: `enheten ${u.name} fanns inte den ${date} (giltig ${u.valid_from ?? '…'}–${u.valid_to ?? ''})`,
+        suggestions: [],
+      };
+    }
+    const current = [...this.aliasesByNorm.values()].flat().filter((a) => within(date, a.valid_from, a.valid_to)).map((a) => a.alias);
+    return { problem: 'okänd enhet', suggestions: closestNames(name, current) };
+  }
+
+  /** The indicator for area × verksamhet in `year`, or why there is none. */
+  indicatorFor(area: string, verksamhet: string, year: number): IndicatorDef | { problem: string } {
+    const defs = this.indicators.filter((i) => i.area === area && i.verksamhet === verksamhet);
+    const hit = defs.find((i) => i.first_year <= year && (i.last_year === null || year <= i.last_year));
+    if (hit) return hit;
+    const spans = defs.map((i) => `${i.indicator_id} ${i.first_year}–${i.last_year ?? ''}`).join(', ');
+    return {
+      problem: `okänd indikator: ${area} × ${verksamhet} finns inte i indicators.csv för ${year}` +
+        (spans ? ` (finns: ${spans})` : '') + '; lägg till eller vidga en rad i data/indicators.csv',
+    };
+  }
+}

@@ -1,0 +1,137 @@
+import type { DuckDBValue } from '@duckdb/node-api';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import ExcelJS from 'exceljs';
+import type { Database } from '../db/database.ts';
+import type { Grid } from '../text/grid.ts';
+import { readDelimited } from '../text/readDelimited.ts';
+import { gridsFromWorkbook } from '../text/readWorkbook.ts';
+import { InputError, type Problem } from './problems.ts';
+import { findImported, storeFacts, type Change, type FactTable } from './storeFacts.ts';
+
+export interface ImportOptions {
+  year?: number;
+  dryRun?: boolean;
+  isSample?: boolean;
+  onProgress?: (file: string, done: number, total: number) => void;
+}
+
+export interface FileReport {
+  file: string;
+  status: 'imported' | 'unchanged' | 'validated';
+  sourceFileId?: number;
+  years: number[];
+  rowsRead: number;
+  rowsStored: number;
+  changes?: Record<string, Change>;
+  replacedSourceFiles?: number[];
+  previous?: { source_file_id: number; imported_at: string };
+}
+
+/** What a source-specific parser makes of one file: its kind, years, and rows per fact table. */
+export interface ParsedSource {
+  kind: string;
+  years: number[];
+  rowsRead: number;
+  facts: { table: FactTable; rows: DuckDBValue[][]; scope: DuckDBValue[][] }[];
+}
+
+export interface InputFile {
+  path: string;
+  name: string;
+  bytes: Buffer;
+  format: 'xlsx' | 'csv';
+  /** The file as grids: every sheet of a workbook, or the one table of a CSV. */
+  grids(): Promise<Grid[]>;
+}
+
+export const sha256Of = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+
+function openInput(path: string): InputFile {
+  const name = basename(path);
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch (error) {
+    throw new InputError([{ file: path, message: `filen kan inte läsas (${(error as NodeJS.ErrnoException).code ?? error})` }]);
+  }
+  if (/\.xlsx$/i.test(path)) {
+    return {
+      path, name, bytes, format: 'xlsx',
+      async grids() {
+        const workbook = new ExcelJS.Workbook();
+        try {
+          await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+        } catch (error) {
+          throw new InputError([{ file: name, message: `filen kan inte läsas som .xlsx (${(error as Error).message})` }]);
+        }
+        return gridsFromWorkbook(workbook, name);
+      },
+    };
+  }
+  if (/\.(csv|txt)$/i.test(path)) {
+    return { path, name, bytes, format: 'csv', grids: async () => [readDelimited(name, bytes)] };
+  }
+  throw new InputError([{ file: name, message: 'okänd filtyp: väntade .xlsx eller .csv' }]);
+}
+
+/**
+ * The import shell shared by every source: parse and check every file first (all problems of all
+ * files reported together, nothing written), then store all of them in one transaction. A file whose
+ * content (sha256) is already imported is a no-op that says so. A dry run stores and rolls back, so it
+ * reports exactly what an import would change.
+ */
+export async function importFiles(
+  db: Database,
+  paths: string[],
+  options: ImportOptions,
+  parse: (input: InputFile) => Promise<ParsedSource>,
+): Promise<FileReport[]> {
+  const parsed: { input: InputFile; source: ParsedSource }[] = [];
+  const problems: Problem[] = [];
+  for (const path of paths) {
+    try {
+      const input = openInput(path);
+      parsed.push({ input, source: await parse(input) });
+    } catch (error) {
+      if (error instanceof InputError) problems.push(...error.problems);
+      else throw error;
+    }
+  }
+  if (problems.length) throw new InputError(problems);
+
+  const store = async () => {
+    const reports: FileReport[] = [];
+    for (const { input, source } of parsed) {
+      const sha256 = sha256Of(input.bytes);
+      const base = { file: input.name, years: source.years, rowsRead: source.rowsRead };
+      const previous = await findImported(db, sha256);
+      if (previous) {
+        reports.push({ ...base, status: 'unchanged', rowsStored: 0, previous });
+        continue;
+      }
+      const stored = await storeFacts(
+        db,
+        { kind: source.kind, fileName: input.name, sha256, bytes: input.bytes.length, years: source.years, rowsRead: source.rowsRead, isSample: !!options.isSample },
+        source.facts,
+      );
+      reports.push({
+        ...base,
+        status: options.dryRun ? 'validated' : 'imported',
+        sourceFileId: stored.sourceFileId,
+        rowsStored: source.facts.reduce((n, f) => n + f.rows.length, 0),
+        changes: stored.changes,
+        replacedSourceFiles: stored.replaced,
+      });
+    }
+    return reports;
+  };
+  if (!options.dryRun) return db.transaction(store);
+  await db.run('begin transaction');
+  try {
+    return await store();
+  } finally {
+    await db.run('rollback');
+  }
+}

@@ -1,0 +1,109 @@
+import type { DuckDBValue } from '@duckdb/node-api';
+import { listValue } from '@duckdb/node-api';
+import type { Database } from '../db/database.ts';
+import { appendRows } from '../db/appendRows.ts';
+import { InputError } from './problems.ts';
+
+/** A fact table as the import writes it: its key, the columns a "change" compares, and its replacement scope. */
+export interface FactTable {
+  table: 'oj_answer' | 'oj_published_share' | 'self_assessment';
+  /** Columns in table order, source_file_id included (filled in here). */
+  columns: readonly string[];
+  key: readonly string[];
+  compared: readonly string[];
+  /** A new file replaces the rows of the same kind that share these column values (e.g. year). */
+  scope: readonly string[];
+}
+
+export interface Change {
+  added: number;
+  removed: number;
+  changed: number;
+}
+
+export interface SourceFileInfo {
+  kind: string;
+  fileName: string;
+  sha256: string;
+  bytes: number;
+  years: number[];
+  rowsRead: number;
+  isSample: boolean;
+}
+
+/** The active source file with this content, if it was imported before. */
+export async function findImported(db: Database, sha256: string): Promise<{ source_file_id: number; file_name: string; imported_at: string } | undefined> {
+  return db.one(
+    'select source_file_id, file_name, imported_at::varchar as imported_at from source_file where sha256 = $1 and superseded_by is null',
+    [sha256],
+  );
+}
+
+/**
+ * Stores one file's facts inside the caller's transaction: registers the file, replaces the rows of the
+ * same kind in the file's scope (a new version of that year's file), and reports what changed. A key
+ * already held by a file of another kind stops the import with both files named.
+ */
+export async function storeFacts(
+  db: Database,
+  source: SourceFileInfo,
+  facts: { table: FactTable; rows: DuckDBValue[][]; scope: DuckDBValue[][] }[],
+): Promise<{ sourceFileId: number; changes: Record<string, Change>; replaced: number[] }> {
+  const { id } = (await db.one<{ id: number }>(
+    `insert into source_file (kind, file_name, sha256, bytes, imported_at, rows_read, rows_stored, years, is_sample)
+     values ($1, $2, $3, $4, current_timestamp, $5, 0, $6, $7) returning source_file_id as id`,
+    [source.kind, source.fileName, source.sha256, source.bytes, source.rowsRead, listValue(source.years), source.isSample],
+  ))!;
+  const changes: Record<string, Change> = {};
+  let stored = 0;
+  for (const { table: t, rows, scope } of facts) {
+    const stage = `stage_${t.table}`;
+    const scopeTable = `scope_${t.table}`;
+    await db.run(`create or replace temp table ${stage} as select * from ${t.table} limit 0`);
+    await db.run(`create or replace temp table ${scopeTable} as select ${t.scope.join(', ')} from ${t.table} limit 0`);
+    const sourceIndex = t.columns.indexOf('source_file_id');
+    await appendRows(db, stage, rows.map((r) => r.map((v, i) => (i === sourceIndex ? id : v))));
+    await appendRows(db, scopeTable, scope);
+    const onKey = t.key.map((k) => `o.${k} = n.${k}`).join(' and ');
+    const inScope = `exists (select 1 from ${scopeTable} s where ${t.scope.map((c) => `s.${c} = o.${c}`).join(' and ')})`;
+    const sameKind = `o.source_file_id in (select source_file_id from source_file where kind = $1 and source_file_id <> $2)`;
+    const replaced = `select o.* from ${t.table} o where ${inScope} and ${sameKind}`;
+    const diff = (await db.one<Change>(
+      `with old as (${replaced})
+       select
+         (select count(*) from ${stage} n where not exists (select 1 from old o where ${onKey}))::int as added,
+         (select count(*) from old o where not exists (select 1 from ${stage} n where ${onKey}))::int as removed,
+         (select count(*) from old o join ${stage} n on ${onKey}
+            where ${t.compared.map((c) => `o.${c} is distinct from n.${c}`).join(' or ')})::int as changed`,
+      [source.kind, id],
+    ))!;
+    changes[t.table] = diff;
+    await db.run(`delete from ${t.table} o where ${inScope} and ${sameKind}`, [source.kind, id]);
+    const conflicts = await db.all<{ key: string; file_name: string; kind: string }>(
+      `select concat_ws(' ', ${t.key.map((k) => `n.${k}`).join(', ')}) as key, f.file_name, f.kind
+       from ${stage} n join ${t.table} o on ${onKey} join source_file f on f.source_file_id = o.source_file_id
+       limit 20`,
+    );
+    if (conflicts.length) {
+      throw new InputError(conflicts.map((c) => ({
+        file: source.fileName,
+        found: c.key,
+        message: `finns redan från ${c.file_name} (${c.kind}); en källa av annat slag ersätts inte – ta bort den först`,
+      })));
+    }
+    await db.run(`insert into ${t.table} select * from ${stage}`);
+    await db.run(`drop table ${stage}`);
+    await db.run(`drop table ${scopeTable}`);
+    stored += rows.length;
+  }
+  // A file none of whose rows remain is superseded by this one; its row stays as history.
+  const superseded = await db.all<{ id: number }>(
+    `update source_file f set superseded_by = $2
+     where f.kind = $1 and f.source_file_id <> $2 and f.superseded_by is null
+       and ${facts.map(({ table: t }) => `not exists (select 1 from ${t.table} x where x.source_file_id = f.source_file_id)`).join(' and ')}
+     returning f.source_file_id as id`,
+    [source.kind, id],
+  );
+  await db.run('update source_file set rows_stored = $1 where source_file_id = $2', [stored, id]);
+  return { sourceFileId: id, changes, replaced: superseded.map((s) => s.id) };
+}

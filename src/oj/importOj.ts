@@ -1,0 +1,52 @@
+import { Catalog } from '../config/catalog.ts';
+import type { Database } from '../db/database.ts';
+import { importFiles, type FileReport, type ImportOptions, type InputFile, type ParsedSource } from '../imports/importFiles.ts';
+import { InputError } from '../imports/problems.ts';
+import type { FactTable } from '../imports/storeFacts.ts';
+import { parseOjCsv } from './parseOjCsv.ts';
+import { parseOjWorkbook } from './parseOjWorkbook.ts';
+
+export const ojAnswerTable: FactTable = {
+  table: 'oj_answer',
+  columns: ['year', 'unit_id', 'indicator_id', 'answer', 'raw_text', 'unit_text', 'source_file_id', 'sheet', 'source_row', 'source_column'],
+  key: ['year', 'unit_id', 'indicator_id'],
+  compared: ['answer', 'raw_text'],
+  scope: ['year'],
+};
+
+export const ojShareTable: FactTable = {
+  table: 'oj_published_share',
+  columns: ['year', 'level', 'unit_id', 'indicator_id', 'share_ja', 'n_units', 'raw_text', 'unit_text', 'source_file_id', 'sheet', 'source_row', 'source_column'],
+  key: ['year', 'unit_id', 'indicator_id'],
+  compared: ['share_ja', 'n_units'],
+  scope: ['year'],
+};
+
+/** Reads one ÖJ file, a Socialstyrelsen workbook (.xlsx) or our long-format CSV, into fact rows. */
+export async function parseOjFile(input: InputFile, catalog: Catalog, options: ImportOptions): Promise<ParsedSource> {
+  const onRow = (done: number, total: number) => options.onProgress?.(input.name, done, total);
+  const [grid, ...more] = await input.grids();
+  const parsed = input.format === 'xlsx'
+    ? parseOjWorkbook([grid!, ...more], catalog, { file: input.name, year: options.year, onRow })
+    : parseOjCsv(grid!, catalog, onRow);
+  if (input.format === 'csv' && options.year !== undefined && parsed.years.some((y) => y !== options.year)) {
+    throw new InputError([{ file: input.name, message: `filen innehåller år ${parsed.years.join(', ')} men --year ${options.year} angavs` }]);
+  }
+  // A new version of a year's file replaces that year's rows of the same kind, aggregates included.
+  const scope = parsed.years.map((y) => [y]);
+  return {
+    kind: input.format === 'xlsx' ? 'oj_workbook' : 'oj_csv',
+    years: parsed.years,
+    rowsRead: parsed.rowsRead,
+    facts: [
+      { table: ojAnswerTable, scope, rows: parsed.answers.map((a) => [a.year, a.unit_id, a.indicator_id, a.answer, a.raw_text, a.unit_text, null, a.sheet, a.row, a.column]) },
+      { table: ojShareTable, scope, rows: parsed.shares.map((s) => [s.year, s.level, s.unit_id, s.indicator_id, s.share_ja, s.n_units, s.raw_text, s.unit_text, null, s.sheet, s.row, s.column]) },
+    ],
+  };
+}
+
+/** `beredskap import oj FILE…`: ÖJ workbooks and long-format CSVs, all or nothing. */
+export async function importOj(db: Database, paths: string[], options: ImportOptions = {}): Promise<FileReport[]> {
+  const catalog = await Catalog.load(db);
+  return importFiles(db, paths, options, (input) => parseOjFile(input, catalog, options));
+}

@@ -1,0 +1,96 @@
+import type { Catalog, OrgUnit } from '../config/catalog.ts';
+import type { ProblemList } from '../imports/problems.ts';
+import { cellText, type CellValue } from '../text/grid.ts';
+
+/** Where a fact was read: sheet (xlsx only), row or line, column label. */
+export interface SourceRef {
+  sheet: string | null;
+  row: number;
+  column: string;
+}
+
+/** One unit's answer to one indicator cell, as oj_answer stores it. */
+export interface OjAnswerRow extends SourceRef {
+  year: number;
+  unit_id: string;
+  indicator_id: string;
+  answer: string;
+  raw_text: string;
+  unit_text: string;
+}
+
+/** A share published on an aggregate row (riket, län, kommungrupp), as oj_published_share stores it. */
+export interface OjShareRow extends SourceRef {
+  year: number;
+  level: 'riket' | 'lan' | 'kommungrupp';
+  unit_id: string;
+  indicator_id: string;
+  share_ja: number | null;
+  n_units: number | null;
+  raw_text: string;
+  unit_text: string;
+}
+
+export interface OjParseResult {
+  years: number[];
+  answers: OjAnswerRow[];
+  shares: OjShareRow[];
+  rowsRead: number;
+}
+
+export const aggregateLevels: Record<string, OjShareRow['level']> = { riket: 'riket', lan: 'lan', kommungrupp: 'kommungrupp' };
+
+/**
+ * The unit a row names: by kommun code when the row has one ("0180", "180", 180; two digits are a län),
+ * else by name as valid on the year's measure date.
+ */
+export function resolveRowUnit(
+  catalog: Catalog,
+  code: CellValue,
+  name: CellValue,
+  year: number,
+): { unit: OrgUnit } | { problem: string; found: string; suggestions: string[] } {
+  const codeText = cellText(code);
+  if (codeText) {
+    const kommun = catalog.kommunByCodeText(codeText);
+    if (kommun) return { unit: kommun };
+    const lan = /^\d{1,2}$/.test(codeText) ? catalog.unit(`lan-${codeText.padStart(2, '0')}`) : undefined;
+    if (lan) return { unit: lan };
+    if (!cellText(name)) return { problem: 'okänd kommunkod', found: codeText, suggestions: [] };
+  }
+  const nameText = cellText(name);
+  const resolved = catalog.resolveUnit(nameText, catalog.measureDate(year));
+  return 'unit' in resolved ? resolved : { ...resolved, found: nameText };
+}
+
+/** An answer text → stored answer; an empty cell is ej_svar (never Nej, never dropped). */
+export function parseAnswer(catalog: Catalog, value: CellValue): string | undefined {
+  const text = cellText(value);
+  return text === '' ? 'ej_svar' : catalog.lookup('oj_answer', text);
+}
+
+/**
+ * A published share: "57", "57 %", "57,3", 57 or "57 % (n=245)" → 0.57 (and 245). Blank and the
+ * missing-value marks give a null share with the text kept. Undefined: not a share at all.
+ */
+export function parseShare(catalog: Catalog, value: CellValue): { share: number | null; n: number | null } | undefined {
+  if (typeof value === 'number') return value >= 0 && value <= 100 ? { share: value / 100, n: null } : undefined;
+  const text = cellText(value);
+  if (text === '' || ['ej_svar', 'ej_aktuellt'].includes(catalog.lookup('oj_answer', text) ?? '')) return { share: null, n: null };
+  const m = /^(\d{1,3}(?:[.,]\d+)?)\s*%?\s*(?:\(\s*(?:n\s*=\s*)?(\d+)\s*\))?$/i.exec(text);
+  if (!m) return undefined;
+  const pct = Number(m[1]!.replace(',', '.'));
+  return pct <= 100 ? { share: pct / 100, n: m[2] ? Number(m[2]) : null } : undefined;
+}
+
+/** Reports the same (year, unit, indicator) read twice in one file: two rows naming one unit. */
+export function checkDuplicates(rows: (OjAnswerRow | OjShareRow)[], problems: ProblemList): void {
+  const seen = new Map<string, SourceRef>();
+  for (const r of rows) {
+    const key = `${r.year}/${r.unit_id}/${r.indicator_id}`;
+    const first = seen.get(key);
+    if (first) {
+      problems.add({ sheet: r.sheet ?? undefined, row: r.row, column: r.column, message: `${r.unit_id} ${r.year} ${r.indicator_id} finns redan på rad ${first.row} (två rader för samma enhet?)` });
+    } else seen.set(key, r);
+  }
+}

@@ -1,0 +1,125 @@
+import type { Database } from '../db/database.ts';
+
+export interface SampleUnit {
+  unit_id: string;
+  name: string;
+  kind: string;
+  kommun_code: string | null;
+  lan_code: string | null;
+  parent_unit_id: string | null;
+  skr_group: string | null;
+  valid_from: string | null;
+  valid_to: string | null;
+}
+
+export interface SampleIndicator {
+  indicator_id: string;
+  area: string;
+  verksamhet: string;
+  series: string;
+  first_year: number;
+  last_year: number | null;
+  answer_scale: 'ja_nej' | 'ja_delvis_nej';
+}
+
+/** An ÖJ area or verksamhet with the header spellings the configuration accepts for it. */
+export interface HeaderTerm {
+  key: string;
+  title_sv: string;
+  sort_order: number;
+  spellings: string[];
+}
+
+export interface SampleRequirement {
+  requirement_id: string;
+  programme_version: string;
+  text_sv: string;
+  since_year: number;
+  until_year: number | null;
+}
+
+export interface SamplePeriod {
+  period: string;
+  sort_order: number;
+  /** month-day, e.g. "04-30" */
+  period_end: string;
+  /** other spellings of the period that the configuration accepts ("Tertial 1") */
+  spellings: string[];
+}
+
+/** Everything the generator needs from the configuration, read once; the rest of src/sample is pure. */
+export interface SampleInputs {
+  organisationId: string;
+  measureMonthDay: string;
+  units: SampleUnit[];
+  lineage: { predecessor_id: string; successor_id: string }[];
+  /** other spellings of unit names (not the unit's own name), with their validity */
+  aliases: { alias: string; unit_id: string; valid_from: string | null; valid_to: string | null }[];
+  indicators: SampleIndicator[];
+  areas: HeaderTerm[];
+  verksamheter: HeaderTerm[];
+  requirements: SampleRequirement[];
+  periods: SamplePeriod[];
+}
+
+export async function loadSampleInputs(db: Database): Promise<SampleInputs> {
+  const setting = async (key: string) =>
+    (await db.one<{ value: string }>('select value from setting where key = $1', [key]))?.value;
+  const organisationId = await setting('organisation_unit_id');
+  if (!organisationId) throw new Error('Inställningen organisation_unit_id saknas i settings.csv; exempeldata kan inte skapas.');
+  const spellings = async (kind: string) => {
+    const rows = await db.all<{ value: string; text: string }>(
+      'select value, text from vocab where kind = $1 and text <> value order by value, text',
+      [kind],
+    );
+    const byValue = new Map<string, string[]>();
+    for (const r of rows) byValue.set(r.value, [...(byValue.get(r.value) ?? []), r.text]);
+    return byValue;
+  };
+  const terms = async (table: 'oj_area' | 'oj_verksamhet', kind: string): Promise<HeaderTerm[]> => {
+    const texts = await spellings(kind);
+    const rows = await db.all<{ key: string; title_sv: string; sort_order: number }>(
+      `select ${table === 'oj_area' ? 'area' : 'verksamhet'} as key, title_sv, sort_order from ${table} order by sort_order`,
+    );
+    return rows.map((r) => ({ ...r, spellings: texts.get(r.key) ?? [r.title_sv] }));
+  };
+  const periodTexts = await spellings('period');
+  return {
+    organisationId,
+    measureMonthDay: (await setting('oj_measure_date')) ?? '02-01',
+    units: await db.all<SampleUnit>(
+      `select unit_id, name, kind, kommun_code, lan_code, parent_unit_id, skr_group,
+              valid_from::varchar as valid_from, valid_to::varchar as valid_to
+       from org_unit order by unit_id`,
+    ),
+    lineage: await db.all('select predecessor_id, successor_id from org_lineage order by all'),
+    aliases: await db.all(
+      `select alias, unit_id, valid_from::varchar as valid_from, valid_to::varchar as valid_to
+       from org_alias where not is_own_name order by unit_id, alias`,
+    ),
+    indicators: await db.all<SampleIndicator>(
+      `select i.indicator_id, i.area, i.verksamhet, i.series, i.first_year, i.last_year, i.answer_scale
+       from indicator i join oj_area a using (area) join oj_verksamhet v using (verksamhet)
+       order by a.sort_order, v.sort_order, i.first_year`,
+    ),
+    areas: await terms('oj_area', 'oj_area'),
+    verksamheter: await terms('oj_verksamhet', 'oj_verksamhet'),
+    requirements: await db.all<SampleRequirement>(
+      'select requirement_id, programme_version, text_sv, since_year, until_year from requirement order by requirement_id',
+    ),
+    periods: (await db.all<Omit<SamplePeriod, 'spellings'>>('select period, sort_order, period_end from period order by sort_order')).map(
+      (p) => ({ ...p, spellings: periodTexts.get(p.period) ?? [] }),
+    ),
+  };
+}
+
+/** Is the unit in existence on `date` (ISO day)? */
+export const validOn = (u: { valid_from: string | null; valid_to: string | null }, date: string) =>
+  (u.valid_from === null || u.valid_from <= date) && (u.valid_to === null || date <= u.valid_to);
+
+export const indicatorsOfYear = (inputs: SampleInputs, year: number) =>
+  inputs.indicators.filter((i) => i.first_year <= year && (i.last_year === null || year <= i.last_year));
+
+/** The organisation's nämnder: units whose parent is the organisation, of the given kinds. */
+export const organisationUnits = (inputs: SampleInputs, kinds: readonly string[], date: string) =>
+  inputs.units.filter((u) => u.parent_unit_id === inputs.organisationId && kinds.includes(u.kind) && validOn(u, date));

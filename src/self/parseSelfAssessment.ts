@@ -1,0 +1,117 @@
+import type { Catalog } from '../config/catalog.ts';
+import { ProblemList } from '../imports/problems.ts';
+import { cellText, columnLabel, type CellValue, type Grid } from '../text/grid.ts';
+
+/** One nämnd's status for one requirement in one period, as self_assessment stores it. */
+export interface SelfAssessmentRow {
+  year: number;
+  period: string;
+  unit_id: string;
+  requirement_id: string;
+  status: string;
+  raw_status: string;
+  comment: string | null;
+  planned_action: string | null;
+  owner: string | null;
+  due_date: string | null;
+  unit_text: string;
+  sheet: string | null;
+  row: number;
+}
+
+const requiredFields = ['year', 'period', 'unit', 'requirement', 'status'] as const;
+type Field = (typeof requiredFields)[number] | 'comment' | 'action' | 'owner' | 'due_date';
+
+/** The header row: the first row where at least three cells are known self-assessment column names. */
+function findHeader(grid: Grid, catalog: Catalog): number {
+  return grid.rows.slice(0, 40).findIndex((r) => r.cells.filter((c) => catalog.lookup('self_column', cellText(c))).length >= 3);
+}
+
+/** "2025-06-30", a date cell, or "30/6/2025"-free ISO text only: a date a spreadsheet or a person typed. */
+function parseDate(value: CellValue): string | null | undefined {
+  if (value === null || cellText(value) === '') return null;
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(cellText(value));
+  return m && !Number.isNaN(Date.parse(`${m[1]}-${m[2]}-${m[3]}T00:00:00Z`)) ? m[0] : undefined;
+}
+
+/** "B01", "B01 Aktuell RSA" or the requirement's text → its id. */
+function resolveRequirement(catalog: Catalog, text: string): string | undefined {
+  const id = /^([A-Za-zÅÄÖåäö]*\d+)\b/.exec(text)?.[1];
+  if (id && catalog.requirements.has(id.toUpperCase())) return id.toUpperCase();
+  const norm = text.trim().toLowerCase();
+  return [...catalog.requirements.values()].find((r) => r.text_sv.toLowerCase() === norm)?.requirement_id;
+}
+
+/**
+ * Parses self-assessment grids (every sheet of an .xlsx that has the header, or a CSV) into rows,
+ * collecting every problem of the file: unknown columns, units, requirements, statuses, bad dates.
+ */
+export function parseSelfAssessment(grids: Grid[], catalog: Catalog, file: string): { rows: SelfAssessmentRow[]; rowsRead: number } {
+  const problems = new ProblemList(file);
+  const rows: SelfAssessmentRow[] = [];
+  let rowsRead = 0;
+  const sheets = grids.map((grid) => ({ grid, headerIndex: findHeader(grid, catalog) })).filter((s) => s.headerIndex >= 0);
+  if (!sheets.length) {
+    problems.add({ message: 'ingen rubrikrad hittades (väntade kolumnerna År, Period, Nämnd, Krav, Status, Kommentar, Åtgärd, Ansvarig, Klart senast)' });
+  }
+  for (const { grid, headerIndex } of sheets) {
+    const header = grid.rows[headerIndex]!;
+    const columns = new Map<Field, number>();
+    header.cells.forEach((c, i) => {
+      const text = cellText(c);
+      if (!text) return;
+      const field = catalog.lookup('self_column', text);
+      if (!field) {
+        problems.add({ sheet: grid.sheet, row: header.line, column: columnLabel(grid, i), found: text, message: 'okänd kolumn', suggestions: catalog.suggest('self_column', text) });
+      } else if (field !== 'ignore' && !columns.has(field as Field)) columns.set(field as Field, i);
+    });
+    for (const f of requiredFields) {
+      if (!columns.has(f)) problems.add({ sheet: grid.sheet, row: header.line, message: `kolumnen för ${f} saknas`, suggestions: catalog.suggest('self_column', f) });
+    }
+    if (requiredFields.some((f) => !columns.has(f))) continue;
+    const cell = (r: Grid['rows'][number], f: Field) => (columns.has(f) ? r.cells[columns.get(f)!] ?? null : null);
+    const at = (r: Grid['rows'][number], f: Field) => ({ sheet: grid.sheet, row: r.line, column: columnLabel(grid, columns.get(f)!, cellText(header.cells[columns.get(f)!] ?? null)) });
+    for (const r of grid.rows.slice(headerIndex + 1)) {
+      rowsRead++;
+      const yearText = cellText(cell(r, 'year')).replace(/\.0$/, '');
+      const year = /^20\d\d$/.test(yearText) ? Number(yearText) : undefined;
+      if (!year) problems.add({ ...at(r, 'year'), found: yearText, message: 'året ska vara fyra siffror' });
+      const periodText = cellText(cell(r, 'period'));
+      const period = catalog.lookup('period', periodText);
+      if (!period) problems.add({ ...at(r, 'period'), found: periodText, message: 'okänd period', suggestions: catalog.suggest('period', periodText) });
+      const unitText = cellText(cell(r, 'unit'));
+      const unit = year && period ? catalog.resolveUnit(unitText, `${year}-${catalog.periodEnds.get(period)}`) : undefined;
+      if (unit && 'problem' in unit) problems.add({ ...at(r, 'unit'), found: unitText, message: unit.problem, suggestions: unit.suggestions });
+      const requirementText = cellText(cell(r, 'requirement'));
+      const requirementId = resolveRequirement(catalog, requirementText);
+      const requirement = requirementId ? catalog.requirements.get(requirementId) : undefined;
+      if (!requirement) {
+        problems.add({ ...at(r, 'requirement'), found: requirementText, message: 'okänt krav', suggestions: [...catalog.requirements.keys()].filter((k) => k[0] === requirementText[0]?.toUpperCase()).slice(0, 3) });
+      } else if (year && (year < requirement.since_year || (requirement.until_year !== null && year > requirement.until_year))) {
+        problems.add({ ...at(r, 'requirement'), found: requirementText, message: `kravet gäller ${requirement.since_year}–${requirement.until_year ?? ''}, inte ${year}` });
+      }
+      const rawStatus = cellText(cell(r, 'status'));
+      const status = rawStatus === '' ? 'ej_svar' : catalog.lookup('self_status', rawStatus);
+      if (!status) problems.add({ ...at(r, 'status'), found: rawStatus, message: 'okänd status', suggestions: catalog.suggest('self_status', rawStatus) });
+      const dueDate = parseDate(cell(r, 'due_date'));
+      if (dueDate === undefined) problems.add({ ...at(r, 'due_date'), found: cellText(cell(r, 'due_date')), message: 'datumet kan inte läsas (väntade ÅÅÅÅ-MM-DD)' });
+      if (year && period && unit && 'unit' in unit && requirement && status && dueDate !== undefined) {
+        const text = (f: Field) => cellText(cell(r, f)) || null;
+        rows.push({
+          year, period, unit_id: unit.unit.unit_id, requirement_id: requirement.requirement_id, status, raw_status: rawStatus,
+          comment: text('comment'), planned_action: text('action'), owner: text('owner'), due_date: dueDate, unit_text: unitText,
+          sheet: grid.sheet ?? null, row: r.line,
+        });
+      }
+    }
+  }
+  const seen = new Map<string, number>();
+  for (const row of rows) {
+    const key = `${row.year}/${row.period}/${row.unit_id}/${row.requirement_id}`;
+    if (seen.has(key)) problems.add({ sheet: row.sheet ?? undefined, row: row.row, message: `${row.unit_id} ${row.year} ${row.period} krav ${row.requirement_id} finns redan på rad ${seen.get(key)}` });
+    else seen.set(key, row.row);
+  }
+  problems.throwIfAny();
+  return { rows, rowsRead };
+}

@@ -1,0 +1,47 @@
+import ExcelJS from 'exceljs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach } from 'vitest';
+import { Database } from '../db/database.ts';
+import { initDatabase } from '../db/init.ts';
+import { projectRoot } from '../paths.ts';
+
+export const configDir = join(projectRoot, 'data');
+
+/** A fresh temp directory, removed after the test. */
+export function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'beredskap-test-'));
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+/** A real DuckDB file in a temp directory, initialised with the repository's configuration. */
+export async function openTestDb(dir: string, name = 'test.duckdb'): Promise<Database> {
+  const db = await Database.open(join(dir, name));
+  await initDatabase(db, configDir);
+  return db;
+}
+
+export type Cell = string | number | Date | null;
+
+/**
+ * Writes a real .xlsx with exceljs: each sheet is rows of cells; `merges` are ranges like "D4:F4".
+ */
+export async function writeXlsx(path: string, sheets: { name: string; rows: Cell[][]; merges?: string[] }[]): Promise<string> {
+  const workbook = new ExcelJS.Workbook();
+  for (const s of sheets) {
+    const ws = workbook.addWorksheet(s.name);
+    s.rows.forEach((row, r) => row.forEach((value, c) => {
+      if (value !== null) ws.getCell(r + 1, c + 1).value = value;
+    }));
+    for (const m of s.merges ?? []) ws.mergeCells(m);
+  }
+  await workbook.xlsx.writeFile(path);
+  return path;
+}
+
+export function writeText(path: string, content: string | Buffer): string {
+  writeFileSync(path, content);
+  return path;
+}

@@ -1,0 +1,13 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+// Kept under src/test/ because the repository's top level is fixed; run-tests.js points vitest here.
+export default defineConfig({
+  root: fileURLToPath(new URL('../..', import.meta.url)),
+  test: {
+    include: ['src/**/*.test.ts', 'loaders/**/*.test.ts', 'docs/**/*.test.ts'],
+    testTimeout: 120_000,
+    hookTimeout: 300_000,
+    maxWorkers: 2,
+  },
+});

@@ -1,0 +1,40 @@
+import ExcelJS from 'exceljs';
+import type { CellValue, Grid } from './grid.ts';
+
+/** A cell's value as the user sees it: rich text joined, formulas by their result, percentages as "57 %". */
+export function cellValue(cell: ExcelJS.Cell): CellValue {
+  const v = cell.value;
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'number') {
+    return /%/.test(cell.numFmt ?? '') ? `${Math.round(v * 1000) / 10} %` : v;
+  }
+  if (typeof v === 'string' || typeof v === 'boolean' || v instanceof Date) return v;
+  if ('richText' in v) return v.richText.map((r) => r.text).join('');
+  if ('formula' in v || 'sharedFormula' in v) {
+    const result = (v as ExcelJS.CellFormulaValue).result;
+    return result === undefined || result === null || typeof result === 'object' ? null : result;
+  }
+  if ('text' in v) return String((v as ExcelJS.CellHyperlinkValue).text);
+  if ('error' in v) return String((v as ExcelJS.CellErrorValue).error);
+  return null;
+}
+
+/** Every worksheet as a grid. Merged cells read as their master's value in each covered cell. */
+export function gridsFromWorkbook(workbook: ExcelJS.Workbook, file: string): Grid[] {
+  return workbook.worksheets.map((ws) => {
+    const rows: Grid['rows'] = [];
+    for (let r = 1; r <= ws.rowCount; r++) {
+      const row = ws.getRow(r);
+      const cells: CellValue[] = [];
+      for (let c = 1; c <= ws.columnCount; c++) cells.push(cellValue(row.getCell(c)));
+      if (cells.some((c) => c !== null && String(c).trim() !== '')) rows.push({ line: r, cells });
+    }
+    return { file, sheet: ws.name, format: 'xlsx' as const, rows };
+  });
+}
+
+export async function readWorkbook(path: string): Promise<ExcelJS.Workbook> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(path);
+  return workbook;
+}

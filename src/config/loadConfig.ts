@@ -23,6 +23,7 @@ export interface ConfigTables {
   programme_version: Rows;
   requirement: Rows;
   target: Rows;
+  requirement_oj_map: Rows;
   setting: Rows;
 }
 
@@ -176,6 +177,13 @@ export function readConfig(dir: string): { tables: ConfigTables; sha256: string 
     checkUnit('targets.csv', r, 'unit_id', r.opt('unit_id'));
     return [r.int('first_year'), r.int('last_year', true), r.get('fokusomrade'), r.opt('unit_id'), r.num('target_share'), r.num('delvis_within_pp')];
   });
+  const requirementIds = new Set(requirements.map((r) => r[0] as string));
+  const requirementOjMap: Rows = read('requirement_oj_map.csv', ['requirement_id', 'area', 'verksamhet']).map((r) => {
+    if (!requirementIds.has(r.get('requirement_id'))) unknown('requirement_oj_map.csv', r, 'requirement_id', r.get('requirement_id'), requirementIds);
+    if (!areaTitle.has(r.get('area'))) unknown('requirement_oj_map.csv', r, 'area', r.get('area'), areaTitle.keys());
+    if (r.get('verksamhet') !== '*' && !verksamhetTitle.has(r.get('verksamhet'))) unknown('requirement_oj_map.csv', r, 'verksamhet', r.get('verksamhet'), verksamhetTitle.keys());
+    return [r.get('requirement_id'), r.get('area'), r.get('verksamhet')];
+  });
   const settings: Rows = read('settings.csv', ['key', 'value']).map((r) => [r.get('key'), r.get('value')]);
 
   problems.throwIfAny();
@@ -195,6 +203,7 @@ export function readConfig(dir: string): { tables: ConfigTables; sha256: string 
       programme_version: versions.map((r) => [r.get('programme_version'), r.get('title_sv'), r.int('first_year'), r.int('last_year', true), r.opt('adopted')]),
       requirement: requirements,
       target: targets,
+      requirement_oj_map: requirementOjMap,
       setting: settings,
     },
   };

@@ -1,5 +1,6 @@
 import { targetShare } from './calibration.ts';
 import { Rng, sigmoid } from './random.ts';
+import { Traits } from './traits.ts';
 import type { SampleIndicator, SampleInputs, SampleUnit } from './sampleInputs.ts';
 
 export type OjAnswer = 'ja' | 'nej' | 'delvis' | 'pagar' | 'ej_aktuellt' | 'ej_svar';
@@ -26,28 +27,11 @@ const smallKommunGroups = new Set(['C6', 'C7', 'C8', 'C9']);
 const rarelyRunVerksamheter = new Set(['lss_barn', 'sol_barn', 'hvb_barn']);
 
 export class OjAnswerModel {
-  private readonly predecessors = new Map<string, string[]>();
-  private readonly traitCache = new Map<string, number>();
+  private readonly traits: Traits;
   private readonly shiftCache = new Map<string, number>();
 
   constructor(private readonly inputs: SampleInputs, private readonly rng: Rng) {
-    for (const l of inputs.lineage) {
-      this.predecessors.set(l.successor_id, [...(this.predecessors.get(l.successor_id) ?? []), l.predecessor_id]);
-    }
-  }
-
-  /** A persistent trait (standard normal); a successor's is its predecessors' mean plus a little of its own. */
-  private trait(unitId: string, ...key: string[]): number {
-    const cacheKey = `${unitId}/${key.join('/')}`;
-    const cached = this.traitCache.get(cacheKey);
-    if (cached !== undefined) return cached;
-    const own = this.rng.normal('trait', unitId, ...key);
-    const preds = this.predecessors.get(unitId) ?? [];
-    const value = preds.length
-      ? preds.reduce((sum, p) => sum + this.trait(p, ...key), 0) / preds.length * 0.9 + 0.3 * own
-      : own;
-    this.traitCache.set(cacheKey, value);
-    return value;
+    this.traits = new Traits(rng, inputs.lineage);
   }
 
   private isOrganisationUnit(unit: SampleUnit): boolean {
@@ -57,9 +41,9 @@ export class OjAnswerModel {
   /** Everything of a unit's propensity to answer Ja that does not depend on the national level. */
   latent(unit: SampleUnit, indicator: SampleIndicator, year: number): number {
     let value =
-      weights.unit * this.trait(unit.unit_id, 'unit') +
-      weights.area * this.trait(unit.unit_id, 'area', indicator.area) +
-      weights.cell * this.trait(unit.unit_id, 'cell', indicator.area, indicator.verksamhet) +
+      weights.unit * this.traits.get(unit.unit_id, 'unit') +
+      weights.area * this.traits.get(unit.unit_id, 'area', indicator.area) +
+      weights.cell * this.traits.get(unit.unit_id, 'cell', indicator.area, indicator.verksamhet) +
       weights.year * this.rng.normal('year', unit.unit_id, year);
     if (this.isOrganisationUnit(unit)) {
       value += Math.min(0, organisationGap.first + organisationGap.perYear * (year - organisationGap.firstYear));
@@ -90,7 +74,7 @@ export class OjAnswerModel {
   /** Not run at all (persistent over years): rare, but common for children's housing in small kommuner. */
   private notRun(unit: SampleUnit, verksamhet: string): boolean {
     const small = unit.kind === 'kommun' && smallKommunGroups.has(unit.skr_group ?? '');
-    const p = rarelyRunVerksamheter.has(verksamhet) ? (small ? 0.3 : 0.05) : 0.015;
+    const p = rarelyRunVerksamheter.has(verksamhet) ? (small ? 0.15 : 0.02) : 0.01;
     return this.rng.chance(p, 'not-run', unit.unit_id, verksamhet);
   }
 

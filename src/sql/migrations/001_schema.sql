@@ -145,6 +145,12 @@ create table target (
     delvis_within_pp double not null check (delvis_within_pp >= 0)
 );
 
+create table requirement_oj_map (
+    requirement_id varchar not null,
+    area varchar not null,
+    verksamhet varchar not null
+);
+
 create table setting (
     key varchar primary key,
     value varchar not null

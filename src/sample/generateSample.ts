@@ -1,0 +1,106 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Database } from '../db/database.ts';
+import { importOj } from '../oj/importOj.ts';
+import { importSelfAssessment } from '../self/importSelfAssessment.ts';
+import { OjAnswerModel } from './ojAnswerModel.ts';
+import { buildOjWorkbook, ojPublicationDate } from './ojWorkbook.ts';
+import { buildOjYear } from './ojYear.ts';
+import { Rng } from './random.ts';
+import { loadSampleInputs } from './sampleInputs.ts';
+import { SelfModel } from './selfModel.ts';
+import { buildSelfWorkbook, selfCsv, selfTable, selfTitle } from './selfWriter.ts';
+import { stableXlsxBytes } from './xlsxBytes.ts';
+
+export interface SampleOptions {
+  seed?: number;
+  ojYears?: number[];
+  selfYears?: number[];
+}
+
+export const defaultSeed = 20240618;
+const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
+export const defaultOjYears = range(2016, 2025);
+export const defaultSelfYears = range(2022, 2025);
+
+/**
+ * Writes sample source files to `outDir`: one ÖJ workbook per year and one self-assessment file per
+ * year × period (one of them, the last year's first period, as CSV to exercise that path). Units,
+ * indicators, requirements and periods come from the configuration in `db`; the same seed gives the
+ * same files, byte for byte.
+ */
+export async function generateSample(db: Database, outDir: string, options: SampleOptions = {}): Promise<{ ojFiles: string[]; selfFiles: string[] }> {
+  const inputs = await loadSampleInputs(db);
+  const rng = new Rng(options.seed ?? defaultSeed);
+  mkdirSync(outDir, { recursive: true });
+
+  const ojModel = new OjAnswerModel(inputs, rng);
+  const ojFiles: string[] = [];
+  for (const year of options.ojYears ?? defaultOjYears) {
+    const workbook = buildOjWorkbook(buildOjYear(inputs, ojModel, year), inputs, rng);
+    const path = join(outDir, `oj-krisberedskap-${year}.xlsx`);
+    writeFileSync(path, await stableXlsxBytes(workbook, ojPublicationDate(year)));
+    ojFiles.push(path);
+  }
+
+  const selfModel = new SelfModel(inputs, rng);
+  const selfYears = options.selfYears ?? defaultSelfYears;
+  const csvVariant = { year: selfYears[selfYears.length - 1], period: inputs.periods[0]?.period };
+  const selfFiles: string[] = [];
+  for (const year of selfYears) {
+    for (const period of inputs.periods) {
+      const rows = selfModel.rows(year, period);
+      if (!rows.length) continue;
+      const table = selfTable(rows, inputs, rng);
+      const base = join(outDir, `sjalvskattning-${year}-${period.period}`);
+      if (year === csvVariant.year && period.period === csvVariant.period) {
+        writeFileSync(`${base}.csv`, selfCsv(selfTitle(year, period), table));
+        selfFiles.push(`${base}.csv`);
+      } else {
+        const [m, d] = period.period_end.split('-').map(Number);
+        const reported = new Date(Date.UTC(year, m! - 1, d! + 14, 8, 0, 0));
+        writeFileSync(`${base}.xlsx`, await stableXlsxBytes(buildSelfWorkbook(selfTitle(year, period), table), reported));
+        selfFiles.push(`${base}.xlsx`);
+      }
+    }
+  }
+  return { ojFiles, selfFiles };
+}
+
+export interface SampleSummary {
+  outDir: string;
+  ojFiles: number;
+  selfFiles: number;
+  filesImported: number;
+  filesUnchanged: number;
+  ojAnswers: number;
+  publishedShares: number;
+  selfAssessments: number;
+}
+
+/**
+ * Generates the sample files and imports them through the real importers (marked as sample), so the
+ * sample database is exactly what a user's own files would give. Re-running with unchanged files is a
+ * no-op, since their bytes and hashes are stable.
+ */
+export async function buildSampleDatabase(db: Database, outDir: string, options: SampleOptions = {}): Promise<SampleSummary> {
+  const { ojFiles, selfFiles } = await generateSample(db, outDir, options);
+  const reports = [
+    ...(await importOj(db, ojFiles, { isSample: true })),
+    ...(await importSelfAssessment(db, selfFiles, { isSample: true })),
+  ];
+  const count = async (table: string) =>
+    (await db.one<{ n: number }>(
+      `select count(*)::int as n from ${table} t join source_file f using (source_file_id) where f.is_sample`,
+    ))!.n;
+  return {
+    outDir,
+    ojFiles: ojFiles.length,
+    selfFiles: selfFiles.length,
+    filesImported: reports.filter((r) => r.status === 'imported').length,
+    filesUnchanged: reports.filter((r) => r.status === 'unchanged').length,
+    ojAnswers: await count('oj_answer'),
+    publishedShares: await count('oj_published_share'),
+    selfAssessments: await count('self_assessment'),
+  };
+}

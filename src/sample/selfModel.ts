@@ -1,0 +1,118 @@
+import type { Rng } from './random.ts';
+import { organisationUnits, type SamplePeriod, type SampleInputs, type SampleRequirement, type SampleUnit } from './sampleInputs.ts';
+import { Traits } from './traits.ts';
+
+export type SelfStatus = 'uppfyllt' | 'delvis' | 'ej_uppfyllt' | 'ej_aktuellt' | 'ej_svar';
+
+/** One row of a self-assessment file, as a nämnd would fill it in. */
+export interface SelfRow {
+  year: number;
+  period: SamplePeriod;
+  unit: SampleUnit;
+  requirement: SampleRequirement;
+  status: SelfStatus;
+  comment: string | null;
+  action: string | null;
+  owner: string | null;
+  dueDate: Date | null;
+}
+
+/** The nämnder that follow the programme: every kind that reports to the organisation's management system. */
+export const selfAssessingKinds = ['stadsdelsnamnd', 'facknamnd', 'kommunstyrelse'] as const;
+
+const comments: Record<Exclude<SelfStatus, 'ej_svar'>, string[]> = {
+  uppfyllt: ['Följs upp årligen i ledningsgruppen', 'Reviderad under året', 'Ingår i verksamhetsplanen'],
+  delvis: [
+    'RSA revideras under hösten',
+    'Planen finns men behöver uppdateras efter omorganisationen',
+    'Arbetet har påbörjats och beräknas vara klart under året',
+    'Genomfört för de flesta enheter, återstår för två',
+    'Utbildning genomförd för chefer, återstår för medarbetare',
+    'Rutinen är framtagen men inte införd i alla verksamheter',
+    'Kontinuitetsplaner finns för äldreomsorgen men inte för individ- och familjeomsorgen',
+  ],
+  ej_uppfyllt: [
+    'Ej påbörjat på grund av vakanser',
+    'Avvaktar stadens centrala riktlinjer',
+    'Säkerhetssamordnare har saknats under perioden',
+    'Planerad övning fick ställas in',
+    'Saknas, planeras till nästa år',
+  ],
+  ej_aktuellt: ['Nämnden bedriver inte verksamhet som omfattas', 'Ingen egen upphandling inom området'],
+};
+
+const actions = [
+  'Revidera RSA och förankra i ledningsgruppen',
+  'Genomföra övning för krisledningsgruppen',
+  'Ta fram kontinuitetsplaner för samhällsviktig verksamhet',
+  'Utbilda chefer och nyckelpersoner',
+  'Uppdatera rutinen och kommunicera till medarbetarna',
+  'Inventera lokaler och åtgärda brister',
+  'Utse och utbilda ersättare för säkerhetssamordnaren',
+];
+const owners = ['Säkerhetssamordnare', 'Förvaltningschef', 'Avdelningschef', 'Beredskapssamordnare', 'HR-chef'];
+
+/** Kinds without care operations rarely run boenden or buy socialtjänst, so such requirements are often "ej aktuellt". */
+const careOnlyRequirement = /boende|socialtjänst/i;
+
+const isoDay = (year: number, monthDay: string) => `${year}-${monthDay}`;
+
+function addDays(isoDate: string, days: number): Date {
+  const [y, m, d] = isoDate.split('-').map(Number);
+  return new Date(Date.UTC(y!, m! - 1, d! + days));
+}
+
+/**
+ * Status model: a latent score per nämnd × requirement (the nämnd's general standing, the requirement's
+ * difficulty, their interaction) that rises with each period and year since the requirement came in,
+ * so statuses improve T1 → T2 → VB and year to year, and a new programme starts lower again.
+ */
+export class SelfModel {
+  private readonly traits: Traits;
+
+  constructor(private readonly inputs: SampleInputs, private readonly rng: Rng) {
+    this.traits = new Traits(rng, inputs.lineage);
+  }
+
+  private status(unit: SampleUnit, requirement: SampleRequirement, year: number, period: SamplePeriod): SelfStatus {
+    const rowKey = [unit.unit_id, requirement.requirement_id, year, period.period];
+    if (this.rng.chance(period.sort_order === 1 ? 0.05 : 0.025, 'self-blank', ...rowKey)) return 'ej_svar';
+    const careless = unit.kind !== 'stadsdelsnamnd' && careOnlyRequirement.test(requirement.text_sv);
+    if (this.rng.chance(careless ? 0.5 : 0.04, 'self-not-applicable', unit.unit_id, requirement.requirement_id)) return 'ej_aktuellt';
+    const score =
+      0.8 * this.traits.get(unit.unit_id, 'self') +
+      0.5 * this.rng.normal('requirement', requirement.requirement_id) +
+      0.6 * this.traits.get(unit.unit_id, 'self', requirement.requirement_id) +
+      0.45 * (year - requirement.since_year) +
+      0.3 * (period.sort_order - 1) +
+      0.2 * this.rng.normal('self-noise', ...rowKey);
+    if (score > 0.3) return 'uppfyllt';
+    return score > -0.8 ? 'delvis' : 'ej_uppfyllt';
+  }
+
+  private row(unit: SampleUnit, requirement: SampleRequirement, year: number, period: SamplePeriod): SelfRow {
+    const status = this.status(unit, requirement, year, period);
+    const key = [unit.unit_id, requirement.requirement_id, year];
+    const row: SelfRow = { year, period, unit, requirement, status, comment: null, action: null, owner: null, dueDate: null };
+    if (status === 'ej_svar') return row;
+    // The same text through a year's periods while the status holds: people copy last tertial's comment.
+    if (status !== 'uppfyllt' || this.rng.chance(0.15, 'self-comment-ok', ...key, period.period)) {
+      row.comment = this.rng.pick(comments[status], ['self-comment', ...key, status]);
+    }
+    if ((status === 'delvis' || status === 'ej_uppfyllt') && this.rng.chance(0.85, 'self-action', ...key)) {
+      row.action = this.rng.pick(actions, ['self-action-text', ...key]);
+      row.owner = this.rng.pick(owners, ['self-owner', ...key]);
+      // From a quarter before the period's end (already late when reported) to most of a year after it.
+      const offset = Math.round(-90 + 360 * this.rng.uniform('self-due', ...key));
+      row.dueDate = addDays(isoDay(year, period.period_end), offset);
+    }
+    return row;
+  }
+
+  /** Every nämnd valid at the period's end × every requirement in force that year. */
+  rows(year: number, period: SamplePeriod): SelfRow[] {
+    const units = organisationUnits(this.inputs, selfAssessingKinds, isoDay(year, period.period_end));
+    const requirements = this.inputs.requirements.filter((r) => r.since_year <= year && (r.until_year === null || year <= r.until_year));
+    return units.flatMap((u) => requirements.map((r) => this.row(u, r, year, period)));
+  }
+}

@@ -20,36 +20,47 @@ export interface SelfRow {
 /** The nämnder that follow the programme: every kind that reports to the organisation's management system. */
 export const selfAssessingKinds = ['stadsdelsnamnd', 'facknamnd', 'kommunstyrelse'] as const;
 
-const comments: Record<Exclude<SelfStatus, 'ej_svar'>, string[]> = {
-  uppfyllt: ['Följs upp årligen i ledningsgruppen', 'Reviderad under året', 'Ingår i verksamhetsplanen'],
+/** A text fits a requirement when its pattern matches the requirement text (no pattern: fits any). */
+interface Phrase {
+  text: string;
+  fits?: RegExp;
+}
+
+const comments: Record<Exclude<SelfStatus, 'ej_svar'>, Phrase[]> = {
+  uppfyllt: [{ text: 'Följs upp årligen i ledningsgruppen' }, { text: 'Reviderad under året' }, { text: 'Ingår i verksamhetsplanen' }],
   delvis: [
-    'RSA revideras under hösten',
-    'Planen finns men behöver uppdateras efter omorganisationen',
-    'Arbetet har påbörjats och beräknas vara klart under året',
-    'Genomfört för de flesta enheter, återstår för två',
-    'Utbildning genomförd för chefer, återstår för medarbetare',
-    'Rutinen är framtagen men inte införd i alla verksamheter',
-    'Kontinuitetsplaner finns för äldreomsorgen men inte för individ- och familjeomsorgen',
+    { text: 'RSA revideras under hösten', fits: /RSA|sårbarhet|risk/i },
+    { text: 'Planen finns men behöver uppdateras efter omorganisationen', fits: /plan/i },
+    { text: 'Kontinuitetsplaner finns för äldreomsorgen men inte för individ- och familjeomsorgen', fits: /kontinuitet|reservrutin/i },
+    { text: 'Utbildning genomförd för chefer, återstår för medarbetare', fits: /utbildning|rutin/i },
+    { text: 'Arbetet har påbörjats och beräknas vara klart under året' },
+    { text: 'Genomfört för de flesta enheter, återstår för två' },
+    { text: 'Rutinen är framtagen men inte införd i alla verksamheter' },
   ],
   ej_uppfyllt: [
-    'Ej påbörjat på grund av vakanser',
-    'Avvaktar stadens centrala riktlinjer',
-    'Säkerhetssamordnare har saknats under perioden',
-    'Planerad övning fick ställas in',
-    'Saknas, planeras till nästa år',
+    { text: 'Planerad övning fick ställas in', fits: /övad|övning/i },
+    { text: 'Ej påbörjat på grund av vakanser' },
+    { text: 'Avvaktar stadens centrala riktlinjer' },
+    { text: 'Säkerhetssamordnare har saknats under perioden' },
+    { text: 'Saknas, planeras till nästa år' },
   ],
-  ej_aktuellt: ['Nämnden bedriver inte verksamhet som omfattas', 'Ingen egen upphandling inom området'],
+  ej_aktuellt: [{ text: 'Nämnden bedriver inte verksamhet som omfattas' }, { text: 'Ingen egen upphandling inom området', fits: /upphandl/i }],
 };
 
-const actions = [
-  'Revidera RSA och förankra i ledningsgruppen',
-  'Genomföra övning för krisledningsgruppen',
-  'Ta fram kontinuitetsplaner för samhällsviktig verksamhet',
-  'Utbilda chefer och nyckelpersoner',
-  'Uppdatera rutinen och kommunicera till medarbetarna',
-  'Inventera lokaler och åtgärda brister',
-  'Utse och utbilda ersättare för säkerhetssamordnaren',
+const actions: Phrase[] = [
+  { text: 'Revidera RSA och förankra i ledningsgruppen', fits: /RSA|sårbarhet|handlingsplan/i },
+  { text: 'Genomföra övning för krisledningsgruppen', fits: /övad|övning|krisledning/i },
+  { text: 'Ta fram kontinuitetsplaner för samhällsviktig verksamhet', fits: /kontinuitet|samhällsviktig/i },
+  { text: 'Utbilda chefer och nyckelpersoner', fits: /utbildning|säkerhetsskydd|krigsorganisation/i },
+  { text: 'Inventera lokaler och åtgärda brister', fits: /lokaler|brandskydd|evakuering/i },
+  { text: 'Uppdatera rutinen och kommunicera till medarbetarna' },
+  { text: 'Utse ansvarig och ta fram en tidplan' },
 ];
+
+/** The phrases that make sense for this requirement: the generic ones and those whose pattern matches it. */
+const fitting = (phrases: Phrase[], requirement: SampleRequirement): string[] =>
+  phrases.filter((p) => !p.fits || p.fits.test(requirement.text_sv)).map((p) => p.text);
+
 const owners = ['Säkerhetssamordnare', 'Förvaltningschef', 'Avdelningschef', 'Beredskapssamordnare', 'HR-chef'];
 
 /** Kinds without care operations rarely run boenden or buy socialtjänst, so such requirements are often "ej aktuellt". */
@@ -97,10 +108,10 @@ export class SelfModel {
     if (status === 'ej_svar') return row;
     // The same text through a year's periods while the status holds: people copy last tertial's comment.
     if (status !== 'uppfyllt' || this.rng.chance(0.15, 'self-comment-ok', ...key, period.period)) {
-      row.comment = this.rng.pick(comments[status], ['self-comment', ...key, status]);
+      row.comment = this.rng.pick(fitting(comments[status], requirement), ['self-comment', ...key, status]);
     }
     if ((status === 'delvis' || status === 'ej_uppfyllt') && this.rng.chance(0.85, 'self-action', ...key)) {
-      row.action = this.rng.pick(actions, ['self-action-text', ...key]);
+      row.action = this.rng.pick(fitting(actions, requirement), ['self-action-text', ...key]);
       row.owner = this.rng.pick(owners, ['self-owner', ...key]);
       // From a quarter before the period's end (already late when reported) to most of a year after it.
       const offset = Math.round(-90 + 360 * this.rng.uniform('self-due', ...key));

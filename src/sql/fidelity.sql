@@ -1,0 +1,42 @@
+-- fidelity: one row per imported ÖJ file × aggregate row (riket, län, kommungrupp) × indicator: the share
+-- the file publishes against the share recomputed from the same file's kommun rows. Grain:
+-- (source_file_id, unit_id, indicator_id). Recomputed share = n_ja / n_responding over the kommuner the
+-- aggregate stands for (riket: all; län: by lan_code; kommungrupp: by skr_group), n_responding = answers
+-- ja, nej, delvis or pagar. diff_pp = (recomputed - published) × 100. ok: |diff_pp| <= 0.5 (rounding to
+-- whole percent) and, where the file gives a respondent count, it equals n_responding; NULL when the file
+-- published no share. This is how the tool shows that it reads the source right.
+create or replace view fidelity as
+with published as (
+    select s.source_file_id, s.year, s.level, s.unit_id, s.indicator_id, s.share_ja, s.n_units, u.lan_code, u.skr_group, u.kind
+    from oj_published_share s
+    join org_unit u using (unit_id)
+),
+recomputed as (
+    select
+        p.source_file_id, p.unit_id, p.indicator_id,
+        count(*) filter (where a.answer = 'ja')::integer as n_ja,
+        count(*) filter (where a.answer in ('ja', 'nej', 'delvis', 'pagar'))::integer as n_responding,
+    from published p
+    join oj_answer a on a.source_file_id = p.source_file_id and a.year = p.year and a.indicator_id = p.indicator_id
+    join org_unit k on k.unit_id = a.unit_id and k.kind = 'kommun'
+    where p.kind = 'riket' or (p.kind = 'lan' and k.lan_code = p.lan_code) or (p.kind = 'kommungrupp' and k.skr_group = p.skr_group)
+    group by all
+),
+final as (
+    select
+        p.source_file_id, f.file_name, p.year, p.level, p.unit_id, p.indicator_id,
+        p.share_ja as share_published,
+        p.n_units as n_published,
+        r.n_ja / nullif(r.n_responding, 0) as share_recomputed,
+        r.n_responding,
+        round((r.n_ja / nullif(r.n_responding, 0) - p.share_ja) * 100, 2) as diff_pp,
+        case
+            when p.share_ja is null then null
+            else coalesce(abs(r.n_ja / nullif(r.n_responding, 0) - p.share_ja) * 100 <= 0.5 + 1e-9, false)
+                 and (p.n_units is null or p.n_units = r.n_responding)
+        end as ok,
+    from published p
+    join source_file f using (source_file_id)
+    left join recomputed r using (source_file_id, unit_id, indicator_id)
+)
+select * from final

@@ -1,0 +1,60 @@
+-- oj_comparison: one row per year × ÖJ indicator × comparator. Grain: (year, indicator_id, role, unit_id).
+-- role stadsdelsnamnder: the organisation's stadsdelsnämnder pooled (unit_id = the organisation);
+-- role kommun: the organisation's own kommun-level answer, where the file has one;
+-- role jamforelse: each unit in setting comparison_units (riket, its län, Göteborg, Malmö, a
+-- kommungrupp…) — a kommun by its answer; riket, län and kommungrupp by the share computed from their
+-- kommuner's answers, with the share the file itself published beside it.
+-- share_ja everywhere = n_ja / n_responding, n_responding = answers ja, nej, delvis or pagar: the
+-- definition Socialstyrelsen publishes (ej_svar and ej_aktuellt left out), so the city's share can be
+-- read against riket's. For a single kommun share_ja is 1 or 0, NULL when it did not respond.
+create or replace view oj_comparison as
+with org as (
+    select value as unit_id from setting where key = 'organisation_unit_id'
+),
+comparators as (
+    select unnest(string_split((select value from setting where key = 'comparison_units'), '|')) as unit_id
+),
+members as (
+    -- the kommuner each comparator stands for
+    select c.unit_id as comparator_id, k.unit_id as member_id
+    from comparators c
+    join org_unit cu on cu.unit_id = c.unit_id
+    join org_unit k on k.kind = 'kommun' and (
+        cu.kind = 'riket'
+        or (cu.kind = 'lan' and k.lan_code = cu.lan_code)
+        or (cu.kind = 'kommungrupp' and k.skr_group = cu.skr_group)
+        or (cu.kind = 'kommun' and k.unit_id = cu.unit_id))
+    union all
+    select (select unit_id from org), n.unit_id from stg_org_namnd n where n.kind = 'stadsdelsnamnd'
+),
+pooled as (
+    select
+        o.year, o.indicator_id, m.comparator_id as unit_id,
+        case when m.comparator_id = (select unit_id from org) then 'stadsdelsnamnder' else 'jamforelse' end as role,
+        count(*) filter (where o.answer = 'ja')::integer as n_ja,
+        count(*) filter (where o.answer in ('ja', 'nej', 'delvis', 'pagar'))::integer as n_responding,
+        count(*)::integer as n_units,
+        case when count(*) = 1 then any_value(o.answer) end as answer,
+    from members m
+    join stg_oj_item o on o.unit_id = m.member_id
+    group by all
+),
+own as (
+    select o.year, o.indicator_id, o.unit_id, 'kommun' as role,
+        (o.answer = 'ja')::integer as n_ja, (o.answer in ('ja', 'nej', 'delvis', 'pagar'))::integer as n_responding,
+        1 as n_units, o.answer,
+    from stg_oj_item o
+    where o.unit_id = (select unit_id from org)
+),
+final as (
+    select
+        p.year, p.indicator_id, i.area, i.verksamhet, i.series, p.role, p.unit_id, u.name as unit_name,
+        p.n_ja / nullif(p.n_responding, 0) as share_ja,
+        p.n_responding, p.n_units, p.answer,
+        s.share_ja as share_ja_published,
+    from (select * from pooled union all select * from own) p
+    join indicator i using (indicator_id)
+    join org_unit u on u.unit_id = p.unit_id
+    left join oj_published_share s on s.year = p.year and s.indicator_id = p.indicator_id and s.unit_id = p.unit_id
+)
+select * from final

@@ -1,0 +1,30 @@
+-- self_gap: one row per year × period × nämnd × requirement whose status is a gap (delvis, ej_uppfyllt,
+-- ej_svar — including a requirement left out of the report), plus rows atgardad for requirements that
+-- were a gap the previous period and are uppfyllt now. Grain: (year, period, unit_id, requirement_id).
+-- gap_status, since_year/since_period: as stg_gap, period by period (2024 VB → 2025 T1), following
+-- lineage; requirement ids belong to one programme version, so nothing is compared across versions.
+-- overdue: a gap whose planned action's due date has passed (due_date < today).
+create or replace view self_gap as
+select
+    g.year,
+    g.period,
+    g.unit_id,
+    g.item_id as requirement_id,
+    r.fokusomrade,
+    r.programme_version,
+    r.text_sv as requirement_text,
+    g.status,
+    i.is_missing_row,
+    i.comment,
+    i.planned_action,
+    i.owner,
+    i.due_date,
+    g.gap_status <> 'atgardad' and i.due_date < current_date as overdue,
+    g.gap_status,
+    g.since_year,
+    g.since_period,
+    g.previous_status,
+from stg_gap g
+join requirement r on r.requirement_id = g.item_id
+join stg_self_period_item i on i.year = g.year and i.period = g.period and i.unit_id = g.unit_id and i.requirement_id = g.item_id
+where g.basis = 'self'

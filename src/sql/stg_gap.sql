@@ -1,0 +1,57 @@
+-- stg_gap: one row per gap item, and per item fixed since the previous time point, of either basis.
+-- Grain: (basis, t_seq, unit_id, item_id). "Previous" is t_seq - 1 (last year's ÖJ; the previous
+-- period's self-assessment) and follows lineage: the unit itself if it existed then, else the units
+-- merged into it in between (stg_unit_link). gap_status: kvarstaende when the item was a gap in ANY
+-- previous unit; ny when it is a gap now and was not before (or had no previous answer); atgardad
+-- when it is ok now (ja / uppfyllt) and was a gap in any previous unit. since_*: where the unbroken run
+-- of gap time points ending now (or, for atgardad, ending at the previous point) began.
+create or replace view stg_gap as
+with recursive
+prev_link as (
+    select c.basis, c.t_seq, c.unit_id, c.item_id, p.unit_id as prev_unit_id, p.status as prev_status, p.is_gap as prev_is_gap
+    from stg_gap_item c
+    join stg_unit_link k on k.unit_id = c.unit_id
+    join stg_gap_item p
+      on p.basis = c.basis and p.t_seq = c.t_seq - 1 and p.item_id = c.item_id and p.unit_id = k.prev_unit_id
+    where link_applies(k.change_date, k.prev_valid_from, k.prev_valid_to, p.t_date, c.t_date)
+),
+prev as (
+    select basis, t_seq, unit_id, item_id,
+        bool_or(prev_is_gap) as prev_gap,
+        string_agg(prev_unit_id || ':' || prev_status, ', ' order by prev_unit_id) as previous_status,
+    from prev_link
+    group by all
+),
+classified as (
+    select
+        c.basis, c.t_seq, c.year, c.period, c.unit_id, c.item_id, c.status,
+        case
+            when c.is_gap and coalesce(p.prev_gap, false) then 'kvarstaende'
+            when c.is_gap then 'ny'
+            else 'atgardad'
+        end as gap_status,
+        p.previous_status,
+    from stg_gap_item c
+    left join prev p using (basis, t_seq, unit_id, item_id)
+    where c.is_gap or (c.is_ok and coalesce(p.prev_gap, false))
+),
+runs(basis, t_seq, unit_id, item_id, gap_status, since_t) as (
+    select basis, t_seq, unit_id, item_id, gap_status, t_seq from classified where gap_status = 'ny'
+    union all
+    -- a run goes on through kvarstaende points and ends at the point it is atgardad
+    select c.basis, c.t_seq, c.unit_id, c.item_id, c.gap_status, r.since_t
+    from runs r
+    join prev_link l on l.basis = r.basis and l.t_seq = r.t_seq + 1 and l.prev_unit_id = r.unit_id and l.item_id = r.item_id
+    join classified c on c.basis = l.basis and c.t_seq = l.t_seq and c.unit_id = l.unit_id and c.item_id = l.item_id
+    where r.gap_status <> 'atgardad' and c.gap_status in ('kvarstaende', 'atgardad')
+),
+since as (
+    select basis, t_seq, unit_id, item_id, min(since_t) as since_t from runs group by all
+),
+time_points as (
+    select distinct basis, t_seq, year, period from stg_gap_item
+)
+select c.*, s.since_t, tp.year as since_year, tp.period as since_period
+from classified c
+left join since s using (basis, t_seq, unit_id, item_id)
+left join time_points tp on tp.basis = c.basis and tp.t_seq = s.since_t

@@ -8,7 +8,9 @@ import { InputError, formatProblem } from '../imports/problems.ts';
 import { importOj } from '../oj/importOj.ts';
 import { defaultConfigDir, defaultDbPath, projectRoot } from '../paths.ts';
 import { importSelfAssessment } from '../self/importSelfAssessment.ts';
+import { runViewChecks } from '../sql/viewChecks.ts';
 import { formatTable } from './formatTable.ts';
+import { reports, runReport } from './report.ts';
 import { progressReporter } from './progress.ts';
 
 /** Exit codes: 0 success, 1 bad input (nothing written), 2 usage error, 3 database busy. */
@@ -24,7 +26,8 @@ Kommandon:
   import self-assessment FIL…           importera nämndernas självskattningar (.xlsx eller .csv)
   sample [--out KATALOG]                skapa exempeldata och importera den
   sources                               lista importerade filer
-  check                                 datakvalitet: enheter utan svar, obesvarade andelar, alias
+  check                                 datakvalitet: enheter utan svar, obesvarade andelar, alias, vyernas kontroller
+  report readiness|gaps|goals|fidelity  visa beredskapsmått [--year ÅR] [--unit ID] [--format table|csv|json]
   start                                 bygg databasen från exempeldata om den saknas och visa vad den innehåller
   bench                                 mät importens hastighet mot DuckDB:s egen read_csv
 
@@ -55,6 +58,8 @@ export async function main(argv: string[], out: (text: string) => void = (t) => 
         config: { type: 'string' },
         year: { type: 'string' },
         out: { type: 'string' },
+        unit: { type: 'string' },
+        format: { type: 'string', default: 'table' },
         'dry-run': { type: 'boolean', default: false },
         json: { type: 'boolean', default: false },
         quiet: { type: 'boolean', default: false },
@@ -103,6 +108,14 @@ export async function main(argv: string[], out: (text: string) => void = (t) => 
         return await withDb(ctx, async (db) => printSources(ctx, db));
       case 'check':
         return await withDb(ctx, async (db) => printCheck(ctx, db));
+      case 'report': {
+        const [name] = rest;
+        if (!name || !(name in reports)) throw new UsageError(`ange en rapport: ${Object.keys(reports).join(', ')}`);
+        if (!['table', 'csv', 'json'].includes(values.format!)) throw new UsageError('--format ska vara table, csv eller json');
+        return await withDb(ctx, async (db) => {
+          ctx.out(await runReport(db, name, { year, unit: values.unit, format: values.format as 'table' | 'csv' | 'json' }));
+        });
+      }
       case 'start':
         return await start(ctx);
       case 'bench': {
@@ -181,7 +194,9 @@ async function printCheck(ctx: Context, db: Database): Promise<void> {
      where kind not in ('kommun') and n_unanswered > 0 order by year desc, share_unanswered desc limit 30`,
   );
   const aliases = await db.all<{ file_name: string; unit_text: string; unit_name: string; n_rows: number }>('select file_name, unit_text, unit_name, n_rows from alias_used');
-  if (ctx.json) return ctx.out(JSON.stringify({ units_without_answers: missing, unanswered, aliases_used: aliases }, null, 2));
+  const failedChecks = await runViewChecks(db);
+  if (ctx.json) return ctx.out(JSON.stringify({ units_without_answers: missing, unanswered, aliases_used: aliases, failed_view_checks: failedChecks }, null, 2));
+  ctx.out(failedChecks.length ? `Vyernas kontroller som hittade fel: ${failedChecks.map((f) => f.name).join('; ')}\n` : 'Vyernas kontroller: alla godkända.\n');
   ctx.out(`Enheter utan ÖJ-svar: ${missing.length}`);
   if (missing.length) ctx.out(formatTable(['År', 'Enhet', 'Slag'], missing.slice(0, 30).map((m) => [String(m.year), m.name, m.kind])));
   ctx.out(`\nObesvarade ÖJ-frågor (nämnder, senaste åren):`);

@@ -1,0 +1,84 @@
+-- Data tests for the views, dbt-style: each check is a query that returns the offending rows, and
+-- passes when it returns none. Grain (uniqueness) is checked from each view's "Grain:" header line, so
+-- it is not repeated here. Run by src/sql/viewChecks.ts (tests, and `beredskap check`).
+
+-- check: readiness counts add up to n_items
+select * from readiness
+where n_met + n_partial + n_not_met + n_in_progress + n_unanswered + n_not_applicable <> n_items
+   or n_applicable <> n_items - n_not_applicable;
+
+-- check: readiness shares lie in [0, 1] and are NULL exactly when nothing is applicable
+select * from readiness
+where not (share_met between 0 and 1) or not (share_answered between 0 and 1)
+   or ((share_met is null) <> (n_applicable = 0)) or ((share_answered is null) <> (n_applicable = 0));
+
+-- check: readiness basis and fokusområde are known values
+select * from readiness
+where basis not in ('oj', 'self', 'combined') or fokusomrade not in (select fokusomrade from fokusomrade);
+
+-- check: ÖJ answers never reach säkerhetsskydd or personsäkerhet
+select * from readiness
+where basis = 'oj' and fokusomrade in ('sakerhetsskydd', 'personsakerhet') and n_items > 0;
+
+-- check: combined readiness is the sum of oj and self
+select c.* from readiness c
+left join readiness o on o.year = c.year and o.unit_id = c.unit_id and o.fokusomrade = c.fokusomrade and o.basis = 'oj'
+left join readiness s on s.year = c.year and s.unit_id = c.unit_id and s.fokusomrade = c.fokusomrade and s.basis = 'self'
+where c.basis = 'combined' and c.n_items <> coalesce(o.n_items, 0) + coalesce(s.n_items, 0);
+
+-- check: no unit has readiness in a year it did not exist (measure date for ÖJ)
+select r.* from readiness r join org_unit u using (unit_id)
+where r.basis = 'oj' and not valid_on(u.valid_from, u.valid_to, oj_measure_date(r.year));
+
+-- check: readiness_city shares lie in [0, 1] and counts add up
+select * from readiness_city
+where not (share_met between 0 and 1) or not (share_at_target between 0 and 1)
+   or n_met + n_partial + n_not_met + n_in_progress + n_unanswered + n_not_applicable <> n_items;
+
+-- check: goal attainment is a known value, NULL exactly when there is no share or no target
+select * from goal_attainment
+where attainment not in ('helt', 'delvis', 'ej')
+   or ((attainment is null) <> (share_met is null or target_share is null));
+
+-- check: goal attainment follows the thresholds
+select * from goal_attainment
+where (attainment = 'helt' and round(share_met, 9) < round(target_share, 9))
+   or (attainment = 'ej' and round(share_met, 9) >= round(target_share - delvis_within_pp / 100, 9));
+
+-- check: goal_attainment_city counts add up
+select * from goal_attainment_city
+where n_helt + n_delvis + n_ej + n_inga_uppgifter <> n_namnder;
+
+-- check: oj_gap statuses are known and since_year is consistent
+select * from oj_gap
+where gap_status not in ('ny', 'kvarstaende', 'atgardad')
+   or since_year > year or (gap_status = 'ny' and since_year <> year)
+   or (gap_status = 'atgardad' and answer <> 'ja') or (gap_status <> 'atgardad' and answer not in ('nej', 'delvis', 'pagar', 'ej_svar'));
+
+-- check: a cell in a new series is never kvarstaende or atgardad
+select * from oj_gap where break_before and gap_status <> 'ny';
+
+-- check: self_gap statuses are gaps, or uppfyllt for atgardad
+select * from self_gap
+where gap_status not in ('ny', 'kvarstaende', 'atgardad')
+   or (gap_status = 'atgardad' and status <> 'uppfyllt')
+   or (gap_status <> 'atgardad' and status not in ('delvis', 'ej_uppfyllt', 'ej_svar'));
+
+-- check: oj_trend shares lie in [0, 1], NULL exactly when nothing is applicable
+select * from oj_trend
+where not (share_ja between 0 and 1) or ((share_ja is null) <> (n_applicable = 0)) or n_ja > n_applicable;
+
+-- check: oj_trend predecessors appear only for years before the unit existed
+select t.* from oj_trend t join org_unit u using (unit_id)
+where t.via_unit_id is not null and valid_on(u.valid_from, u.valid_to, oj_measure_date(t.year));
+
+-- check: oj_comparison shares lie in [0, 1]
+select * from oj_comparison
+where not (share_ja between 0 and 1) or not (share_ja_published between 0 and 1)
+   or role not in ('stadsdelsnamnder', 'kommun', 'jamforelse');
+
+-- check: consistency findings are known values
+select * from consistency where finding not in ('sjalv_uppfyllt_oj_nej', 'sjalv_ej_uppfyllt_oj_ja');
+
+-- check: fidelity ok is NULL exactly when nothing was published
+select * from fidelity where (ok is null) <> (share_published is null);

@@ -16,9 +16,9 @@ export const ojAnswerTable: FactTable = {
 
 export const ojShareTable: FactTable = {
   table: 'oj_published_share',
-  columns: ['year', 'level', 'unit_id', 'indicator_id', 'share_ja', 'n_units', 'raw_text', 'unit_text', 'source_file_id', 'sheet', 'source_row', 'source_column'],
+  columns: ['year', 'level', 'unit_id', 'indicator_id', 'share_ja', 'n_units', 'n_respondents_row', 'raw_text', 'unit_text', 'source_file_id', 'sheet', 'source_row', 'source_column'],
   key: ['year', 'unit_id', 'indicator_id'],
-  compared: ['share_ja', 'n_units'],
+  compared: ['share_ja', 'n_units', 'n_respondents_row'],
   scope: ['year'],
 };
 
@@ -40,7 +40,7 @@ export async function parseOjFile(input: InputFile, catalog: Catalog, options: I
     rowsRead: parsed.rowsRead,
     facts: [
       { table: ojAnswerTable, scope, rows: parsed.answers.map((a) => [a.year, a.unit_id, a.indicator_id, a.answer, a.raw_text, a.unit_text, null, a.sheet, a.row, a.column]) },
-      { table: ojShareTable, scope, rows: parsed.shares.map((s) => [s.year, s.level, s.unit_id, s.indicator_id, s.share_ja, s.n_units, s.raw_text, s.unit_text, null, s.sheet, s.row, s.column]) },
+      { table: ojShareTable, scope, rows: parsed.shares.map((s) => [s.year, s.level, s.unit_id, s.indicator_id, s.share_ja, s.n_units, s.n_respondents_row, s.raw_text, s.unit_text, null, s.sheet, s.row, s.column]) },
     ],
   };
 }

@@ -27,6 +27,7 @@ export interface OjShareRow extends SourceRef {
   indicator_id: string;
   share_ja: number | null;
   n_units: number | null;
+  n_respondents_row: number | null;
   raw_text: string;
   unit_text: string;
 }

@@ -56,7 +56,7 @@ export function parseOjCsv(grid: Grid, catalog: Catalog, onRow?: (done: number, 
     const level = aggregateLevels[unit.kind];
     if (level) {
       const share = parseShare(catalog, cell('svar'));
-      if (share) shares.push({ ...ref, level, share_ja: share.share, n_units: share.n });
+      if (share) shares.push({ ...ref, level, share_ja: share.share, n_units: share.n, n_respondents_row: null });
       else problems.add({ ...at('svar'), found: ref.raw_text, message: `andelen för ${unit.name} kan inte läsas (väntade procent)` });
       return;
     }

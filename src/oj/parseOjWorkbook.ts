@@ -180,7 +180,7 @@ export function parseOjWorkbook(
         const ref = { year: year!, unit_id: unit.unit_id, indicator_id: column.indicatorId, raw_text: text(raw), unit_text: text(name) || text(code), sheet: grid.sheet ?? null, row: row.line, column: column.label };
         if (level) {
           const share = parseShare(catalog, raw);
-          if (share) shares.push({ ...ref, level, share_ja: share.share, n_units: share.n ?? rowN });
+          if (share) shares.push({ ...ref, level, share_ja: share.share, n_units: share.n, n_respondents_row: rowN });
           else problems.add({ sheet: grid.sheet, row: row.line, column: column.label, found: text(raw), message: `andelen för ${unit.name} kan inte läsas (väntade procent, t.ex. "57" eller "57 %")` });
           return;
         }

@@ -3,11 +3,14 @@
 -- (source_file_id, unit_id, indicator_id). Recomputed share = n_ja / n_responding over the kommuner the
 -- aggregate stands for (riket: all; län: by lan_code; kommungrupp: by skr_group), n_responding = answers
 -- ja, nej, delvis or pagar. diff_pp = (recomputed - published) × 100. ok: |diff_pp| <= 0.5 (rounding to
--- whole percent) and, where the file gives a respondent count, it equals n_responding; NULL when the file
--- published no share. This is how the tool shows that it reads the source right.
+-- whole percent) and, where the cell itself gives a respondent count ("57 % (n=245)"), it equals
+-- n_responding; NULL when the file published no share. A row's own count column (n_respondents_row,
+-- "Antal svarande") counts units that answered at all; it is shown beside n_respondents_recomputed
+-- (member kommuner with any answer other than ej_svar in the file) but, its definition being
+-- unverified, does not decide ok. This is how the tool shows that it reads the source right.
 create or replace view fidelity as
 with published as (
-    select s.source_file_id, s.year, s.level, s.unit_id, s.indicator_id, s.share_ja, s.n_units, u.lan_code, u.skr_group, u.kind
+    select s.source_file_id, s.year, s.level, s.unit_id, s.indicator_id, s.share_ja, s.n_units, s.n_respondents_row, u.lan_code, u.skr_group, u.kind
     from oj_published_share s
     join org_unit u using (unit_id)
 ),
@@ -22,6 +25,14 @@ recomputed as (
     where p.kind = 'riket' or (p.kind = 'lan' and k.lan_code = p.lan_code) or (p.kind = 'kommungrupp' and k.skr_group = p.skr_group)
     group by all
 ),
+respondents as (
+    select p.source_file_id, p.unit_id, count(distinct a.unit_id)::integer as n_respondents
+    from (select distinct source_file_id, year, unit_id, kind, lan_code, skr_group from published) p
+    join oj_answer a on a.source_file_id = p.source_file_id and a.year = p.year and a.answer <> 'ej_svar'
+    join org_unit k on k.unit_id = a.unit_id and k.kind = 'kommun'
+    where p.kind = 'riket' or (p.kind = 'lan' and k.lan_code = p.lan_code) or (p.kind = 'kommungrupp' and k.skr_group = p.skr_group)
+    group by all
+),
 final as (
     select
         p.source_file_id, f.file_name, p.year, p.level, p.unit_id, p.indicator_id,
@@ -29,6 +40,8 @@ final as (
         p.n_units as n_published,
         r.n_ja / nullif(r.n_responding, 0) as share_recomputed,
         r.n_responding,
+        p.n_respondents_row,
+        n.n_respondents as n_respondents_recomputed,
         round((r.n_ja / nullif(r.n_responding, 0) - p.share_ja) * 100, 2) as diff_pp,
         case
             when p.share_ja is null then null
@@ -38,5 +51,6 @@ final as (
     from published p
     join source_file f using (source_file_id)
     left join recomputed r using (source_file_id, unit_id, indicator_id)
+    left join respondents n using (source_file_id, unit_id)
 )
 select * from final

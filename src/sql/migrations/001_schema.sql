@@ -181,7 +181,10 @@ create table oj_published_share (
     unit_id varchar not null,
     indicator_id varchar not null,
     share_ja double check (share_ja between 0 and 1),
+    -- n_units: a respondent count written in the cell itself ("57 % (n=245)"); n_respondents_row: the
+    -- row's own count column ("Antal svarande"), which counts units that answered at all.
     n_units integer,
+    n_respondents_row integer,
     raw_text varchar not null,
     unit_text varchar not null,
     source_file_id integer not null,

@@ -1,0 +1,151 @@
+/**
+ * `npm run bench`: how our ÖJ import compares with DuckDB reading the same bytes on its own, and how
+ * long a national-size workbook takes to parse. Prints numbers only; nothing here asserts a time,
+ * since machines differ and the ratio is what says whether the import has become needlessly slow.
+ *
+ * Workloads (all under `outDir`):
+ * - 1×: one long-format CSV with every kommun and the organisation's stadsdelsnämnder × every
+ *   indicator cell × 2016–2025 — the largest valid single file, since one file may hold each
+ *   (year, unit, indicator) only once and there are no more units or years to add.
+ * - 10×: ten such files, each from a different seed (as if the data were re-delivered with
+ *   corrections ten times), imported in one call, so each file replaces the previous one's years;
+ *   DuckDB reads the very same ten files in one read_csv. Ten times the rows through both, with no
+ *   invented units or years.
+ * - The national workbook: one year's sample ÖJ workbook (every kommun), loaded and parsed.
+ * Each import goes into a fresh DuckDB file, ours and DuckDB's alike, in this one process.
+ */
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { formatTable } from '../cli/formatTable.ts';
+import { Catalog } from '../config/catalog.ts';
+import { Database } from '../db/database.ts';
+import { initDatabase } from '../db/init.ts';
+import { importOj } from '../oj/importOj.ts';
+import { parseOjWorkbook } from '../oj/parseOjWorkbook.ts';
+import { defaultConfigDir } from '../paths.ts';
+import { defaultSeed } from '../sample/generateSample.ts';
+import { OjAnswerModel } from '../sample/ojAnswerModel.ts';
+import { buildOjWorkbook, ojPublicationDate } from '../sample/ojWorkbook.ts';
+import { buildOjYear } from '../sample/ojYear.ts';
+import { Rng } from '../sample/random.ts';
+import { loadSampleInputs, type SampleInputs } from '../sample/sampleInputs.ts';
+import { stableXlsxBytes } from '../sample/xlsxBytes.ts';
+import { gridsFromWorkbook } from '../text/readWorkbook.ts';
+import { longCsv } from './longCsv.ts';
+
+const years = Array.from({ length: 10 }, (_, i) => 2016 + i);
+const copies = 10;
+const workbookYear = 2024;
+
+async function seconds<T>(work: () => Promise<T>): Promise<{ result: T; seconds: number }> {
+  const start = performance.now();
+  const result = await work();
+  return { result, seconds: (performance.now() - start) / 1000 };
+}
+
+/** A fresh database file: any earlier run's file and its WAL removed first. */
+async function freshDatabase(path: string): Promise<Database> {
+  for (const p of [path, `${path}.wal`]) if (existsSync(p)) rmSync(p);
+  return Database.open(path);
+}
+
+const sqlString = (s: string) => `'${s.replace(/'/g, "''")}'`;
+
+interface Case {
+  label: string;
+  files: string[];
+  rows: number;
+}
+
+async function timeOurs(outDir: string, configDir: string, c: Case): Promise<number> {
+  const db = await freshDatabase(join(outDir, `ours-${c.label}.duckdb`));
+  try {
+    await initDatabase(db, configDir);
+    return (await seconds(() => importOj(db, c.files))).seconds;
+  } finally {
+    db.close();
+  }
+}
+
+async function timeDuckDb(outDir: string, c: Case): Promise<number> {
+  const db = await freshDatabase(join(outDir, `duckdb-${c.label}.duckdb`));
+  try {
+    const list = `[${c.files.map(sqlString).join(', ')}]`;
+    return (await seconds(() => db.run(`create table t as select * from read_csv(${list}, delim=';', header=true)`))).seconds;
+  } finally {
+    db.close();
+  }
+}
+
+function writeCases(inputs: SampleInputs, outDir: string): Case[] {
+  const files: string[] = [];
+  let rowsPerFile = 0;
+  for (let k = 0; k < copies; k++) {
+    const { bytes, rows } = longCsv(inputs, years, defaultSeed + k);
+    const path = join(outDir, `oj-lang-${k + 1}.csv`);
+    writeFileSync(path, bytes);
+    files.push(path);
+    rowsPerFile = rows;
+  }
+  return [
+    { label: '1x', files: files.slice(0, 1), rows: rowsPerFile },
+    { label: `${copies}x`, files, rows: rowsPerFile * copies },
+  ];
+}
+
+async function benchWorkbook(inputs: SampleInputs, catalog: Catalog, outDir: string) {
+  const rng = new Rng(defaultSeed);
+  const year = buildOjYear(inputs, new OjAnswerModel(inputs, rng), workbookYear);
+  const path = join(outDir, `oj-krisberedskap-${workbookYear}.xlsx`);
+  writeFileSync(path, await stableXlsxBytes(buildOjWorkbook(year, inputs, rng), ojPublicationDate(workbookYear)));
+  const load = await seconds(async () => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(path);
+    return workbook;
+  });
+  const parse = await seconds(async () => parseOjWorkbook(gridsFromWorkbook(load.result, path), catalog, { file: path }));
+  return { path, units: year.kommuner.length + year.stadsdelar.length, load: load.seconds, parse: parse.seconds, answers: parse.result.answers.length };
+}
+
+const round = (x: number, digits = 2) => Math.round(x * 10 ** digits) / 10 ** digits;
+
+export async function runBench(options: { outDir: string; quiet?: boolean }): Promise<void> {
+  const say = (text: string) => {
+    if (!options.quiet) console.log(text);
+  };
+  const configDir = defaultConfigDir();
+  mkdirSync(options.outDir, { recursive: true });
+  const configDb = await Database.open(':memory:');
+  let inputs: SampleInputs;
+  let catalog: Catalog;
+  try {
+    await initDatabase(configDb, configDir);
+    inputs = await loadSampleInputs(configDb);
+    catalog = await Catalog.load(configDb);
+  } finally {
+    configDb.close();
+  }
+
+  say(`Skapar testfiler i ${options.outDir} …`);
+  const cases = writeCases(inputs, options.outDir);
+  const results: (string | number)[][] = [];
+  for (const c of cases) {
+    say(`Importerar ${c.label} (${c.rows.toLocaleString('sv-SE')} rader) …`);
+    const duck = await timeDuckDb(options.outDir, c);
+    const ours = await timeOurs(options.outDir, configDir, c);
+    results.push([c.label, c.files.length, c.rows, round(ours), round(duck, 3), round(ours / duck, 1)]);
+  }
+  console.log('ÖJ-import, långt CSV-format (ar;enhet;indikator;verksamhet;svar), 2016–2025:');
+  console.log(formatTable(['Fall', 'Filer', 'Rader', 'Vår import (s)', 'DuckDB read_csv (s)', 'Kvot'], results));
+
+  say('Tolkar en arbetsbok i riksskala …');
+  const wb = await benchWorkbook(inputs, catalog, options.outDir);
+  console.log('');
+  console.log(`ÖJ-arbetsbok ${workbookYear} (${wb.units} enheter, ${wb.answers.toLocaleString('sv-SE')} svar):`);
+  console.log(formatTable(['Steg', 'Sekunder'], [
+    ['Läsa .xlsx (ExcelJS)', round(wb.load)],
+    ['Tolka (gridsFromWorkbook + parseOjWorkbook)', round(wb.parse)],
+    ['Totalt', round(wb.load + wb.parse)],
+  ]));
+}

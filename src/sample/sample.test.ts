@@ -1,0 +1,73 @@
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../db/database.ts';
+import { runViewChecks } from '../sql/viewChecks.ts';
+import { openTestDb, tempDir } from '../test/helpers.ts';
+import { buildSampleDatabase } from './generateSample.ts';
+
+// One sample build for the whole file: it is the slow part, and every test only reads.
+describe('sample data, built through the real import path', () => {
+  const dir = tempDir();
+  let db: Database;
+  beforeAll(async () => {
+    db = await openTestDb(dir);
+    await buildSampleDatabase(db, join(dir, 'sample'));
+  });
+  afterAll(() => db?.close());
+
+  it('has 14 Stockholm stadsdelsnämnder up to 2020, 13 for 2021–2023 and 11 from 2024', async () => {
+    const counts = await db.all<{ year: number; n: number }>(
+      `select year, count(distinct unit_id)::int as n from oj_answer join org_unit using (unit_id)
+       where kind = 'stadsdelsnamnd' and kommun_code = '0180' group by year order by year`,
+    );
+    expect(counts).toEqual([2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025].map((year) => ({ year, n: year <= 2020 ? 14 : year <= 2023 ? 13 : 11 })));
+  });
+
+  it('has answers for all 290 kommuner every year, and every answer kind', async () => {
+    const kommuner = await db.all<{ n: number }>("select count(distinct unit_id)::int as n from oj_answer join org_unit using (unit_id) where kind = 'kommun' group by year");
+    expect(new Set(kommuner.map((k) => k.n))).toEqual(new Set([290]));
+    const answers = await db.all<{ answer: string }>('select distinct answer from oj_answer order by 1');
+    expect(answers.map((a) => a.answer)).toEqual(['delvis', 'ej_aktuellt', 'ej_svar', 'ja', 'nej', 'pagar']);
+  });
+
+  it('has self-assessments for every Stockholm nämnd for 2024 and 2025, T1, T2 and VB, with every status', async () => {
+    const periods = await db.all<{ year: number; period: string; n: number }>(
+      `select year, period, count(distinct unit_id)::int as n from self_assessment where year >= 2024 group by all order by all`,
+    );
+    const namnder = await db.all<{ year: number; n: number }>(
+      `select y.year, count(*)::int as n from (values (2024), (2025)) y(year) join stg_org_namnd u
+       on valid_on(u.valid_from, u.valid_to, make_date(y.year, 12, 31)) group by all order by 1`,
+    );
+    for (const { year, n } of namnder) {
+      expect(periods.filter((p) => p.year === year).map((p) => [p.period, p.n])).toEqual([['T1', n], ['T2', n], ['VB', n]]);
+    }
+    const statuses = await db.all<{ status: string }>('select distinct status from self_assessment order by 1');
+    expect(statuses.map((s) => s.status)).toEqual(['delvis', 'ej_aktuellt', 'ej_svar', 'ej_uppfyllt', 'uppfyllt']);
+  });
+
+  it('marks every source file as sample data', async () => {
+    const { n, sample } = (await db.one<{ n: number; sample: number }>('select count(*)::int as n, count(*) filter (where is_sample)::int as sample from source_file'))!;
+    expect(n).toBeGreaterThan(10);
+    expect(sample).toBe(n);
+  });
+
+  it('reads back what its workbooks publish: every fidelity row is ok', async () => {
+    const rows = await db.one<{ n: number; bad: number }>('select count(*)::int as n, count(*) filter (where not ok)::int as bad from fidelity');
+    expect(rows!.n).toBeGreaterThan(1000);
+    expect(rows!.bad).toBe(0);
+  });
+
+  it('passes every view data test and grain check', async () => {
+    expect(await runViewChecks(db)).toEqual([]);
+  });
+
+  it('is deterministic: a second build writes identical sample files', async () => {
+    const { generateSample } = await import('./generateSample.ts');
+    const { createHash } = await import('node:crypto');
+    const { readFileSync } = await import('node:fs');
+    const hashes = (files: string[]) => files.map((f) => createHash('sha256').update(readFileSync(f)).digest('hex'));
+    const a = await generateSample(db, join(dir, 'a'));
+    const b = await generateSample(db, join(dir, 'b'));
+    expect(hashes([...a.ojFiles, ...a.selfFiles])).toEqual(hashes([...b.ojFiles, ...b.selfFiles]));
+  });
+});

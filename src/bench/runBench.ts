@@ -12,6 +12,8 @@
  *   DuckDB reads the very same ten files in one read_csv. Ten times the rows through both, with no
  *   invented units or years.
  * - The national workbook: one year's sample ÖJ workbook (every kommun), loaded and parsed.
+ * - The views: each view of src/sql materialised over the 10× database, against materialising
+ *   oj_answer itself (a plain scan) in the same run.
  * Each import goes into a fresh DuckDB file, ours and DuckDB's alike, in this one process.
  */
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -108,6 +110,29 @@ async function benchWorkbook(inputs: SampleInputs, catalog: Catalog, outDir: str
   return { path, units: year.kommuner.length + year.stadsdelar.length, load: load.seconds, parse: parse.seconds, answers: parse.result.answers.length };
 }
 
+/** Each view materialised into a temp table, timed against doing the same to oj_answer. */
+async function timeViews(path: string): Promise<{ view: string; rows: number; seconds: number; ratio: number }[]> {
+  const db = await Database.open(path);
+  try {
+    const materialise = async (relation: string) => {
+      const { seconds: s } = await seconds(() => db.run(`create or replace temp table bench_out as select * from ${relation}`));
+      const { n } = (await db.one<{ n: number }>('select count(*)::integer as n from bench_out'))!;
+      return { rows: n, seconds: s };
+    };
+    await materialise('oj_answer'); // warm the buffer pool, so the baseline is not a cold read
+    const baseline = await materialise('oj_answer');
+    const names = (await db.all<{ view_name: string }>("select view_name from duckdb_views() where not internal and schema_name = 'main' order by 1")).map((v) => v.view_name);
+    const timed = [{ view: 'oj_answer (skanning)', ...baseline, ratio: 1 }];
+    for (const view of names) {
+      const t = await materialise(view);
+      timed.push({ view, ...t, ratio: t.seconds / baseline.seconds });
+    }
+    return timed;
+  } finally {
+    db.close();
+  }
+}
+
 const round = (x: number, digits = 2) => Math.round(x * 10 ** digits) / 10 ** digits;
 
 export async function runBench(options: { outDir: string; quiet?: boolean }): Promise<void> {
@@ -138,6 +163,12 @@ export async function runBench(options: { outDir: string; quiet?: boolean }): Pr
   }
   console.log('ÖJ-import, långt CSV-format (ar;enhet;indikator;verksamhet;svar), 2016–2025:');
   console.log(formatTable(['Fall', 'Filer', 'Rader', 'Vår import (s)', 'DuckDB read_csv (s)', 'Kvot'], results));
+
+  say('Mäter vyerna …');
+  const views = await timeViews(join(options.outDir, `ours-${cases.at(-1)!.label}.duckdb`));
+  console.log('');
+  console.log('Vyer i riksskala (materialiserade), mot en skanning av oj_answer:');
+  console.log(formatTable(['Vy', 'Rader', 'Sekunder', 'Kvot mot skanning'], views.map((v) => [v.view, v.rows, round(v.seconds, 3), round(v.ratio, 1)])));
 
   say('Tolkar en arbetsbok i riksskala …');
   const wb = await benchWorkbook(inputs, catalog, options.outDir);

@@ -1,42 +1,20 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { projectRoot } from '../paths.ts';
+import { readDelimited } from '../text/readDelimited.ts';
+
 /**
  * The national share of Ja (among responding kommuner) that sample data aims at, per year and indicator.
- * Anchored on published figures (copied from the domain notes' national-reference.csv) and, between and
+ * Anchored on published figures (data/national_reference.csv) and, between and
  * beyond them, on a per-series trend: sample data should look like the real series without pretending
  * to be it. Series keys are indicators.csv's `series`, so the 2023 break in kontinuitet and upphandling
  * starts a new curve instead of bending the old one.
  */
 
-/** Published national shares of Ja, in percent (Socialstyrelsen, SKR; see national-reference.csv). */
-export const nationalReference: readonly { year: number; area: string; verksamhet: string; pct: number }[] = [
-  { year: 2016, area: 'varme', verksamhet: 'lss_barn', pct: 38 },
-  { year: 2016, area: 'varme', verksamhet: 'lss_vuxna', pct: 46 },
-  { year: 2017, area: 'evakuering', verksamhet: 'sabo', pct: 57 },
-  { year: 2017, area: 'evakuering', verksamhet: 'lss_vuxna', pct: 52 },
-  { year: 2017, area: 'evakuering', verksamhet: 'hvb_vuxna', pct: 35 },
-  { year: 2017, area: 'evakuering', verksamhet: 'stodboende_vuxna', pct: 35 },
-  { year: 2017, area: 'varme', verksamhet: 'sabo', pct: 60 },
-  { year: 2017, area: 'varme', verksamhet: 'hemtjanst', pct: 56 },
-  { year: 2018, area: 'varme', verksamhet: 'lss_vuxna', pct: 60 },
-  { year: 2018, area: 'evakuering', verksamhet: 'hvb_barn', pct: 51 },
-  { year: 2019, area: 'varme', verksamhet: 'lss_barn', pct: 70 },
-  { year: 2019, area: 'varme', verksamhet: 'lss_vuxna', pct: 72 },
-  { year: 2019, area: 'evakuering', verksamhet: 'hvb_barn', pct: 40 },
-  { year: 2020, area: 'kontinuitet', verksamhet: 'sabo', pct: 43 },
-  { year: 2020, area: 'kontinuitet', verksamhet: 'hemtjanst', pct: 43 },
-  { year: 2020, area: 'kontinuitet', verksamhet: 'lss_vuxna', pct: 43 },
-  { year: 2020, area: 'kontinuitet', verksamhet: 'stodboende_barn', pct: 28 },
-  { year: 2020, area: 'kontinuitet', verksamhet: 'hvb_barn', pct: 28 },
-  { year: 2020, area: 'varme', verksamhet: 'sabo', pct: 80 },
-  { year: 2020, area: 'varme', verksamhet: 'hemtjanst', pct: 80 },
-  { year: 2020, area: 'varme', verksamhet: 'lss_vuxna', pct: 80 },
-  { year: 2020, area: 'varme', verksamhet: 'hsl', pct: 80 },
-  { year: 2021, area: 'varme', verksamhet: 'sabo', pct: 90 },
-  { year: 2023, area: 'kontinuitet', verksamhet: 'hsl', pct: 25 },
-  { year: 2023, area: 'kontinuitet', verksamhet: 'sabo', pct: 24 },
-  { year: 2023, area: 'kontinuitet', verksamhet: 'hemtjanst', pct: 23 },
-  { year: 2023, area: 'upphandling', verksamhet: 'sabo', pct: 48 },
-  { year: 2023, area: 'upphandling', verksamhet: 'hemtjanst', pct: 47 },
-];
+/** Published national shares of Ja, in percent (data/national_reference.csv). */
+const nationalReference = readDelimited('national_reference.csv', readFileSync(join(projectRoot, 'data/national_reference.csv')), { comments: true })
+  .rows.slice(1)
+  .map(({ cells }) => ({ year: Number(cells[0]), area: String(cells[1]), verksamhet: String(cells[2]), pct: Number(cells[3]) }));
 
 /**
  * Area-level trend per series, percent at anchor years (linear between, flat beyond). Read off the

@@ -1,0 +1,25 @@
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { longCsv } from '../bench/longCsv.ts';
+import type { Database } from '../db/database.ts';
+import { importOj } from '../oj/importOj.ts';
+import { defaultSeed } from '../sample/generateSample.ts';
+import { loadSampleInputs } from '../sample/sampleInputs.ts';
+import { openTestDb, tempDir, writeText } from '../test/helpers.ts';
+import { runViewChecks } from './viewChecks.ts';
+
+describe('views over the national-scale benchmark data', () => {
+  const dir = tempDir();
+  let db: Database;
+  beforeAll(async () => {
+    db = await openTestDb(dir);
+    const { bytes } = longCsv(await loadSampleInputs(db), [2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025], defaultSeed);
+    await importOj(db, [writeText(join(dir, 'national.csv'), bytes)]);
+  });
+  afterAll(() => db?.close());
+
+  it('holds every grain and data test', async () => {
+    expect((await db.one<{ n: number }>('select count(*)::integer as n from oj_answer'))!.n).toBeGreaterThan(100_000);
+    expect(await runViewChecks(db)).toEqual([]);
+  });
+});

@@ -28,7 +28,8 @@ Kommandon:
   sources                               lista importerade filer
   check                                 datakvalitet: enheter utan svar, obesvarade andelar, alias, vyernas kontroller
   report readiness|gaps|goals|fidelity  visa beredskapsmått [--year ÅR] [--unit ID] [--format table|csv|json]
-  start                                 bygg databasen från exempeldata om den saknas och visa vad den innehåller
+  start                                 bygg databasen från exempeldata om den saknas och starta instrumentpanelen
+  build                                 bygg den statiska webbplatsen i dist/ från databasen
   bench                                 mät importens hastighet mot DuckDB:s egen read_csv
 
 Flaggor:
@@ -118,6 +119,13 @@ export async function main(argv: string[], out: (text: string) => void = (t) => 
       }
       case 'start':
         return await start(ctx);
+      case 'build': {
+        await ensureDatabase(ctx);
+        const { buildSite } = await import('../dashboard/buildSite.ts');
+        buildSite({ quiet: ctx.quiet });
+        out(`Webbplatsen är byggd i ${resolve(projectRoot, 'dist')} från ${ctx.dbPath}.`);
+        return exitCodes.ok;
+      }
       case 'bench': {
         const { runBench } = await import('../bench/runBench.ts');
         await runBench({ outDir: resolve(values.out ?? resolve(projectRoot, 'bench-data')), quiet: ctx.quiet });
@@ -205,10 +213,10 @@ async function printCheck(ctx: Context, db: Database): Promise<void> {
   if (aliases.length) ctx.out(formatTable(['Fil', 'Stavning i filen', 'Enhet', 'Rader'], aliases.slice(0, 40).map((a) => [a.file_name, a.unit_text, a.unit_name, a.n_rows])));
 }
 
-/** `npm start`: a database to look at on a fresh machine, built from sample data when none exists. */
-async function start(ctx: Context): Promise<number> {
+/** A database to look at on a fresh machine: built from sample data when none exists. */
+async function ensureDatabase(ctx: Context): Promise<void> {
   const fresh = !existsSync(ctx.dbPath);
-  return withDb(ctx, async (db) => {
+  await withDb(ctx, async (db) => {
     if (fresh) {
       ctx.out(`Ingen databas i ${ctx.dbPath}: bygger en från exempeldata …`);
       const { buildSampleDatabase } = await import('../sample/generateSample.ts');
@@ -224,6 +232,12 @@ async function start(ctx: Context): Promise<number> {
     ctx.out(`Databas: ${ctx.dbPath}`);
     for (const c of counts) ctx.out(`  ${c.what}: ${c.n.toLocaleString('sv-SE')}`);
     if (sample?.n) ctx.out('  (EXEMPELDATA – inte verkliga uppgifter)');
-    ctx.out('Nästa steg: npx beredskap sources · npx beredskap check');
   });
+}
+
+/** `npm start`: the database (from sample data on a fresh machine), then Framework's preview server. */
+async function start(ctx: Context): Promise<number> {
+  await ensureDatabase(ctx);
+  const { startPreview } = await import('../dashboard/buildSite.ts');
+  return startPreview({ dbPath: ctx.dbPath, out: ctx.out });
 }

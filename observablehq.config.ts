@@ -1,0 +1,46 @@
+// Observable Framework configuration: docs/ is the site. Every asset is self-hosted (no CDN, no web
+// fonts), so the built dist/ works behind a firewall. Pages per nämnd come from the database.
+import { DuckDBInstance } from '@duckdb/node-api';
+import { existsSync } from 'node:fs';
+import { defaultDbPath } from './src/paths.ts';
+
+/** One page per nämnd of the organisation that has data: /namnd/<unit_id>. */
+async function* namndPaths(): AsyncGenerator<string> {
+  const path = defaultDbPath();
+  if (!existsSync(path)) return;
+  const instance = await DuckDBInstance.create(path, { access_mode: 'READ_ONLY' });
+  const connection = await instance.connect();
+  try {
+    const rows = (await connection.runAndReadAll(
+      'select unit_id from stg_org_namnd n where exists (select 1 from readiness r where r.unit_id = n.unit_id) order by unit_id',
+    )).getRowObjectsJson();
+    for (const row of rows) yield `/namnd/${row.unit_id}`;
+  } finally {
+    connection.closeSync();
+    instance.closeSync();
+  }
+}
+
+export default {
+  root: 'docs',
+  title: 'Beredskapsuppföljning',
+  pages: [
+    { name: 'Översikt', path: '/' },
+    { name: 'ÖJ-svar', path: '/oj-svar' },
+    { name: 'Jämförelse', path: '/jamforelse' },
+    { name: 'Måluppfyllnad', path: '/maluppfyllnad' },
+    { name: 'Nämnder', path: '/namnder' },
+    { name: 'Årsuppföljning', path: '/arsuppfoljning' },
+    { name: 'Datakvalitet och källor', path: '/datakvalitet' },
+    { name: 'Metod', path: '/metod' },
+  ],
+  dynamicPaths: namndPaths,
+  globalStylesheets: [],
+  style: 'style.css',
+  head: '<meta name="color-scheme" content="light">',
+  footer: 'Beredskapsuppföljning – uppföljning av säkerhetsprogrammet och Öppna jämförelser krisberedskap.',
+  toc: { label: 'Innehåll' },
+  pager: false,
+  search: false,
+  preserveExtension: false,
+};

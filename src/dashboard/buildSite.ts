@@ -1,0 +1,101 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { delimiter, join } from 'node:path';
+import { projectRoot } from '../paths.ts';
+
+const frameworkDir = join(projectRoot, 'node_modules/@observablehq/framework');
+const cacheDir = join(projectRoot, 'docs/.observablehq/cache');
+const observableBin = join(frameworkDir, 'dist/bin/observable.js');
+// Framework runs .ts data loaders with `tsx` from PATH: our own copy, however this command was started.
+const frameworkEnv = () => ({
+  ...process.env,
+  OBSERVABLE_TELEMETRY_DISABLE: 'true',
+  PATH: `${join(projectRoot, 'node_modules/.bin')}${delimiter}${process.env.PATH ?? ''}`,
+});
+
+/** Loader outputs cleared (they may be stale), version cache seeded (see seedNpmVersionCache). */
+function freshCache(): void {
+  rmSync(cacheDir, { recursive: true, force: true });
+  seedNpmVersionCache();
+}
+
+/**
+ * Framework's preview server on 127.0.0.1, its address printed once it listens; runs until stopped.
+ * Resolves with the server's exit code.
+ */
+export function startPreview(options: { dbPath: string; out: (text: string) => void; port?: number }): Promise<number> {
+  freshCache();
+  const child = spawn(process.execPath, [observableBin, 'preview', '--host', '127.0.0.1', '--port', String(options.port ?? 3000), '--no-open'], {
+    cwd: projectRoot,
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...frameworkEnv(), BEREDSKAP_DB: options.dbPath },
+  });
+  let announced = false;
+  child.stdout.on('data', (chunk: Buffer) => {
+    const address = /http:\/\/127\.0\.0\.1:\d+\//.exec(chunk.toString())?.[0];
+    if (address && !announced) {
+      announced = true;
+      options.out(`Instrumentpanelen: ${address}  (avsluta med Ctrl-C)`);
+    }
+  });
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => child.kill(signal));
+  return new Promise((resolve) => child.on('exit', (code) => resolve(code ?? 0)));
+}
+
+/**
+ * Framework's client bundle names libraries it would lazy-load from a CDN (`npm:react-dom`, `npm:d3` …);
+ * to pin them it asks the npm registry for versions at build time, which fails behind a firewall. Our
+ * pages never load them (everything is imported by bare name from node_modules), so the version cache
+ * is filled with the installed version, or a placeholder, and the build asks nobody.
+ */
+export function seedNpmVersionCache(): string[] {
+  const names = new Set<string>();
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (entry.name.endsWith('.js')) {
+        for (const m of readFileSync(path, 'utf8').matchAll(/["'`]npm:((?:@[\w.-]+\/)?[\w.-]+)(?=[/"'`])/g)) names.add(m[1]!);
+      }
+    }
+  };
+  walk(join(frameworkDir, 'dist/client'));
+  for (const name of names) {
+    const installed = join(projectRoot, 'node_modules', name, 'package.json');
+    const version = existsSync(installed) ? (JSON.parse(readFileSync(installed, 'utf8')) as { version: string }).version : '0.0.0';
+    mkdirSync(join(cacheDir, '_npm', `${name}@${version}`), { recursive: true });
+  }
+  return [...names];
+}
+
+/** Framework writes `<html>`; the site is Swedish, for screen readers and hyphenation alike. */
+export function setHtmlLang(dir: string, lang = 'sv'): number {
+  let n = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile() || !entry.name.endsWith('.html')) continue;
+    const path = join(entry.parentPath, entry.name);
+    const html = readFileSync(path, 'utf8');
+    const fixed = html.replace(/<html(?![^>]*\blang=)([^>]*)>/, `<html lang="${lang}"$1>`);
+    if (fixed !== html) {
+      writeFileSync(path, fixed);
+      n++;
+    }
+  }
+  return n;
+}
+
+/**
+ * `npm run build`: the static site in dist/ from the database named by BEREDSKAP_DB. The loader cache
+ * is cleared first, because Framework judges a loader's freshness by the loader file alone and would
+ * serve yesterday's numbers after a new import or a changed .sql view.
+ */
+export function buildSite(options: { quiet?: boolean } = {}): void {
+  freshCache();
+  const result = spawnSync(process.execPath, [observableBin, 'build'], {
+    cwd: projectRoot,
+    stdio: options.quiet ? ['ignore', 'ignore', 'inherit'] : 'inherit',
+    env: frameworkEnv(),
+  });
+  if (result.status !== 0) throw new Error(`observable build avslutades med kod ${result.status}`);
+  setHtmlLang(join(projectRoot, 'dist'));
+}

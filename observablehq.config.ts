@@ -23,6 +23,8 @@ async function* namndPaths(): AsyncGenerator<string> {
 
 export default {
   root: 'docs',
+  // BEREDSKAP_DIST lets tests build a site of their own without touching dist/.
+  output: process.env.BEREDSKAP_DIST ?? 'dist',
   title: 'Beredskapsuppföljning',
   pages: [
     { name: 'Översikt', path: '/' },
@@ -37,7 +39,8 @@ export default {
   dynamicPaths: namndPaths,
   globalStylesheets: [],
   style: 'style.css',
-  head: '<meta name="color-scheme" content="light">',
+  // An empty icon: browsers would otherwise ask the server for /favicon.ico on every page.
+  head: '<meta name="color-scheme" content="light"><link rel="icon" href="data:,">',
   footer: 'Beredskapsuppföljning – uppföljning av säkerhetsprogrammet och Öppna jämförelser krisberedskap.',
   toc: { label: 'Innehåll' },
   pager: false,

@@ -12,7 +12,8 @@ export function dataTable(rows, {caption, columns, filename = "tabell.csv"}) {
     rows.map((r) => columns.map((c) => r[c.key]))
   );
   const href = URL.createObjectURL(new Blob(["\ufeff" + csv], {type: "text/csv;charset=utf-8"}));
-  return html`<div class="table-wrap"><table class="data">
+  // A wide table scrolls sideways: the scrolling region is focusable so it can be scrolled by keyboard.
+  return html`<div class="table-wrap" tabindex="0" role="region" aria-label=${caption}><table class="data">
     <caption>${caption}</caption>
     <thead><tr>${columns.map((c) => html`<th scope="col" class=${c.num ? "num" : ""}>${c.label}</th>`)}</tr></thead>
     <tbody>${rows.map((r) => html`<tr>${columns.map((c, i) => {
@@ -27,11 +28,16 @@ export function dataTable(rows, {caption, columns, filename = "tabell.csv"}) {
 }
 
 /**
- * Background for a share 0–1, light to dark blue, with a text colour that keeps WCAG AA contrast.
- * The value itself is always printed in the cell: colour only adds to it.
+ * Background for a share 0–1, light to dark blue, with black or white text, whichever contrasts more
+ * (WCAG relative luminance): the value itself is always printed in the cell, colour only adds to it.
  */
 export function heatStyle(share) {
   if (share === null || share === undefined) return "background:#f2f2f2;color:#222";
-  const light = 95 - Math.round(share * 60);
-  return `background:hsl(212 60% ${light}%);color:${light < 55 ? "#fff" : "#111"}`;
+  const [r, g, b] = [235 - 200 * share, 242 - 160 * share, 250 - 110 * share].map(Math.round);
+  const luminance = [r, g, b]
+    .map((c) => c / 255)
+    .map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4))
+    .reduce((sum, c, i) => sum + c * [0.2126, 0.7152, 0.0722][i], 0);
+  const text = (luminance + 0.05) / 0.05 >= 1.05 / (luminance + 0.05) ? "#000" : "#fff";
+  return `background:rgb(${r} ${g} ${b});color:${text}`;
 }

@@ -1,3 +1,5 @@
+import * as Inputs from "@observablehq/inputs";
+
 /**
  * Keeps an input's value in the page URL (?year=2025&unit=farsta) so a view can be linked and
  * bookmarked: the initial value is read from the URL, and every change is written back.
@@ -14,4 +16,9 @@ export function keepInUrl(input, name) {
     history.replaceState(null, "", url);
   });
   return input;
+}
+
+/** A year select shown as plain years (Inputs would print 2024 as "2,024"), kept in the URL. */
+export function yearSelect(years, {label = "År", value = years.at(-1)} = {}) {
+  return keepInUrl(Inputs.select(years, {label, value: urlParam("year", value, Number), format: String}), "year");
 }

@@ -122,8 +122,8 @@ export async function main(argv: string[], out: (text: string) => void = (t) => 
       case 'build': {
         await ensureDatabase(ctx);
         const { buildSite } = await import('../dashboard/buildSite.ts');
-        buildSite({ quiet: ctx.quiet });
-        out(`Webbplatsen är byggd i ${resolve(projectRoot, 'dist')} från ${ctx.dbPath}.`);
+        const outDir = buildSite({ quiet: ctx.quiet, dbPath: ctx.dbPath });
+        out(`Webbplatsen är byggd i ${outDir} från ${ctx.dbPath}.`);
         return exitCodes.ok;
       }
       case 'bench': {

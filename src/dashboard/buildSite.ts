@@ -68,14 +68,20 @@ export function seedNpmVersionCache(): string[] {
   return [...names];
 }
 
-/** Framework writes `<html>`; the site is Swedish, for screen readers and hyphenation alike. */
-export function setHtmlLang(dir: string, lang = 'sv'): number {
+/**
+ * Two fixes to Framework's page shell, made in every built page: `<html>` gets `lang="sv"` (the site
+ * is Swedish, for screen readers and hyphenation alike), and the sidebar's close label moves out of
+ * the `<ol>` it sits in, where a list may only hold list items (WCAG 1.3.1, axe "list").
+ */
+export function fixPageShell(dir: string, lang = 'sv'): number {
   let n = 0;
   for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
     if (!entry.isFile() || !entry.name.endsWith('.html')) continue;
     const path = join(entry.parentPath, entry.name);
     const html = readFileSync(path, 'utf8');
-    const fixed = html.replace(/<html(?![^>]*\blang=)([^>]*)>/, `<html lang="${lang}"$1>`);
+    const fixed = html
+      .replace(/<html(?![^>]*\blang=)([^>]*)>/, `<html lang="${lang}"$1>`)
+      .replace(/(<ol>\s*)(<label id="observablehq-sidebar-close"[^>]*><\/label>)/, '$2$1');
     if (fixed !== html) {
       writeFileSync(path, fixed);
       n++;
@@ -89,13 +95,15 @@ export function setHtmlLang(dir: string, lang = 'sv'): number {
  * is cleared first, because Framework judges a loader's freshness by the loader file alone and would
  * serve yesterday's numbers after a new import or a changed .sql view.
  */
-export function buildSite(options: { quiet?: boolean } = {}): void {
+export function buildSite(options: { quiet?: boolean; dbPath?: string; outDir?: string } = {}): string {
   freshCache();
+  const outDir = options.outDir ?? join(projectRoot, 'dist');
   const result = spawnSync(process.execPath, [observableBin, 'build'], {
     cwd: projectRoot,
     stdio: options.quiet ? ['ignore', 'ignore', 'inherit'] : 'inherit',
-    env: frameworkEnv(),
+    env: { ...frameworkEnv(), BEREDSKAP_DIST: outDir, ...(options.dbPath ? { BEREDSKAP_DB: options.dbPath } : {}) },
   });
   if (result.status !== 0) throw new Error(`observable build avslutades med kod ${result.status}`);
-  setHtmlLang(join(projectRoot, 'dist'));
+  fixPageShell(outDir);
+  return outDir;
 }

@@ -1,0 +1,44 @@
+import {html} from "htl";
+import {percent, number, date, attainmentLabel} from "./format.js";
+
+/** Kinds of nämnd, self-assessment periods and readiness bases in Swedish. */
+export const kindLabel = {stadsdelsnamnd: "stadsdelsnämnd", facknamnd: "facknämnd", kommunstyrelse: "kommunstyrelse"};
+export const periodLabel = {T1: "tertialrapport 1", T2: "tertialrapport 2", VB: "verksamhetsberättelse"};
+export const basisLabel = {combined: "ÖJ och självskattning", oj: "ÖJ-svar", self: "Självskattning"};
+
+/** "helt"/"delvis"/"ej" as text and symbol; no attainment as "inga uppgifter". */
+export const attainment = (a) => attainmentLabel[a] ?? "inga uppgifter";
+
+/** Is the nämnd in force at some time during the year (valid_from/valid_to as ISO dates, open ends NULL)? */
+export const validIn = (n, year) =>
+  (!n.valid_from || Number(n.valid_from.slice(0, 4)) <= year) && (!n.valid_to || Number(n.valid_to.slice(0, 4)) >= year);
+
+/**
+ * One nämnd's short section of the annual report: an h2 with its name, its share met, target and
+ * attainment per fokusområde, and its counts of open gaps. Starts a new page when printed.
+ * goals: goal_attainment rows of the nämnd and year; self: {period, n_open, n_overdue} or undefined;
+ * oj: {n_open, n_new} or undefined (the nämnd did not answer ÖJ that year).
+ */
+export function namndSection({namnd, year, goals, self, oj, fokusomraden}) {
+  const byFokus = new Map(goals.map((g) => [g.fokusomrade, g]));
+  return html`<section class="print-section" aria-labelledby=${`namnd-${namnd.unit_id}`}>
+    <h2 id=${`namnd-${namnd.unit_id}`}>${namnd.name}</h2>
+    <p>${kindLabel[namnd.kind] ?? namnd.kind}${namnd.valid_to ? `, upphörd ${date(namnd.valid_to)}` : ""}</p>
+    <div class="table-wrap"><table class="data">
+      <caption>Andel uppfyllt och måluppfyllnad per fokusområde ${year}</caption>
+      <thead><tr><th scope="col">Fokusområde</th><th scope="col" class="num">Andel uppfyllt</th><th scope="col" class="num">Mål</th><th scope="col">Måluppfyllnad</th></tr></thead>
+      <tbody>${fokusomraden.map((f) => {
+        const g = byFokus.get(f.fokusomrade);
+        return html`<tr><th scope="row">${f.title_sv}</th><td class="num">${percent(g?.share_met)}</td><td class="num">${percent(g?.target_share)}</td><td>${attainment(g?.attainment)}</td></tr>`;
+      })}</tbody>
+    </table></div>
+    <ul class="namnd-gaps">
+      <li>Öppna brister i självskattningen: ${self
+        ? html`<strong>${number(self.n_open)}</strong> (${periodLabel[self.period] ?? self.period} ${year})${self.n_overdue ? html`, varav <span class="overdue">${number(self.n_overdue)} försenade</span>` : ""}`
+        : html`inga uppgifter (ingen självskattning ${year})`}</li>
+      <li>ÖJ-frågor med brist: ${oj
+        ? html`<strong>${number(oj.n_open)}</strong>, varav ${number(oj.n_new)} nya ${year}`
+        : namnd.kind === "stadsdelsnamnd" ? html`inga uppgifter ${year}` : html`nämnden besvarar inte ÖJ-enkäten`}</li>
+    </ul>
+  </section>`;
+}

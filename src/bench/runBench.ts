@@ -14,6 +14,7 @@
  * - The national workbook: one year's sample ÖJ workbook (every kommun), loaded and parsed.
  * - The views: each view of src/sql materialised over the 10× database, against materialising
  *   oj_answer itself (a plain scan) in the same run.
+ * - The dashboard: build time of the sample site, bytes and LCP of its overview (benchSite.ts).
  * Each import goes into a fresh DuckDB file, ours and DuckDB's alike, in this one process.
  */
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -26,7 +27,7 @@ import { initDatabase } from '../db/init.ts';
 import { importOj } from '../oj/importOj.ts';
 import { parseOjWorkbook } from '../oj/parseOjWorkbook.ts';
 import { defaultConfigDir } from '../paths.ts';
-import { defaultSeed } from '../sample/generateSample.ts';
+import { buildSampleDatabase, defaultSeed } from '../sample/generateSample.ts';
 import { OjAnswerModel } from '../sample/ojAnswerModel.ts';
 import { buildOjWorkbook, ojPublicationDate } from '../sample/ojWorkbook.ts';
 import { buildOjYear } from '../sample/ojYear.ts';
@@ -34,6 +35,7 @@ import { Rng } from '../sample/random.ts';
 import { loadSampleInputs, type SampleInputs } from '../sample/sampleInputs.ts';
 import { stableXlsxBytes } from '../sample/xlsxBytes.ts';
 import { gridsFromWorkbook } from '../text/readWorkbook.ts';
+import { benchSite } from './benchSite.ts';
 import { longCsv } from './longCsv.ts';
 
 const years = Array.from({ length: 10 }, (_, i) => 2016 + i);
@@ -179,4 +181,14 @@ export async function runBench(options: { outDir: string; quiet?: boolean }): Pr
     ['Tolka (gridsFromWorkbook + parseOjWorkbook)', round(wb.parse)],
     ['Totalt', round(wb.load + wb.parse)],
   ]));
+
+  say('Bygger instrumentpanelen från exempeldata …');
+  const sampleDb = await freshDatabase(join(options.outDir, 'sample.duckdb'));
+  try {
+    await initDatabase(sampleDb, configDir);
+    await buildSampleDatabase(sampleDb, join(options.outDir, 'sample'));
+  } finally {
+    sampleDb.close();
+  }
+  await benchSite(join(options.outDir, 'sample.duckdb'));
 }

@@ -40,7 +40,8 @@ export default {
   globalStylesheets: [],
   style: 'style.css',
   // An empty icon: browsers would otherwise ask the server for /favicon.ico on every page.
-  head: '<meta name="color-scheme" content="light"><link rel="icon" href="data:,">',
+  // lang is also set in the built HTML itself (fixPageShell); this covers the preview server.
+  head: '<meta name="color-scheme" content="light"><link rel="icon" href="data:,"><script>document.documentElement.lang = "sv";</script>',
   footer: 'Beredskapsuppföljning – uppföljning av säkerhetsprogrammet och Öppna jämförelser krisberedskap.',
   toc: { label: 'Innehåll' },
   pager: false,

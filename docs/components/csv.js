@@ -1,18 +1,33 @@
 /**
+ * A text that a spreadsheet would run as a formula (starting with = + - @, tab or carriage return),
+ * made inert with a leading apostrophe. The one rule for every CSV and .xlsx this tool writes: source
+ * files and self-assessments carry text typed by others, and a cell such as `=HYPERLINK(…)` must never
+ * become a live formula on a reader's machine.
+ * @param {string} text
+ * @returns {string}
+ */
+export function neutralizeFormula(text) {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
+/**
  * CSV for Swedish spreadsheet users — the one writer used by the CLI, exports and the dashboard's
- * downloads: `;` by default, quotes where needed, and any text cell that a spreadsheet would run as a
- * formula (starting with = + - @, tab or carriage return) neutralised with a leading apostrophe.
+ * downloads: `;` by default, quotes where needed, and every text cell neutralised (neutralizeFormula).
+ * options.bom starts the text with a byte-order mark, which Excel needs to read UTF-8 as UTF-8;
+ * options.decimalSeparator writes numbers with a decimal comma, as Swedish Excel reads them with `;`.
  * @param {string[]} headers
  * @param {unknown[][]} rows
  * @param {string} [delimiter]
+ * @param {{bom?: boolean, decimalSeparator?: string}} [options]
  * @returns {string}
  */
-export function toCsv(headers, rows, delimiter = ";") {
+export function toCsv(headers, rows, delimiter = ";", options = {}) {
+  const {bom = false, decimalSeparator = "."} = options;
   const field = (value) => {
     if (value === null || value === undefined) return "";
-    let text = String(value);
-    if (typeof value === "string" && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+    let text = typeof value === "number" && decimalSeparator !== "." ? String(value).replace(".", decimalSeparator) : String(value);
+    if (typeof value === "string") text = neutralizeFormula(text);
     return /["\n\r]/.test(text) || text.includes(delimiter) ? `"${text.replace(/"/g, '""')}"` : text;
   };
-  return [headers, ...rows].map((r) => r.map(field).join(delimiter)).join("\r\n") + "\r\n";
+  return (bom ? "\ufeff" : "") + [headers, ...rows].map((r) => r.map(field).join(delimiter)).join("\r\n") + "\r\n";
 }

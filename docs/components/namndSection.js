@@ -6,6 +6,8 @@ export const kindLabel = {stadsdelsnamnd: "stadsdelsnämnd", facknamnd: "facknä
 export const periodLabel = {T1: "tertialrapport 1", T2: "tertialrapport 2", VB: "verksamhetsberättelse"};
 export const basisLabel = {combined: "ÖJ och självskattning", oj: "ÖJ-svar", self: "Självskattning"};
 
+const capitalize = (s) => s.charAt(0).toUpperCase() + s.slice(1);
+
 /** "helt"/"delvis"/"ej" as text and symbol; no attainment as "inga uppgifter". */
 export const attainment = (a) => attainmentLabel[a] ?? "inga uppgifter";
 
@@ -23,7 +25,7 @@ export function namndSection({namnd, year, goals, self, oj, fokusomraden}) {
   const byFokus = new Map(goals.map((g) => [g.fokusomrade, g]));
   return html`<section class="print-section" aria-labelledby=${`namnd-${namnd.unit_id}`}>
     <h2 id=${`namnd-${namnd.unit_id}`}>${namnd.name}</h2>
-    <p>${kindLabel[namnd.kind] ?? namnd.kind}${namnd.valid_to ? `, upphörd ${date(namnd.valid_to)}` : ""}</p>
+    <p>${capitalize(kindLabel[namnd.kind] ?? namnd.kind)}${namnd.valid_to ? `, upphörd ${date(namnd.valid_to)}` : ""}</p>
     <div class="table-wrap"><table class="data">
       <caption>Andel uppfyllt och måluppfyllnad per fokusområde ${year}</caption>
       <thead><tr><th scope="col">Fokusområde</th><th scope="col" class="num">Andel uppfyllt</th><th scope="col" class="num">Mål</th><th scope="col">Måluppfyllnad</th></tr></thead>

@@ -43,7 +43,8 @@ export function ojMatrix(rows, columns, {caption, filename = "oj-svar.csv", rowL
   );
   const href = URL.createObjectURL(new Blob(["\ufeff" + csv], {type: "text/csv;charset=utf-8"}));
   const sticky = "position:sticky;left:0;z-index:1;background:#fff;";
-  return html`<div class="table-wrap" style="max-width:100%"><table class="data oj-matrix" style="font-size:0.8rem">
+  // the wrapper scrolls sideways: focusable and named, so it can be scrolled with the keyboard
+  return html`<div class="table-wrap" style="max-width:100%" tabindex="0" role="region" aria-label=${caption}><table class="data oj-matrix" style="font-size:0.8rem">
     <caption>${caption}</caption>
     ${groups.map((g) => html`<colgroup span=${g.span}></colgroup>`)}
     <thead>

@@ -5,6 +5,19 @@ import {percent} from "./format.js";
 // Missing values (share NULL) leave a gap in the line, never a 0. Colour is never the only carrier:
 // the target is dashed and labelled, predecessors are dashed, labelled and have their own symbol.
 
+/**
+ * A Plot chart as one image for assistive technology: the svg keeps its aria-label (role img), the
+ * marks' own aria-labels ("frame", "rule" …, not allowed on a plain g) are dropped; the table beside
+ * every chart carries the data as text.
+ */
+export function accessiblePlot(node) {
+  for (const svg of node.tagName.toLowerCase() === "svg" ? [node] : node.querySelectorAll("svg")) {
+    if (svg.hasAttribute("aria-label")) svg.setAttribute("role", "img");
+    for (const g of svg.querySelectorAll("g[aria-label]")) g.removeAttribute("aria-label");
+  }
+  return node;
+}
+
 const yearsOf = (rows) => [...new Set(rows.map((d) => d.year))].sort((a, b) => a - b);
 
 function yearScale(years, maxTicks) {
@@ -24,18 +37,18 @@ function yearScale(years, maxTicks) {
  */
 export function shareTrendChart({rows, targets, fokusTitles, year, width, caption, ariaLabel}) {
   const years = yearsOf(rows);
-  const panelWidth = (width - 60) / fokusTitles.length;
-  return Plot.plot({
+  const panelWidth = (width - 68) / fokusTitles.length;
+  return accessiblePlot(Plot.plot({
     width,
     height: 240,
     marginTop: 24,
-    marginLeft: 48,
+    marginLeft: 56,
     marginRight: 12,
     caption,
     ariaLabel,
     fx: {domain: fokusTitles, label: null, padding: 0.12},
     x: yearScale(years, Math.max(2, Math.floor(panelWidth / 45))),
-    y: {domain: [0, 1], percent: true, label: "Andel uppfyllt (%)", grid: true, ticks: 5},
+    y: {domain: [0, 100], percent: true, label: "Andel uppfyllt (%)", labelAnchor: "center", grid: true, ticks: 5},
     marks: [
       Plot.frame({stroke: "#ccc"}),
       Plot.ruleX([year], {stroke: "#f0c36d", strokeWidth: 10, strokeOpacity: 0.5}),
@@ -47,7 +60,7 @@ export function shareTrendChart({rows, targets, fokusTitles, year, width, captio
         title: (d) => `${d.fokus} ${d.year}: ${percent(d.share_met)}`, tip: true
       })
     ]
-  });
+  }));
 }
 
 /**
@@ -68,11 +81,18 @@ export function ojTrendChart({rows, ownName, width, caption, ariaLabel}) {
   const own = data.filter((d) => !d.via_unit_id);
   const via = data.filter((d) => d.via_unit_id);
   const breaks = [...new Map(data.filter((d) => d.break_before).map((d) => [`${d.area_title}|${d.year}`, d])).values()];
-  // One label per predecessor and panel, at its last point with data; labels at the same point are
-  // spread above and below it so that they do not overlap.
-  const lastPoints = [...new Map(
-    via.filter((d) => d.share_ja !== null).map((d) => [`${d.area_title}|${d.source}`, d])
-  ).values()];
+  // One label per predecessor and panel, at the last point of its longest series (before a series break
+  // if there is one); labels at the same point are spread above and below it so that they do not overlap.
+  const seriesOf = new Map();
+  for (const d of via.filter((d) => d.share_ja !== null)) {
+    const id = `${d.area_title}|${d.source}`;
+    const series = seriesOf.get(id) ?? new Map();
+    series.set(d.key, [...(series.get(d.key) ?? []), d]);
+    seriesOf.set(id, series);
+  }
+  const lastPoints = [...seriesOf.values()].map((series) =>
+    [...series.values()].reduce((a, b) => (b.length > a.length ? b : a)).at(-1)
+  );
   const labels = lastPoints.map((d) => {
     const peers = lastPoints
       .filter((p) => p.area_title === d.area_title && p.year === d.year)
@@ -87,7 +107,7 @@ export function ojTrendChart({rows, ownName, width, caption, ariaLabel}) {
     })
   );
   const panel = 150;
-  return Plot.plot({
+  return accessiblePlot(Plot.plot({
     width,
     height: areas.length * (panel + 40) + 40,
     marginTop: 36,
@@ -97,13 +117,13 @@ export function ojTrendChart({rows, ownName, width, caption, ariaLabel}) {
     ariaLabel,
     fy: {domain: areas, label: null, axis: null, padding: 0.22},
     x: yearScale(years, Math.max(2, Math.floor((width - 64) / 45))),
-    y: {domain: [0, 1], percent: true, label: "Andel ja (%)", grid: true, ticks: 4},
-    symbol: {domain: sources, range: ["circle", "triangle", "square", "diamond", "star", "cross"], legend: true},
+    y: {domain: [0, 100], percent: true, label: "Andel ja (%)", grid: true, ticks: 4},
+    symbol: {domain: sources, range: ["circle", "triangle", "square", "diamond", "star", "cross"], legend: sources.length > 1},
     marks: [
       Plot.frame({stroke: "#ccc"}),
       Plot.text(areas, {fy: (d) => d, text: (d) => d, frameAnchor: "top-left", dy: -20, fontWeight: "bold", fontSize: 12}),
       Plot.ruleX(breaks, {fy: "area_title", x: (d) => d.year - 0.5, stroke: "#000", strokeDasharray: "2,3"}),
-      Plot.text(breaks, {fy: "area_title", x: (d) => d.year - 0.5, text: (d) => `Ny serie ${d.year}`, frameAnchor: "top", textAnchor: "start", dx: 4, dy: 4, fill: "#000"}),
+      Plot.text(breaks, {fy: "area_title", x: (d) => d.year - 0.5, text: (d) => `Ny serie ${d.year}`, frameAnchor: "top", textAnchor: "start", dx: 4, dy: 4, fill: "#000", stroke: "white", strokeWidth: 3, paintOrder: "stroke"}),
       Plot.lineY(via, {fy: "area_title", x: "year", y: "share_ja", z: "key", stroke: "#555", strokeWidth: 1.5, strokeDasharray: "5,3"}),
       Plot.lineY(own, {fy: "area_title", x: "year", y: "share_ja", z: "key", stroke: "#1a4f9c", strokeWidth: 2}),
       Plot.dot(via, {fy: "area_title", x: "year", y: "share_ja", symbol: "source", stroke: "#555", fill: "white", r: 3.5}),
@@ -114,5 +134,5 @@ export function ojTrendChart({rows, ownName, width, caption, ariaLabel}) {
         title: (d) => `${d.area_title} ${d.year}, ${d.source}: ${percent(d.share_ja)} ja${d.break_before ? " (ny serie)" : ""}`
       }))
     ]
-  });
+  }));
 }

@@ -20,5 +20,7 @@ export function keepInUrl(input, name) {
 
 /** A year select shown as plain years (Inputs would print 2024 as "2,024"), kept in the URL. */
 export function yearSelect(years, {label = "År", value = years.at(-1)} = {}) {
-  return keepInUrl(Inputs.select(years, {label, value: urlParam("year", value, Number), format: String}), "year");
+  // A link may carry a year this page has no data for: then the default.
+  const fromUrl = urlParam("year", value, Number);
+  return keepInUrl(Inputs.select(years, {label, value: years.includes(fromUrl) ? fromUrl : value, format: String}), "year");
 }

@@ -13,8 +13,11 @@ import { formatTable } from './formatTable.ts';
 import { reports, runReport } from './report.ts';
 import { progressReporter } from './progress.ts';
 
-/** Exit codes: 0 success, 1 bad input (nothing written), 2 usage error, 3 database busy. */
-export const exitCodes = { ok: 0, badInput: 1, usage: 2, busy: 3 } as const;
+/**
+ * Exit codes: 0 success, 1 bad input (nothing written), 2 usage error, 3 database busy; for pull also
+ * 4 a source could not be reached (cached files used), 5 a source answered with something unusable.
+ */
+export const exitCodes = { ok: 0, badInput: 1, usage: 2, busy: 3, offline: 4, sourceFailed: 5 } as const;
 
 class UsageError extends Error {}
 
@@ -31,6 +34,8 @@ Kommandon:
   start                                 bygg databasen från exempeldata om den saknas och starta instrumentpanelen
   build                                 bygg den statiska webbplatsen i dist/ från databasen
   bench                                 mät importens hastighet mot DuckDB:s egen read_csv
+  pull oj [--year ÅR | --all]           hämta ÖJ-arbetsböckerna i data/sources.csv till data/raw/oj/ och importera dem
+  pull kolada                           hämta Kolada-värdena i data/kolada_kpis.csv (alla kommuner och år)
 
 Flaggor:
   --db SÖKVÄG       databasfil (standard data/beredskap.duckdb, eller miljövariabeln BEREDSKAP_DB)
@@ -39,6 +44,13 @@ Flaggor:
   --dry-run         kontrollera och visa vad som skulle ändras, utan att skriva
   --json            maskinläsbar sammanfattning på stdout
   --quiet           inga förloppsrader
+  --all             pull oj: alla år i data/sources.csv (standard)
+
+Miljövariabler för pull: OJ_BASE_URL, KOLADA_BASE_URL, BEREDSKAP_RAW_DIR, BEREDSKAP_MAX_DOWNLOAD_MB.
+
+Slutkoder: 0 klart · 1 felaktig indata, inget skrivet · 2 fel i kommandoraden · 3 databasen används av
+en annan process · 4 pull: en källa kunde inte nås, tidigare hämtade filer används · 5 pull: en källa
+svarade med något oanvändbart (fel adress, felsida, för stor fil …)
 `;
 
 interface Context {
@@ -64,6 +76,7 @@ export async function main(argv: string[], out: (text: string) => void = (t) => 
         'dry-run': { type: 'boolean', default: false },
         json: { type: 'boolean', default: false },
         quiet: { type: 'boolean', default: false },
+        all: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -107,6 +120,19 @@ export async function main(argv: string[], out: (text: string) => void = (t) => 
         });
       case 'sources':
         return await withDb(ctx, async (db) => printSources(ctx, db));
+      case 'pull': {
+        const [source, ...extra] = rest;
+        if ((source !== 'oj' && source !== 'kolada') || extra.length) throw new UsageError('ange "pull oj [--year ÅR | --all]" eller "pull kolada"');
+        if (values.all && year !== undefined) throw new UsageError('ange antingen --year eller --all');
+        if (source === 'kolada' && (values.all || year !== undefined)) throw new UsageError('pull kolada hämtar alltid alla år; --year och --all gäller pull oj');
+        if (values['dry-run']) throw new UsageError('--dry-run gäller inte pull');
+        const { runPull } = await import('../../loaders/pullCommand.ts');
+        let outcome = 'ok' as Awaited<ReturnType<typeof runPull>>;
+        await withDb(ctx, async (db) => {
+          outcome = await runPull(db, { source, year, configDir: ctx.configDir, json: ctx.json, quiet: ctx.quiet, out, printImports: (r) => printReports(ctx, r) });
+        });
+        return { ok: exitCodes.ok, badInput: exitCodes.badInput, offline: exitCodes.offline, failed: exitCodes.sourceFailed }[outcome];
+      }
       case 'check':
         return await withDb(ctx, async (db) => printCheck(ctx, db));
       case 'report': {

@@ -25,6 +25,7 @@ export interface ConfigTables {
   target: Rows;
   requirement_oj_map: Rows;
   setting: Rows;
+  kolada_kpi: Rows;
 }
 
 const splitAliases = (v: string | null) => (v ?? '').split('|').map((s) => s.trim()).filter(Boolean);
@@ -186,6 +187,16 @@ export function readConfig(dir: string): { tables: ConfigTables; sha256: string 
   });
   const settings: Rows = read('settings.csv', ['key', 'value']).map((r) => [r.get('key'), r.get('value')]);
 
+  // Kolada: what `pull kolada` fetches. An indicator's KPI missing here would never be fetched.
+  const koladaKpis: Rows = read('kolada_kpis.csv', ['kpi_id', 'page', 'level', 'title_sv'], ['kpi_group']).map((r) => {
+    if (!['municipality', 'ou'].includes(r.get('level'))) unknown('kolada_kpis.csv', r, 'level', r.get('level'), ['municipality', 'ou']);
+    return [r.get('kpi_id'), r.opt('kpi_group'), r.get('page'), r.get('level'), r.get('title_sv')];
+  });
+  const koladaIds = new Set(koladaKpis.map((k) => k[0] as string));
+  for (const id of new Set(indicators.map((i) => i[7] as string | null))) {
+    if (id && !koladaIds.has(id)) problems.add({ file: 'indicators.csv', column: 'kolada_kpi_id', found: id, message: 'KPI:n saknas i kolada_kpis.csv och hämtas därför inte' });
+  }
+
   problems.throwIfAny();
   return {
     sha256: hash.digest('hex'),
@@ -205,6 +216,7 @@ export function readConfig(dir: string): { tables: ConfigTables; sha256: string 
       target: targets,
       requirement_oj_map: requirementOjMap,
       setting: settings,
+      kolada_kpi: koladaKpis,
     },
   };
 }

@@ -87,6 +87,8 @@ export async function importFiles(
   paths: string[],
   options: ImportOptions,
   parse: (input: InputFile) => Promise<ParsedSource>,
+  /** Source-specific steps inside the same transaction, around storing the new files. */
+  hooks: { beforeStore?: (sources: ParsedSource[]) => Promise<void>; afterStore?: () => Promise<void> } = {},
 ): Promise<FileReport[]> {
   const parsed: { input: InputFile; source: ParsedSource }[] = [];
   const problems: Problem[] = [];
@@ -103,6 +105,7 @@ export async function importFiles(
 
   const store = async () => {
     const reports: FileReport[] = [];
+    await hooks.beforeStore?.(parsed.map((p) => p.source));
     for (const { input, source } of parsed) {
       const sha256 = sha256Of(input.bytes);
       const base = { file: input.name, years: source.years, rowsRead: source.rowsRead };
@@ -125,6 +128,7 @@ export async function importFiles(
         replacedSourceFiles: stored.replaced,
       });
     }
+    await hooks.afterStore?.();
     return reports;
   };
   if (!options.dryRun) return db.transaction(store);

@@ -3,6 +3,7 @@ import type { Database } from '../db/database.ts';
 import { importFiles, type FileReport, type ImportOptions, type InputFile, type ParsedSource } from '../imports/importFiles.ts';
 import { InputError } from '../imports/problems.ts';
 import type { FactTable } from '../imports/storeFacts.ts';
+import { refillKoladaAnswers, withdrawKoladaAnswers } from './koladaAnswers.ts';
 import { parseOjCsv } from './parseOjCsv.ts';
 import { parseOjWorkbook } from './parseOjWorkbook.ts';
 
@@ -45,8 +46,17 @@ export async function parseOjFile(input: InputFile, catalog: Catalog, options: I
   };
 }
 
-/** `beredskap import oj FILE…`: ÖJ workbooks and long-format CSVs, all or nothing. */
+/**
+ * `beredskap import oj FILE…`: ÖJ workbooks and long-format CSVs, all or nothing. Answers taken from
+ * Kolada give way to a file for their year and come back, in the same transaction, for the kommuner
+ * the file leaves out: Kolada fills gaps, it never overrides a file.
+ */
 export async function importOj(db: Database, paths: string[], options: ImportOptions = {}): Promise<FileReport[]> {
   const catalog = await Catalog.load(db);
-  return importFiles(db, paths, options, (input) => parseOjFile(input, catalog, options));
+  return importFiles(db, paths, options, (input) => parseOjFile(input, catalog, options), {
+    beforeStore: (sources) => withdrawKoladaAnswers(db, [...new Set(sources.flatMap((s) => s.years))]),
+    afterStore: async () => {
+      await refillKoladaAnswers(db);
+    },
+  });
 }

@@ -1,0 +1,179 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { readConfigTable } from '../src/config/readConfigTable.ts';
+import type { Database } from '../src/db/database.ts';
+import type { FileReport } from '../src/imports/importFiles.ts';
+import { InputError, ProblemList, type Problem } from '../src/imports/problems.ts';
+import { importOj } from '../src/oj/importOj.ts';
+import { xlsxProblem } from './contentCheck.ts';
+import { DownloadError, download, unreachable, type FailureReason, type HttpOptions } from './http.ts';
+import { removeStaleParts, StateFile } from './rawStore.ts';
+
+/**
+ * `beredskap pull oj`: Socialstyrelsen's ÖJ krisberedskap workbooks, one per year as listed in
+ * data/sources.csv, downloaded to <raw>/oj/ and imported through the ÖJ importer (all downloaded files
+ * in one transaction, sha256 no-ops as for `import oj`). Unreachable sources leave the cached copies in
+ * use; files on disk that were never imported are imported.
+ */
+
+export interface OjSource {
+  year: number;
+  url: string;
+  sha256: string | null;
+  note: string | null;
+  line: number;
+}
+
+const isHttpUrl = (text: string) => {
+  try {
+    return /^https?:$/.test(new URL(text).protocol);
+  } catch {
+    return false;
+  }
+};
+
+/** data/sources.csv, checked: every fault named with its line, or InputError. */
+export function readSources(path: string): OjSource[] {
+  const file = basename(path);
+  const problems = new ProblemList(file);
+  const { records } = readConfigTable(dirname(path), file, { required: ['year', 'url'], optional: ['sha256', 'note'] }, problems);
+  const seen = new Set<number>();
+  const sources = records.map((r): OjSource => {
+    const year = r.int('year') ?? 0;
+    const url = r.get('url');
+    const sha256 = r.opt('sha256');
+    if (seen.has(year)) problems.add({ file, row: r.line, column: 'year', found: String(year), message: 'året finns redan på en tidigare rad' });
+    seen.add(year);
+    if (!isHttpUrl(url)) problems.add({ file, row: r.line, column: 'url', found: url, message: 'ingen giltig adress: den ska börja med http:// eller https://' });
+    if (sha256 !== null && !/^[0-9a-f]{64}$/i.test(sha256)) problems.add({ file, row: r.line, column: 'sha256', found: sha256, message: 'sha256 ska vara 64 hexadecimala tecken' });
+    return { year, url, sha256, note: r.opt('note'), line: r.line };
+  });
+  problems.throwIfAny();
+  return sources;
+}
+
+/** The URL with its scheme and host (and port) replaced by `base`'s; a path in `base` is put in front. */
+export function withBaseUrl(url: string, base: string | undefined): string {
+  if (!base) return url;
+  const original = new URL(url);
+  const b = new URL(base);
+  return `${b.origin}${b.pathname.replace(/\/+$/, '')}${original.pathname}${original.search}`;
+}
+
+/** The year in the name, so the importer finds it even when the workbook's title does not say. */
+export const ojFileName = (year: number) => `oj-krisberedskap-${year}.xlsx`;
+
+export interface OjFileOutcome {
+  year: number;
+  url: string;
+  file: string;
+  status: 'fetched' | 'unchanged' | 'failed';
+  reason?: FailureReason;
+  message?: string;
+  httpStatus?: number;
+  attempts?: number;
+  bytes?: number;
+  sha256?: string;
+  /** A copy from an earlier pull is on disk, and is what the database is built from. */
+  cached: boolean;
+  /** Passed to the importer in this run (new, or on disk and never imported). */
+  toImport: boolean;
+}
+
+export interface OjPullReport {
+  files: OjFileOutcome[];
+  imports: FileReport[];
+  /** The importer's problems: nothing was written. */
+  problems: Problem[];
+}
+
+export interface PullOjOptions {
+  sourcesPath: string;
+  rawDir: string;
+  years?: number[];
+  /** Env OJ_BASE_URL. */
+  baseUrl?: string;
+  http?: HttpOptions;
+  onProgress?: (label: string, received: number, total: number | undefined) => void;
+}
+
+const sha256File = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
+
+export async function pullOj(db: Database, options: PullOjOptions): Promise<OjPullReport> {
+  const all = readSources(options.sourcesPath);
+  const unknownYears = (options.years ?? []).filter((y) => !all.some((s) => s.year === y));
+  if (unknownYears.length) {
+    throw new InputError(unknownYears.map((y) => ({ file: basename(options.sourcesPath), found: String(y), message: 'året finns inte i filen; lägg till en rad med dess adress' })));
+  }
+  if (options.baseUrl && !isHttpUrl(options.baseUrl)) {
+    throw new InputError([{ file: 'OJ_BASE_URL', found: options.baseUrl, message: 'ingen giltig adress: den ska börja med http:// eller https://' }]);
+  }
+  const sources = options.years ? all.filter((s) => options.years!.includes(s.year)) : all;
+  const dir = join(options.rawDir, 'oj');
+  removeStaleParts(dir);
+  const state = new StateFile(join(dir, '.state.json'));
+  const offlineHosts = new Map<string, DownloadError>();
+  const files: OjFileOutcome[] = [];
+
+  for (const source of sources) {
+    const url = withBaseUrl(source.url, options.baseUrl);
+    const file = ojFileName(source.year);
+    const dest = join(dir, file);
+    const cached = existsSync(dest);
+    const base = { year: source.year, url, file, cached, toImport: false };
+    const host = new URL(url).host;
+    const offline = offlineHosts.get(host);
+    if (offline) {
+      // One unreachable host is not tried again for every year.
+      files.push({ ...base, status: 'failed', reason: 'offline', message: offline.message });
+      continue;
+    }
+    // Only a copy we hold, of this URL and unchanged since, may be answered with a 304.
+    const known = state.get(file);
+    const validators = cached && known && known.url === url && sha256File(dest) === known.sha256 ? known : undefined;
+    try {
+      const result = await download(url, dest, {
+        ...options.http,
+        validators,
+        check: xlsxProblem,
+        expectedSha256: source.sha256 ?? undefined,
+        onProgress: (received, total) => options.onProgress?.(`${source.year}`, received, total),
+      });
+      if (result.status === 'not_modified') {
+        files.push({ ...base, status: 'unchanged', attempts: result.attempts, sha256: known!.sha256, bytes: known!.bytes });
+        continue;
+      }
+      state.set(file, { url, etag: result.etag, lastModified: result.lastModified, sha256: result.sha256, bytes: result.bytes, fetchedAt: new Date().toISOString() });
+      files.push({ ...base, status: 'fetched', attempts: result.attempts, sha256: result.sha256, bytes: result.bytes });
+    } catch (error) {
+      if (!(error instanceof DownloadError)) throw error;
+      if (error.reason === 'offline') offlineHosts.set(host, error);
+      const hint = unreachable.has(error.reason) ? '' : `; rätta raden för ${source.year} i ${basename(options.sourcesPath)} (rad ${source.line}) om adressen är fel`;
+      files.push({ ...base, status: 'failed', reason: error.reason, message: `${error.message}${hint}`, httpStatus: error.status, attempts: error.attempts });
+    }
+  }
+
+  // A fresh download is imported unless its content is in force; a copy on disk (unchanged, or kept
+  // because this pull failed) only if it was never imported, e.g. after an earlier import failed.
+  for (const f of files) {
+    const path = join(dir, f.file);
+    if (!existsSync(path)) continue;
+    const sha256 = f.sha256 ?? sha256File(path);
+    const sql = f.status === 'fetched'
+      ? 'select count(*)::int as n from source_file where sha256 = $1 and superseded_by is null'
+      : 'select count(*)::int as n from source_file where sha256 = $1';
+    f.toImport = !(await db.one<{ n: number }>(sql, [sha256]))!.n;
+  }
+  const toImport = files.filter((f) => f.toImport);
+  let imports: FileReport[] = [];
+  let problems: Problem[] = [];
+  try {
+    // importOj lets Kolada's answers for these years give way, in its own transaction.
+    if (toImport.length) imports = await importOj(db, toImport.map((f) => join(dir, f.file)));
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    problems = error.problems;
+  }
+  return { files, imports, problems };
+}

@@ -1,15 +1,22 @@
 /**
- * A Plot chart made accessible as one image: role="img" and a Swedish label on the <svg>, and the
- * marks' own aria-labels removed (Plot puts them on <g> elements, where ARIA forbids a label without a
- * role). Its numbers are in the table that every chart has beside it.
+ * A Plot chart made accessible as one image: the chart's own <svg> gets role="img" and a Swedish label
+ * (the one given, else Plot's ariaLabel), the marks' aria-labels are removed (Plot puts them on <g>
+ * elements, where ARIA forbids a label without a role), and legend swatches are hidden from assistive
+ * technology (the legend's text stays). The chart's numbers are in the table beside it.
+ * Works for a bare <svg> and for the <figure> Plot returns when there is a legend or caption.
  */
 export function accessibleChart(plot, label) {
-  const svg = plot.tagName.toLowerCase() === "svg" ? plot : plot.querySelector("svg");
-  if (svg) {
-    svg.setAttribute("role", "img");
-    svg.setAttribute("aria-label", label);
-    for (const g of svg.querySelectorAll("[aria-label]")) if (g !== svg) g.removeAttribute("aria-label");
-    for (const d of svg.querySelectorAll("[aria-description]")) d.removeAttribute("aria-description");
+  const chart = plot.tagName.toLowerCase() === "svg" ? plot : plot.querySelector(":scope > svg");
+  for (const svg of plot.tagName.toLowerCase() === "svg" ? [plot] : plot.querySelectorAll("svg")) {
+    for (const node of svg.querySelectorAll("[aria-label], [aria-description]")) {
+      node.removeAttribute("aria-label");
+      node.removeAttribute("aria-description");
+    }
+    if (svg !== chart) svg.setAttribute("aria-hidden", "true");
+  }
+  if (chart) {
+    chart.setAttribute("role", "img");
+    if (label) chart.setAttribute("aria-label", label);
   }
   return plot;
 }

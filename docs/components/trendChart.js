@@ -1,22 +1,10 @@
+import {accessibleChart} from "./chart.js";
 import * as Plot from "@observablehq/plot";
 import {percent} from "./format.js";
 
 // Trend charts of the nämnd page. Years on a linear axis with integer ticks; shares 0–1 shown in %.
 // Missing values (share NULL) leave a gap in the line, never a 0. Colour is never the only carrier:
 // the target is dashed and labelled, predecessors are dashed, labelled and have their own symbol.
-
-/**
- * A Plot chart as one image for assistive technology: the svg keeps its aria-label (role img), the
- * marks' own aria-labels ("frame", "rule" …, not allowed on a plain g) are dropped; the table beside
- * every chart carries the data as text.
- */
-export function accessiblePlot(node) {
-  for (const svg of node.tagName.toLowerCase() === "svg" ? [node] : node.querySelectorAll("svg")) {
-    if (svg.hasAttribute("aria-label")) svg.setAttribute("role", "img");
-    for (const g of svg.querySelectorAll("g[aria-label]")) g.removeAttribute("aria-label");
-  }
-  return node;
-}
 
 const yearsOf = (rows) => [...new Set(rows.map((d) => d.year))].sort((a, b) => a - b);
 
@@ -38,7 +26,7 @@ function yearScale(years, maxTicks) {
 export function shareTrendChart({rows, targets, fokusTitles, year, width, caption, ariaLabel}) {
   const years = yearsOf(rows);
   const panelWidth = (width - 68) / fokusTitles.length;
-  return accessiblePlot(Plot.plot({
+  return accessibleChart(Plot.plot({
     width,
     height: 240,
     marginTop: 24,
@@ -107,7 +95,7 @@ export function ojTrendChart({rows, ownName, width, caption, ariaLabel}) {
     })
   );
   const panel = 150;
-  return accessiblePlot(Plot.plot({
+  return accessibleChart(Plot.plot({
     width,
     height: areas.length * (panel + 40) + 40,
     marginTop: 36,

@@ -8,6 +8,7 @@ import { InputError, formatProblem } from '../imports/problems.ts';
 import { importOj } from '../oj/importOj.ts';
 import { defaultConfigDir, defaultDbPath, projectRoot } from '../paths.ts';
 import { importSelfAssessment } from '../self/importSelfAssessment.ts';
+import { CommandUsageError, runExport, runTemplate, runValidationReport } from '../roundtrip/commands.ts';
 import { runViewChecks } from '../sql/viewChecks.ts';
 import { formatTable } from './formatTable.ts';
 import { reports, runReport } from './report.ts';
@@ -31,6 +32,10 @@ Kommandon:
   sources                               lista importerade filer
   check                                 datakvalitet: enheter utan svar, obesvarade andelar, alias, vyernas kontroller
   report readiness|gaps|goals|fidelity  visa beredskapsmått [--year ÅR] [--unit ID] [--format table|csv|json]
+  template self-assessment --year ÅR --period T1|T2|VB [--unit ID | --all] -o KATALOG
+                                        självskattningsmallar (.xlsx) per nämnd, förifyllda med förra perioden
+  export [--year ÅR] --format xlsx|csv [--unit ID] [--delimiter ,] -o FIL
+                                        beredskap, brister, måluppfyllnad, jämförelse och källor till Excel eller CSV
   start                                 bygg databasen från exempeldata om den saknas och starta instrumentpanelen
   build                                 bygg den statiska webbplatsen i dist/ från databasen
   bench                                 mät importens hastighet mot DuckDB:s egen read_csv
@@ -42,6 +47,7 @@ Flaggor:
   --config KATALOG  konfigurationskatalog (standard data/, eller BEREDSKAP_CONFIG)
   --year ÅR         ÖJ-år när filen inte själv anger det
   --dry-run         kontrollera och visa vad som skulle ändras, utan att skriva
+  --report UT       med import self-assessment --dry-run: valideringsrapport (.xlsx eller .md) att skicka till nämnden
   --json            maskinläsbar sammanfattning på stdout
   --quiet           inga förloppsrader
   --all             pull oj: alla år i data/sources.csv (standard)
@@ -70,7 +76,10 @@ export async function main(argv: string[], out: (text: string) => void = (t) => 
         db: { type: 'string' },
         config: { type: 'string' },
         year: { type: 'string' },
-        out: { type: 'string' },
+        out: { type: 'string', short: 'o' },
+        period: { type: 'string' },
+        report: { type: 'string' },
+        delimiter: { type: 'string' },
         unit: { type: 'string' },
         format: { type: 'string', default: 'table' },
         'dry-run': { type: 'boolean', default: false },
@@ -105,10 +114,34 @@ export async function main(argv: string[], out: (text: string) => void = (t) => 
         if (!files.length) throw new UsageError('ange minst en fil');
         const progress = progressReporter({ quiet: ctx.quiet });
         const options: ImportOptions = { year, dryRun: values['dry-run'], onProgress: progress.update };
+        if (values.report !== undefined && (source !== 'self-assessment' || !values['dry-run'])) {
+          throw new UsageError('--report gäller "import self-assessment FIL --dry-run --report UT.xlsx|UT.md"');
+        }
         return await withDb(ctx, async (db) => {
+          if (values.report !== undefined) {
+            // The report first: the dry run below stops at a bad file, and the report is wanted most then.
+            const report = await runValidationReport(db, { file: files.map((f) => resolve(f)), reportPath: resolve(values.report) });
+            out(`Valideringsrapport: ${resolve(values.report)} (${report.problems} anmärkningar, varav ${report.blocking} stoppar inläsningen).`);
+          }
           const run = source === 'oj' ? importOj : importSelfAssessment;
           const reports = await run(db, files.map((f) => resolve(f)), options).finally(progress.done);
           printReports(ctx, reports);
+        });
+      }
+      case 'template': {
+        if (rest[0] !== 'self-assessment') throw new UsageError('ange "template self-assessment --year ÅR --period T1|T2|VB [--unit ID | --all] -o KATALOG"');
+        if (year === undefined || !values.period || !values.out) throw new UsageError('--year, --period och -o krävs');
+        return await withDb(ctx, async (db) => {
+          const written = await runTemplate(db, { year, period: values.period!, unit: values.unit, all: values.all, outDir: resolve(values.out!) });
+          out(ctx.json ? JSON.stringify(written, null, 2) : `${written.length} mallar skrivna i ${resolve(values.out!)}.`);
+        });
+      }
+      case 'export': {
+        if (values.format !== 'xlsx' && values.format !== 'csv') throw new UsageError('ange --format xlsx eller --format csv');
+        if (!values.out) throw new UsageError('ange -o FIL');
+        return await withDb(ctx, async (db) => {
+          const written = await runExport(db, { year, format: values.format as 'xlsx' | 'csv', unit: values.unit, out: resolve(values.out!), delimiter: values.delimiter });
+          out(ctx.json ? JSON.stringify(written, null, 2) : `Exporterat: ${written.join(', ')}`);
         });
       }
       case 'sample':
@@ -170,7 +203,7 @@ export async function main(argv: string[], out: (text: string) => void = (t) => 
       process.stderr.write(`${error.message}\n`);
       return exitCodes.busy;
     }
-    if (error instanceof UsageError || (error as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) {
+    if (error instanceof UsageError || error instanceof CommandUsageError || (error as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) {
       process.stderr.write(`${(error as Error).message}\n\n${usage}`);
       return exitCodes.usage;
     }

@@ -1,0 +1,115 @@
+/**
+ * The round trip with the nämnder (issue 7), as functions the CLI (src/cli/main.ts) calls. The command
+ * lines they serve:
+ *
+ *   beredskap template self-assessment --year Y --period T1|T2|VB [--unit ID | --all] -o DIR
+ *       → runTemplate(db, { year, period, unit, all, outDir }): the .xlsx files written, one per nämnd
+ *         of the organisation on the period's last day (no --unit means all), or the one --unit names
+ *         (its id, or a name or alias valid then), each named sjalvskattning-Y-P-ID.xlsx.
+ *
+ *   beredskap import self-assessment FILE… --dry-run --report OUT.xlsx|OUT.md
+ *       → runValidationReport(db, { file, reportPath }): the report, .xlsx or Markdown by OUT's
+ *         extension, of every problem of the file(s); `ok` is false when the import would refuse a file
+ *         (exit 1), `problems` counts everything reported, including what the import accepts but the
+ *         follow-up needs completed; `blocking` counts those that stop the import. It writes nothing to the database:
+ *         call it before the ordinary dry-run import (which throws InputError on a bad file), so that
+ *         the report is written either way. `today` (ISO date) is for tests; default the local date.
+ *
+ *   beredskap export [--year Y] --format xlsx|csv [--unit ID] [--delimiter ,] -o FILE
+ *       → runExport(db, { year, format, unit, out, delimiter }): the files written. xlsx: one workbook
+ *         with sheets Beredskap, Brister, Måluppfyllnad, Jämförelse, Källor. csv: one file per sheet,
+ *         FILE for Beredskap and FILE-brister.csv, FILE-maluppfyllnad.csv, FILE-jamforelse.csv,
+ *         FILE-kallor.csv beside it; UTF-8 with BOM, `;` and decimal comma (Swedish Excel) unless
+ *         --delimiter , or tab (then a decimal point). Without --unit: the organisation and its nämnder; with
+ *         it, that unit (Jämförelse stays whole: it is the city against others, not per nämnd).
+ *
+ * CommandUsageError means a request that cannot be carried out as asked: exit 2 with the message.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { Catalog } from '../config/catalog.ts';
+import type { Database } from '../db/database.ts';
+import { InputError } from '../imports/problems.ts';
+import { loadExportTables } from './exportData.ts';
+import { exportCsvFiles, exportWorkbook } from './exportWorkbook.ts';
+import { readInputGrids } from './readInputGrids.ts';
+import { loadTemplateSpecs } from './templateData.ts';
+import { templateFileName } from './templateLayout.ts';
+import { CommandUsageError } from './usageError.ts';
+import { readTemplateInfo, validateSelfAssessment, type ValidationProblem } from './validateSelfAssessment.ts';
+import { validationReportMarkdown, validationReportWorkbook, type ValidationReport } from './writeValidationReport.ts';
+import { buildTemplateWorkbook } from './writeSelfAssessmentTemplate.ts';
+
+export { CommandUsageError } from './usageError.ts';
+
+/** `beredskap template self-assessment`: one template per nämnd (or the one asked for); the paths written. */
+export async function runTemplate(
+  db: Database,
+  options: { year: number; period: string; unit?: string; all?: boolean; outDir: string; createdAt?: Date },
+): Promise<string[]> {
+  const specs = await loadTemplateSpecs(db, await Catalog.load(db), options);
+  mkdirSync(options.outDir, { recursive: true });
+  const written: string[] = [];
+  for (const spec of specs) {
+    const path = join(options.outDir, templateFileName(spec));
+    await (await buildTemplateWorkbook(spec, options.createdAt)).xlsx.writeFile(path);
+    written.push(path);
+  }
+  return written;
+}
+
+/** Today in the local time zone, as an ISO date: the day a nämnd's due dates are measured against. */
+const localToday = () => new Date().toLocaleDateString('sv-SE');
+
+/** `--dry-run --report OUT`: every problem of the file(s) as a report to send back to the nämnd. */
+export async function runValidationReport(
+  db: Database,
+  options: { file: string | string[]; reportPath: string; today?: string },
+): Promise<{ problems: number; blocking: number; ok: boolean }> {
+  const format = /\.xlsx$/i.test(options.reportPath) ? 'xlsx' : /\.md$/i.test(options.reportPath) ? 'md' : undefined;
+  if (!format) throw new CommandUsageError(`--report ska sluta på .xlsx eller .md, inte "${options.reportPath}"`);
+  const catalog = await Catalog.load(db);
+  const today = options.today ?? localToday();
+  const report: ValidationReport = { checkedOn: today, files: [], problems: [] };
+  for (const path of [options.file].flat()) {
+    try {
+      const { name, grids } = await readInputGrids(path);
+      report.files.push({ file: name, template: readTemplateInfo(grids) });
+      report.problems.push(...validateSelfAssessment(grids, catalog, name, today));
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      report.files.push({ file: error.problems[0]?.file ?? path });
+      report.problems.push(...error.problems.map((p): ValidationProblem => ({ ...p, blocksImport: true })));
+    }
+  }
+  mkdirSync(dirname(resolve(options.reportPath)), { recursive: true });
+  if (format === 'md') writeFileSync(options.reportPath, validationReportMarkdown(report));
+  else await validationReportWorkbook(report).xlsx.writeFile(options.reportPath);
+  const blocking = report.problems.filter((p) => p.blocksImport).length;
+  return { problems: report.problems.length, blocking, ok: blocking === 0 };
+}
+
+const delimiters: Record<string, string> = { ';': ';', ',': ',', '\t': '\t', tab: '\t' };
+
+/** `beredskap export`: the readiness figures as .xlsx or CSV for those who work on in a spreadsheet. */
+export async function runExport(
+  db: Database,
+  options: { year?: number; format: string; unit?: string; out: string; delimiter?: string },
+): Promise<string[]> {
+  if (options.format !== 'xlsx' && options.format !== 'csv') throw new CommandUsageError('--format ska vara xlsx eller csv');
+  if (options.delimiter !== undefined && options.format !== 'csv') throw new CommandUsageError('--delimiter gäller bara --format csv');
+  const delimiter = delimiters[options.delimiter ?? ';'];
+  if (!delimiter) throw new CommandUsageError(`--delimiter ska vara ; , eller tab, inte "${options.delimiter}"`);
+  if (options.unit !== undefined && !(await db.one('select 1 from org_unit where unit_id = $1', [options.unit]))) {
+    throw new CommandUsageError(`okänd enhet "${options.unit}": ange ett enhets-id från data/org/`);
+  }
+  const tables = await loadExportTables(db, { year: options.year, unit: options.unit });
+  mkdirSync(dirname(resolve(options.out)), { recursive: true });
+  if (options.format === 'xlsx') {
+    await exportWorkbook(tables).xlsx.writeFile(options.out);
+    return [options.out];
+  }
+  const files = exportCsvFiles(tables, options.out, delimiter);
+  for (const f of files) writeFileSync(f.path, f.content);
+  return files.map((f) => f.path);
+}

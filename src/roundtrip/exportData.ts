@@ -1,0 +1,166 @@
+import type { Database } from '../db/database.ts';
+import {
+  attainmentLabels, basisLabels, comparisonRoleLabels, gapStatusLabels, label, ojAnswerLabels, selfStatusLabels, sourceKindLabels,
+} from './labels.ts';
+import type { Table, TableColumn } from './xlsxTable.ts';
+
+export interface ExportFilter {
+  year?: number;
+  unit?: string;
+}
+
+type Row = Record<string, unknown>;
+
+interface ExportColumn extends TableColumn {
+  /** The query column, or how the cell is made from the row. */
+  value: string | ((row: Row) => unknown);
+}
+
+interface ExportSheet {
+  name: string;
+  /** What the sheet's CSV file adds to the name given with -o (the first sheet's file is that name). */
+  slug: string;
+  /** $1 year (NULL: every year); $2 unit_id (NULL: the organisation and its nämnder) when unitFiltered. */
+  sql: string;
+  unitFiltered: boolean;
+  columns: ExportColumn[];
+}
+
+const text = (header: string, value: ExportColumn['value']): ExportColumn => ({ header, kind: 'text', value });
+const int = (header: string, value: string): ExportColumn => ({ header, kind: 'integer', value });
+const share = (header: string, value: string): ExportColumn => ({ header, kind: 'share', value });
+const yesNo = (v: unknown) => (v === null || v === undefined ? null : v ? 'ja' : 'nej');
+
+// Without --unit an export is the organisation's own: the kommun itself and its nämnder (readiness and
+// the gap views also hold every other kommun in the ÖJ files, which a city's export has no use for).
+const unitScope = `(case when $2::varchar is null
+    then unit_id in (select value from setting where key = 'organisation_unit_id' union all select unit_id from stg_org_namnd)
+    else unit_id = $2 end)`;
+
+export const exportSheets: ExportSheet[] = [
+  {
+    name: 'Beredskap',
+    slug: '',
+    unitFiltered: true,
+    sql: `select r.year, r.unit_id, u.name as unit_name, coalesce(f.title_sv, r.fokusomrade) as fokusomrade, r.basis,
+                 r.n_items, r.n_met, r.n_partial, r.n_not_met, r.n_in_progress, r.n_unanswered, r.n_not_applicable, r.n_applicable,
+                 r.share_met, r.share_answered, r.programme_version
+          from readiness r
+          join org_unit u using (unit_id)
+          left join fokusomrade f using (fokusomrade)
+          where ($1::integer is null or r.year = $1) and ${unitScope}
+          order by r.year, r.unit_id, f.sort_order, list_position(['oj', 'self', 'combined'], r.basis)`,
+    columns: [
+      int('År', 'year'), text('Enhets-id', 'unit_id'), text('Enhet', 'unit_name'), text('Fokusområde', 'fokusomrade'),
+      text('Underlag', (r) => label(basisLabels, r.basis)),
+      int('Poster', 'n_items'), int('Uppfyllda', 'n_met'), int('Delvis', 'n_partial'), int('Ej uppfyllda', 'n_not_met'),
+      int('Pågår', 'n_in_progress'), int('Ej svar', 'n_unanswered'), int('Ej aktuella', 'n_not_applicable'), int('Tillämpliga', 'n_applicable'),
+      share('Andel uppfyllt', 'share_met'), share('Andel besvarat', 'share_answered'), text('Programversion', 'programme_version'),
+    ],
+  },
+  {
+    name: 'Brister',
+    slug: 'brister',
+    unitFiltered: true,
+    sql: `select * from (
+            select 'oj' as basis, g.year, null::varchar as period, g.unit_id, u.name as unit_name, coalesce(f.title_sv, g.fokusomrade) as fokusomrade,
+                   f.sort_order, g.indicator_id as item_id, i.title_sv as item_text, g.answer as status, false as is_missing_row,
+                   g.gap_status, g.since_year, null::varchar as since_period,
+                   null::varchar as comment, null::varchar as planned_action, null::varchar as owner, null::varchar as due_date, null::boolean as overdue
+            from oj_gap g
+            join indicator i using (indicator_id)
+            join org_unit u using (unit_id)
+            left join fokusomrade f on f.fokusomrade = g.fokusomrade
+            union all
+            select 'self', s.year, s.period, s.unit_id, u.name, coalesce(f.title_sv, s.fokusomrade),
+                   f.sort_order, s.requirement_id, s.requirement_text, s.status, s.is_missing_row,
+                   s.gap_status, s.since_year, s.since_period,
+                   s.comment, s.planned_action, s.owner, s.due_date::varchar, s.overdue
+            from self_gap s
+            join org_unit u using (unit_id)
+            left join fokusomrade f on f.fokusomrade = s.fokusomrade
+          )
+          where ($1::integer is null or year = $1) and ${unitScope}
+          order by year, unit_id, basis, period, sort_order, item_id`,
+    columns: [
+      text('Underlag', (r) => label(basisLabels, r.basis)), int('År', 'year'), text('Period', 'period'),
+      text('Enhets-id', 'unit_id'), text('Enhet', 'unit_name'), text('Fokusområde', 'fokusomrade'),
+      text('Indikator eller krav', 'item_id'), { header: 'Beskrivning', kind: 'text', width: 50, value: 'item_text' },
+      text('Svar eller status', (r) => (r.is_missing_row ? 'Saknas i rapporten' : label(r.basis === 'oj' ? ojAnswerLabels : selfStatusLabels, r.status))),
+      text('Brist', (r) => label(gapStatusLabels, r.gap_status)), int('Sedan år', 'since_year'), text('Sedan period', 'since_period'),
+      { header: 'Kommentar', kind: 'text', width: 45, value: 'comment' }, { header: 'Åtgärd', kind: 'text', width: 45, value: 'planned_action' },
+      text('Ansvarig', 'owner'), { header: 'Klart senast', kind: 'date', value: 'due_date' }, text('Försenad', (r) => yesNo(r.overdue)),
+    ],
+  },
+  {
+    name: 'Måluppfyllnad',
+    slug: 'maluppfyllnad',
+    unitFiltered: true,
+    sql: `select g.year, g.unit_id, u.name as unit_name, coalesce(f.title_sv, g.fokusomrade) as fokusomrade,
+                 g.target_share, g.share_met, g.n_applicable, g.attainment
+          from goal_attainment g
+          join org_unit u using (unit_id)
+          left join fokusomrade f using (fokusomrade)
+          where ($1::integer is null or g.year = $1) and ${unitScope}
+          order by g.year, g.unit_id, f.sort_order`,
+    columns: [
+      int('År', 'year'), text('Enhets-id', 'unit_id'), text('Nämnd', 'unit_name'), text('Fokusområde', 'fokusomrade'),
+      share('Mål', 'target_share'), share('Utfall', 'share_met'), int('Tillämpliga poster', 'n_applicable'),
+      text('Måluppfyllnad', (r) => label(attainmentLabels, r.attainment) ?? 'Inga uppgifter'),
+    ],
+  },
+  {
+    // The city against its comparators: not per nämnd, so --unit leaves it whole.
+    name: 'Jämförelse',
+    slug: 'jamforelse',
+    unitFiltered: false,
+    sql: `select c.year, c.indicator_id, coalesce(a.title_sv, c.area) as area, coalesce(v.title_sv, c.verksamhet) as verksamhet, c.series,
+                 c.role, c.unit_id, c.unit_name, c.share_ja, c.n_responding, c.n_units, c.answer, c.share_ja_published
+          from oj_comparison c
+          left join oj_area a on a.area = c.area
+          left join oj_verksamhet v on v.verksamhet = c.verksamhet
+          where ($1::integer is null or c.year = $1)
+          order by c.year, a.sort_order, v.sort_order, c.indicator_id, list_position(['stadsdelsnamnder', 'kommun', 'jamforelse'], c.role), c.unit_id`,
+    columns: [
+      int('År', 'year'), text('Indikator', 'indicator_id'), text('Område', 'area'), text('Verksamhet', 'verksamhet'), text('Serie', 'series'),
+      text('Jämförelse', (r) => label(comparisonRoleLabels, r.role)), text('Enhets-id', 'unit_id'), text('Enhet', 'unit_name'),
+      share('Andel Ja', 'share_ja'), int('Svarande', 'n_responding'), int('Enheter', 'n_units'),
+      text('Svar', (r) => label(ojAnswerLabels, r.answer)), share('Publicerad andel Ja', 'share_ja_published'),
+    ],
+  },
+  {
+    // With --unit: the files that hold that unit's data (a replaced file holds none any more).
+    name: 'Källor',
+    slug: 'kallor',
+    unitFiltered: true,
+    sql: `select s.source_file_id, s.kind, s.file_name, array_to_string(s.years, ', ') as years, s.sha256, s.bytes::double as bytes,
+                 s.rows_read, s.rows_stored, strftime(s.imported_at, '%Y-%m-%d %H:%M:%S') as imported_at, s.is_sample, s.superseded_by
+          from source_file s
+          where ($1::integer is null or list_contains(s.years, $1))
+            and ($2::varchar is null
+                 or exists (select 1 from oj_answer a where a.source_file_id = s.source_file_id and a.unit_id = $2)
+                 or exists (select 1 from self_assessment a where a.source_file_id = s.source_file_id and a.unit_id = $2))
+          order by s.source_file_id`,
+    columns: [
+      int('Källa', 'source_file_id'), text('Slag', (r) => label(sourceKindLabels, r.kind)), text('Fil', 'file_name'), text('År', 'years'),
+      text('sha256', 'sha256'), int('Byte', 'bytes'), int('Rader lästa', 'rows_read'), int('Uppgifter lagrade', 'rows_stored'),
+      { header: 'Importerad', kind: 'datetime', value: 'imported_at' }, text('Exempeldata', (r) => yesNo(r.is_sample)), int('Ersatt av källa', 'superseded_by'),
+    ],
+  },
+];
+
+/** Every sheet of the export as a table: Swedish headers, codes as words, numbers left as numbers. */
+export async function loadExportTables(db: Database, filter: ExportFilter): Promise<(Table & { slug: string })[]> {
+  const tables: (Table & { slug: string })[] = [];
+  for (const sheet of exportSheets) {
+    const params = sheet.unitFiltered ? [filter.year ?? null, filter.unit ?? null] : [filter.year ?? null];
+    const rows = await db.all<Row>(sheet.sql, params);
+    tables.push({
+      name: sheet.name,
+      slug: sheet.slug,
+      columns: sheet.columns.map(({ header, kind, width }) => ({ header, kind, width })),
+      rows: rows.map((r) => sheet.columns.map((c) => (typeof c.value === 'string' ? r[c.value] : c.value(r)))),
+    });
+  }
+  return tables;
+}

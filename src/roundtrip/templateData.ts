@@ -1,0 +1,122 @@
+import type { Catalog } from '../config/catalog.ts';
+import type { Database } from '../db/database.ts';
+import type { TemplateInfo } from './templateLayout.ts';
+import { CommandUsageError } from './usageError.ts';
+
+export interface TemplateRequirement {
+  requirementId: string;
+  fokusomrade: string;
+  text: string;
+}
+
+/** A nämnd's earlier answer to one requirement, as self_assessment holds it. */
+export interface PreviousAnswer {
+  status: string;
+  comment: string | null;
+  plannedAction: string | null;
+  owner: string | null;
+  dueDate: string | null;
+}
+
+/** Everything one nämnd's template shows: whose it is, the requirements, and what to prefill. */
+export interface TemplateSpec extends TemplateInfo {
+  /** ISO date of the period's last day: the organisation and the names valid then. */
+  periodEnd: string;
+  requirements: TemplateRequirement[];
+  /** The nämnd's latest report before this period, when there is one; answers to requirements in force only. */
+  previous?: { year: number; period: string; answers: Map<string, PreviousAnswer> };
+}
+
+export interface TemplateRequest {
+  year: number;
+  period: string;
+  unit?: string;
+  all?: boolean;
+}
+
+interface Namnd {
+  unit_id: string;
+  name: string;
+  kind: string;
+}
+
+const kindOrder = ['kommunstyrelse', 'stadsdelsnamnd', 'facknamnd'];
+
+/**
+ * The templates a request asks for: every nämnd of the organisation that exists on the period's last
+ * day (setting organisation_unit_id, view stg_org_namnd), or the one nämnd named by --unit (its id, or a
+ * name or alias valid then). Without --unit, all nämnder.
+ */
+export async function loadTemplateSpecs(db: Database, catalog: Catalog, request: TemplateRequest): Promise<TemplateSpec[]> {
+  if (request.unit !== undefined && request.all) throw new CommandUsageError('ange antingen --unit eller --all, inte båda');
+  const period = catalog.lookup('period', request.period);
+  const monthDay = period ? catalog.periodEnds.get(period) : undefined;
+  if (!period || !monthDay) throw new CommandUsageError(`okänd period "${request.period}": ange T1, T2 eller VB`);
+  const periodEnd = `${request.year}-${monthDay}`;
+
+  const namnder = (await db.all<Namnd>(
+    `select unit_id, name, kind from stg_org_namnd
+     where (valid_from is null or valid_from <= $1::date) and (valid_to is null or $1::date <= valid_to)`,
+    [periodEnd],
+  )).sort((a, b) => kindOrder.indexOf(a.kind) - kindOrder.indexOf(b.kind) || a.name.localeCompare(b.name, 'sv'));
+  const chosen = request.unit === undefined ? namnder : [chooseNamnd(namnder, catalog, request.unit, periodEnd)];
+
+  const requirements = (await db.all<{ requirement_id: string; fokusomrade: string; text_sv: string }>(
+    `select r.requirement_id, coalesce(f.title_sv, r.fokusomrade) as fokusomrade, r.text_sv
+     from requirement r left join fokusomrade f using (fokusomrade)
+     where $1 between r.since_year and coalesce(r.until_year, 9999)
+     order by f.sort_order nulls last, r.requirement_id`,
+    [request.year],
+  )).map((r) => ({ requirementId: r.requirement_id, fokusomrade: r.fokusomrade, text: r.text_sv }));
+  if (!requirements.length) throw new CommandUsageError(`inga krav i data/requirements.csv gäller ${request.year}`);
+
+  const specs: TemplateSpec[] = [];
+  for (const n of chosen) {
+    specs.push({
+      year: request.year, period, periodEnd, unitId: n.unit_id, unitName: n.name, requirements,
+      previous: await previousAnswers(db, n.unit_id, request.year, period, new Set(requirements.map((r) => r.requirementId))),
+    });
+  }
+  return specs;
+}
+
+function chooseNamnd(namnder: Namnd[], catalog: Catalog, unit: string, periodEnd: string): Namnd {
+  const byId = namnder.find((n) => n.unit_id === unit.trim().toLowerCase());
+  if (byId) return byId;
+  const resolved = catalog.resolveUnit(unit, periodEnd);
+  const byName = 'unit' in resolved ? namnder.find((n) => n.unit_id === resolved.unit.unit_id) : undefined;
+  if (byName) return byName;
+  throw new CommandUsageError(
+    `"${unit}" är ingen av organisationens nämnder den ${periodEnd}; ange en av: ${namnder.map((n) => n.unit_id).join(', ')}`,
+  );
+}
+
+/**
+ * The nämnd's own latest report before (year, period), in T1, T2, VB order across years, so that the
+ * template asks it to update its answers rather than retype them. Only the unit's own rows: a nämnd
+ * formed by a merger starts blank rather than inherit one predecessor's answers as if they were its own.
+ * A requirement of another programme version has another id, so it is simply not prefilled.
+ */
+async function previousAnswers(db: Database, unitId: string, year: number, period: string, inForce: Set<string>): Promise<TemplateSpec['previous']> {
+  const rows = await db.all<{ year: number; period: string; requirement_id: string; status: string; comment: string | null; planned_action: string | null; owner: string | null; due_date: string | null }>(
+    `with prior as (
+       select s.year, s.period
+       from self_assessment s join period p using (period)
+       where s.unit_id = $1
+         and (s.year < $2 or (s.year = $2 and p.sort_order < (select sort_order from period where period = $3)))
+       order by s.year desc, p.sort_order desc
+       limit 1
+     )
+     select s.year, s.period, s.requirement_id, s.status, s.comment, s.planned_action, s.owner, s.due_date::varchar as due_date
+     from self_assessment s join prior using (year, period)
+     where s.unit_id = $1`,
+    [unitId, year, period],
+  );
+  if (!rows.length) return undefined;
+  return {
+    year: rows[0]!.year,
+    period: rows[0]!.period,
+    answers: new Map(rows.filter((r) => inForce.has(r.requirement_id))
+      .map((r) => [r.requirement_id, { status: r.status, comment: r.comment, plannedAction: r.planned_action, owner: r.owner, dueDate: r.due_date }])),
+  };
+}

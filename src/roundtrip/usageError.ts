@@ -1,0 +1,5 @@
+/**
+ * A request the command cannot carry out as asked (an unknown period, a unit that is not a nämnd, a
+ * report path that is neither .xlsx nor .md): the CLI answers it as a usage error, exit code 2.
+ */
+export class CommandUsageError extends Error {}

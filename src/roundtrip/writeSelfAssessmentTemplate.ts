@@ -1,0 +1,146 @@
+import ExcelJS from 'exceljs';
+import { periodPhrase, selfStatusLabels, statusChoiceText, statusChoices } from './labels.ts';
+import type { TemplateSpec } from './templateData.ts';
+import { answerSheetName, instructionSheetName, templateColumn, templateColumns, templateInfoLabels } from './templateLayout.ts';
+
+const headerFill: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9D9D9' } };
+// The cells to fill in are shaded, so that a reader sees where to write before the protection tells them.
+const inputFill: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF6D5' } };
+
+/*
+ * The sheets are protected without a password: the protection guards against accidents (a renamed
+ * header, a deleted row) that would stop the import, not against a person who means to change the
+ * file. Resizing columns and rows and filtering stay allowed.
+ */
+const protection: Partial<ExcelJS.WorksheetProtection> = {
+  selectLockedCells: true,
+  selectUnlockedCells: true,
+  formatColumns: true,
+  formatRows: true,
+  autoFilter: true,
+};
+
+const isoDate = (iso: string) => new Date(`${iso}T00:00:00Z`);
+
+/**
+ * One nämnd's self-assessment template: an instruction sheet in Swedish (which also records whose
+ * template it is, for the validation report), and an answer sheet with one row per requirement in force
+ * that year. The headers are the import's own column names, so the filled file imports unedited.
+ * Prefilled texts are written as text cells, never formulas; they are the nämnd's own earlier answers
+ * and must come back unchanged, so they are not prefixed the way exports neutralise text.
+ */
+export async function buildTemplateWorkbook(spec: TemplateSpec, createdAt = new Date()): Promise<ExcelJS.Workbook> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'Beredskapsuppföljning';
+  workbook.created = createdAt;
+  workbook.title = `Självskattning ${spec.unitName} ${spec.year} ${spec.period}`;
+  await addInstructionSheet(workbook, spec);
+  await addAnswerSheet(workbook, spec);
+  return workbook;
+}
+
+export function instructionLines(spec: TemplateSpec): string[] {
+  const previous = !spec.previous
+    ? 'Det finns ingen tidigare rapport från nämnden att utgå från, så alla rader är tomma.'
+    : spec.previous.answers.size
+      ? `Nämndens svar från förra rapporten (${spec.previous.year} ${spec.previous.period}) är redan ifyllda: uppdatera det som har ändrats, så behöver ni inte skriva om resten.`
+      : `Nämndens förra rapport (${spec.previous.year} ${spec.previous.period}) gällde andra krav (en tidigare version av programmet), så alla rader är tomma.`;
+  return [
+    `Fyll i bladet ”${answerSheetName}”: en rad för varje krav i säkerhetsprogrammet som gäller ${spec.year} (${spec.requirements.length} krav).`,
+    previous,
+    `Status: välj i listan – ${statusChoiceText}. Lämna inte status tom: ett krav utan status räknas som ej besvarat, och alltså som en brist.`,
+    'Kommentar: en kort motivering, särskilt vid Delvis uppfyllt och Ej aktuellt.',
+    'Åtgärd, Ansvarig och Klart senast: för krav som inte är uppfyllda – vad som ska göras, vem som ansvarar och när det ska vara klart (datum, ÅÅÅÅ-MM-DD). Ett krav som är Ej uppfyllt ska alltid ha en åtgärd.',
+    'Ansvarig: ange en roll eller funktion (till exempel ”säkerhetssamordnare”) hellre än en persons namn.',
+    'Kolumnerna År, Period, Nämnd, Krav, Fokusområde och Kravtext är låsta. Ändra inte rubrikerna, lägg inte till kolumner och ta inte bort rader: filen läses in automatiskt som den är.',
+    'Skicka den ifyllda filen tillbaka till den som skickade mallen. Behöver något kompletteras får ni en rapport med blad, rad och kolumn för varje sak.',
+  ];
+}
+
+async function addInstructionSheet(workbook: ExcelJS.Workbook, spec: TemplateSpec): Promise<void> {
+  const ws = workbook.addWorksheet(instructionSheetName);
+  ws.getColumn(1).width = 24;
+  ws.getColumn(2).width = 90;
+  const title = ws.addRow([`Självskattning enligt säkerhetsprogrammet – ${spec.unitName}, ${spec.year} ${periodPhrase(spec.period, spec.periodEnd.slice(5))}`]);
+  title.font = { bold: true, size: 14 };
+  ws.addRow([]);
+  ws.addRow(['Så här fyller du i mallen']).font = { bold: true };
+  instructionLines(spec).forEach((line, i) => {
+    const row = ws.addRow([`${i + 1}.`, line]);
+    row.getCell(1).alignment = { vertical: 'top', horizontal: 'right' };
+    row.getCell(2).alignment = { wrapText: true, vertical: 'top' };
+  });
+  ws.addRow([]);
+  ws.addRow(['Om mallen']).font = { bold: true };
+  const info: [string, string | number][] = [
+    [templateInfoLabels.unitName, spec.unitName],
+    [templateInfoLabels.unitId, spec.unitId],
+    [templateInfoLabels.year, spec.year],
+    [templateInfoLabels.period, spec.period],
+    [templateInfoLabels.previous, spec.previous?.answers.size ? `${spec.previous.year} ${spec.previous.period}` : 'ingenting'],
+  ];
+  for (const [key, value] of info) ws.addRow([key, value]).getCell(2).alignment = { horizontal: 'left' };
+  await ws.protect('', protection);
+}
+
+async function addAnswerSheet(workbook: ExcelJS.Workbook, spec: TemplateSpec): Promise<void> {
+  const ws = workbook.addWorksheet(answerSheetName, { views: [{ state: 'frozen', ySplit: 1, activeCell: 'G2' }] });
+  templateColumns.forEach((c, i) => (ws.getColumn(i + 1).width = c.width));
+  const header = ws.addRow(templateColumns.map((c) => c.header));
+  header.eachCell((cell) => {
+    cell.font = { bold: true };
+    cell.fill = headerFill;
+    cell.alignment = { vertical: 'middle', wrapText: true };
+  });
+
+  for (const r of spec.requirements) {
+    const previous = spec.previous?.answers.get(r.requirementId);
+    const status = previous && previous.status !== 'ej_svar' ? selfStatusLabels[previous.status] ?? null : null;
+    const row = ws.addRow([
+      spec.year, spec.period, spec.unitName, r.requirementId, r.fokusomrade, r.text,
+      status, previous?.comment ?? null, previous?.plannedAction ?? null, previous?.owner ?? null,
+      previous?.dueDate ? isoDate(previous.dueDate) : null,
+    ]);
+    templateColumns.forEach((c, i) => {
+      const cell = row.getCell(i + 1);
+      cell.alignment = { vertical: 'top', wrapText: c.wrap };
+      if (!c.input) return;
+      cell.protection = { locked: false };
+      cell.fill = inputFill;
+    });
+    row.getCell(templateColumn('Klart senast')).numFmt = 'yyyy-mm-dd';
+  }
+  // One validation per column range: exceljs merges per-cell validations into overlapping ranges
+  // (it sorts G10 before G2), which spreadsheet programs may reject.
+  const lastRow = spec.requirements.length + 1;
+  const validations = (ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations;
+  const range = (header: Parameters<typeof templateColumn>[0]) => {
+    const letter = ws.getColumn(templateColumn(header)).letter;
+    return `${letter}2:${letter}${lastRow}`;
+  };
+  validations.add(range('Status'), {
+    type: 'list',
+    allowBlank: true,
+    formulae: [`"${statusChoices.join(',')}"`],
+    showErrorMessage: true,
+    errorStyle: 'stop',
+    errorTitle: 'Status',
+    error: `Välj ${statusChoiceText} i listan.`,
+  });
+  validations.add(range('Klart senast'), {
+    type: 'date',
+    operator: 'between',
+    allowBlank: true,
+    formulae: [isoDate('2000-01-01'), isoDate('2099-12-31')],
+    showErrorMessage: true,
+    errorStyle: 'stop',
+    errorTitle: 'Klart senast',
+    error: 'Skriv ett datum, till exempel 2025-09-30.',
+    showInputMessage: true,
+    promptTitle: 'Klart senast',
+    prompt: 'Datum då åtgärden ska vara klar (ÅÅÅÅ-MM-DD).',
+  });
+  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: templateColumns.length } };
+  ws.pageSetup = { orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' };
+  await ws.protect('', protection);
+}

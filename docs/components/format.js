@@ -30,3 +30,9 @@ export const statusLabel = {
 };
 export const gapLabel = {ny: "Ny", kvarstaende: "Kvarstående", atgardad: "Åtgärdad"};
 export const attainmentLabel = {helt: "● Helt", delvis: "◐ Delvis", ej: "○ Ej"};
+export const sourceKindLabel = {
+  oj_workbook: "ÖJ-arbetsbok",
+  oj_csv: "ÖJ, långt format (CSV)",
+  self_assessment: "Självskattning",
+  kolada: "Kolada"
+};

@@ -1,4 +1,5 @@
 // Datakvalitet och källor: imported files (source_freshness, and source_file one row per file), the
+// workbook answers against Kolada's (oj_source_check), the
 // fidelity check summed per file and level with the rows that are not ok, names resolved through an
 // alias (alias_used), and units that should have answered ÖJ but did not (unit_without_answers).
 import { runJsonLoader } from '../../src/dashboard/loaderQuery.ts';
@@ -37,4 +38,15 @@ await runJsonLoader(async (query) => ({
   ),
   aliasUsed: await query('select file_name, unit_text, unit_id, unit_name, n_rows from alias_used order by file_name, unit_text'),
   unitsWithoutAnswers: await query('select year, unit_id, name, kind from unit_without_answers order by year, kind, name'),
+  // The workbook parser checked against Kolada's copy of the same answers (empty until `pull kolada`).
+  sourceCheckSummary: await query(
+    `select year, comparison, count(*)::integer as n from oj_source_check group by all order by year, comparison`,
+  ),
+  sourceCheckDiffers: await query(
+    `select c.year, u.name, c.indicator_id, c.workbook_answer, c.kolada_answer, c.kolada_value, c.kolada_status
+     from oj_source_check c join org_unit u using (unit_id)
+     where c.comparison = 'differs'
+     order by c.year, u.name, c.indicator_id
+     limit 500`,
+  ),
 }));

@@ -36,3 +36,10 @@ export const sourceKindLabel = {
   self_assessment: "Självskattning",
   kolada: "Kolada"
 };
+export const unitKindLabel = {
+  kommun: "kommun",
+  stadsdelsnamnd: "stadsdelsnämnd",
+  facknamnd: "facknämnd",
+  kommunstyrelse: "kommunstyrelse",
+  socialnamnd_gbg: "socialnämnd (Göteborg)"
+};

@@ -2,7 +2,7 @@ import {html} from "htl";
 import {percent, number, date, attainmentLabel} from "./format.js";
 
 /** Kinds of nämnd, self-assessment periods and readiness bases in Swedish. */
-export const kindLabel = {stadsdelsnamnd: "stadsdelsnämnd", facknamnd: "facknämnd", kommunstyrelse: "kommunstyrelse"};
+export {unitKindLabel as kindLabel} from "./format.js";
 export const periodLabel = {T1: "tertialrapport 1", T2: "tertialrapport 2", VB: "verksamhetsberättelse"};
 export const basisLabel = {combined: "ÖJ och självskattning", oj: "ÖJ-svar", self: "Självskattning"};
 

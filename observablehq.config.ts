@@ -2,6 +2,7 @@
 // fonts), so the built dist/ works behind a firewall. Pages per nämnd come from the database.
 import { DuckDBInstance } from '@duckdb/node-api';
 import { existsSync } from 'node:fs';
+import { buildProfile } from './src/dashboard/profile.ts';
 import { defaultDbPath } from './src/paths.ts';
 
 /** One page per nämnd of the organisation that has data: /namnd/<unit_id>. */
@@ -43,6 +44,8 @@ export default {
   // lang is also set in the built HTML itself (fixPageShell); this covers the preview server.
   head: '<meta name="color-scheme" content="light"><link rel="icon" href="data:,"><script>document.documentElement.lang = "sv";</script>',
   footer: 'Beredskapsuppföljning – uppföljning av säkerhetsprogrammet och Öppna jämförelser krisberedskap.',
+  // An internal build carries free text and säkerhetsskydd details: every page says so.
+  header: buildProfile() === 'internal' ? '<div class="banner-internal" role="note">Intern – får inte publiceras</div>' : '',
   toc: { label: 'Innehåll' },
   pager: false,
   search: false,

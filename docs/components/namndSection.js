@@ -1,8 +1,8 @@
 import {html} from "htl";
-import {percent, number, date, attainmentLabel} from "./format.js";
+import {percent, number, date, attainmentLabel, unitKindLabel as kindLabel} from "./format.js";
 
 /** Kinds of nämnd, self-assessment periods and readiness bases in Swedish. */
-export {unitKindLabel as kindLabel} from "./format.js";
+export {kindLabel};
 export const periodLabel = {T1: "tertialrapport 1", T2: "tertialrapport 2", VB: "verksamhetsberättelse"};
 export const basisLabel = {combined: "ÖJ och självskattning", oj: "ÖJ-svar", self: "Självskattning"};
 

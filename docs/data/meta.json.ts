@@ -1,7 +1,10 @@
 // Shared by every page: years, the organisation's nämnder and fokusområden, sample flag, freshness.
 import { runJsonLoader } from '../../src/dashboard/loaderQuery.ts';
+import { buildProfile } from '../../src/dashboard/profile.ts';
 
 await runJsonLoader(async (query) => ({
+  profile: buildProfile(),
+  publicAggregateOnly: (await query(`select unnest(string_split(value, '|')) as f from setting where key = 'public_aggregate_only'`)).map((r) => r.f),
   organisation: (await query(`select u.unit_id, u.name from org_unit u where u.unit_id = (select value from setting where key = 'organisation_unit_id')`))[0],
   years: (await query('select distinct year from readiness order by year')).map((r) => r.year),
   ojYears: (await query('select distinct year from stg_oj_item order by year')).map((r) => r.year),

@@ -4,6 +4,7 @@
 // (oj_gap). The unit comes as --unit=<unit_id> and is bound as a parameter.
 import { parseArgs } from 'node:util';
 import { runJsonLoader } from '../../src/dashboard/loaderQuery.ts';
+import { buildProfile } from '../../src/dashboard/profile.ts';
 
 const { values } = parseArgs({ options: { unit: { type: 'string' } } });
 const unit = values.unit;
@@ -74,13 +75,19 @@ await runJsonLoader(async (query) => {
            join period pr on pr.period = p.period
            group by p.year
        )
-       select g.year, g.period, g.requirement_id, g.fokusomrade, g.requirement_text, g.status, g.comment,
-              g.planned_action, g.owner, g.due_date::varchar as due_date, g.overdue, g.gap_status,
-              g.since_year, g.since_period
+       select g.year, g.period, g.requirement_id, g.fokusomrade, g.requirement_text, g.status,
+              -- free text and owners only in an internal build (BEREDSKAP_PROFILE)
+              case when $2 = 'internal' then g.comment end as comment,
+              case when $2 = 'internal' then g.planned_action end as planned_action,
+              case when $2 = 'internal' then g.owner end as owner,
+              case when $2 = 'internal' then g.due_date::varchar end as due_date,
+              case when $2 = 'internal' then g.overdue end as overdue,
+              g.gap_status, g.since_year, g.since_period
        from self_gap g join latest l on l.year = g.year and l.period = g.period
        where g.unit_id = $1 and g.gap_status <> 'atgardad'
+         and ($2 = 'internal' or g.fokusomrade not in (select unnest(string_split(value, '|')) from setting where key = 'public_aggregate_only')) -- aggregate only in public
        order by g.year, g.requirement_id`,
-      [unit],
+      [unit, buildProfile()],
     ),
   };
 });

@@ -2,6 +2,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { projectRoot } from '../paths.ts';
+import { buildProfile, type Profile } from './profile.ts';
 
 const frameworkDir = join(projectRoot, 'node_modules/@observablehq/framework');
 const cacheDir = join(projectRoot, 'docs/.observablehq/cache');
@@ -95,13 +96,18 @@ export function fixPageShell(dir: string, lang = 'sv'): number {
  * is cleared first, because Framework judges a loader's freshness by the loader file alone and would
  * serve yesterday's numbers after a new import or a changed .sql view.
  */
-export function buildSite(options: { quiet?: boolean; dbPath?: string; outDir?: string } = {}): string {
+export function buildSite(options: { quiet?: boolean; dbPath?: string; outDir?: string; profile?: Profile } = {}): string {
   freshCache();
   const outDir = options.outDir ?? join(projectRoot, 'dist');
   const result = spawnSync(process.execPath, [observableBin, 'build'], {
     cwd: projectRoot,
     stdio: options.quiet ? ['ignore', 'ignore', 'inherit'] : 'inherit',
-    env: { ...frameworkEnv(), BEREDSKAP_DIST: outDir, ...(options.dbPath ? { BEREDSKAP_DB: options.dbPath } : {}) },
+    env: {
+      ...frameworkEnv(),
+      BEREDSKAP_DIST: outDir,
+      BEREDSKAP_PROFILE: options.profile ?? buildProfile(),
+      ...(options.dbPath ? { BEREDSKAP_DB: options.dbPath } : {}),
+    },
   });
   if (result.status !== 0) throw new Error(`observable build avslutades med kod ${result.status}`);
   fixPageShell(outDir);

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { createRequire } from 'node:module';
@@ -9,6 +9,7 @@ import { Database } from '../db/database.ts';
 import { initDatabase } from '../db/init.ts';
 import { projectRoot } from '../paths.ts';
 import { buildSampleDatabase } from '../sample/generateSample.ts';
+import { importSelfAssessment } from '../self/importSelfAssessment.ts';
 import { configDir } from '../test/helpers.ts';
 import { buildSite } from './buildSite.ts';
 import { serveStatic } from './staticServer.ts';
@@ -25,6 +26,20 @@ if (!haveChromium) {
 }
 
 /** Every file under dir, relative paths. */
+// Canaries: text that must never reach a public build, and markup that must only ever show as text.
+const canaries = { requirement: 'KANARIE-SKYDD-7Q', comment: 'KANARIE-KOMMENTAR-3X', owner: 'KANARIE-AGARE-5Z' };
+const hostileAlias = '<img src=x onerror="window.__xss=1">';
+const hostileComment = '<script>window.__xss=2</script><img src=x onerror="window.__xss=3">';
+
+/** The repository's configuration with a canary in a säkerhetsskydd requirement and a hostile alias. */
+function canaryConfig(dir: string): string {
+  cpSync(configDir, dir, { recursive: true });
+  const requirements = join(dir, 'requirements.csv');
+  writeFileSync(requirements, readFileSync(requirements, 'utf8').replace('S01,programme_2024,sakerhetsskydd,Aktuell säkerhetsskyddsanalys', `S01,programme_2024,sakerhetsskydd,Aktuell säkerhetsskyddsanalys ${canaries.requirement}`));
+  appendFileSync(join(dir, 'org/aliases.csv'), `"${hostileAlias.replaceAll('"', '""')}",valnamnden,,\n`);
+  return dir;
+}
+
 const filesUnder = (dir: string): string[] =>
   readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => relative(dir, join(e.parentPath, e.name)));
 
@@ -32,6 +47,7 @@ describe.skipIf(!haveChromium)('the built dashboard in a real browser', () => {
   const work = mkdtempSync(join(tmpdir(), 'beredskap-site-'));
   const dbPath = join(work, 'site.duckdb');
   let dist: string;
+  let internalDist: string;
   let site: Awaited<ReturnType<typeof serveStatic>>;
   let context: BrowserContext;
   let pages: string[];
@@ -39,10 +55,18 @@ describe.skipIf(!haveChromium)('the built dashboard in a real browser', () => {
 
   beforeAll(async () => {
     db = await Database.open(dbPath);
-    await initDatabase(db, configDir);
+    await initDatabase(db, canaryConfig(join(work, 'config')));
     await buildSampleDatabase(db, join(work, 'sample'));
+    const canaryFile = join(work, 'valnamnden-2025-VB.csv');
+    writeFileSync(canaryFile, [
+      'År;Period;Nämnd;Krav;Status;Kommentar;Åtgärd;Ansvarig;Klart senast',
+      `2025;VB;"${hostileAlias.replaceAll('"', '""')}";S01;Ej uppfyllt;${canaries.comment};Ta fram analysen;${canaries.owner};2025-12-31`,
+      `2025;VB;Valnämnden;B01;Delvis;"${hostileComment.replaceAll('"', '""')}";Revidera;Säkerhetssamordnare;2026-03-31`,
+    ].join('\n'));
+    await importSelfAssessment(db, [canaryFile]);
     db.close();
-    dist = buildSite({ quiet: true, dbPath, outDir: join(work, 'dist') });
+    dist = buildSite({ quiet: true, dbPath, outDir: join(work, 'dist'), profile: 'public' });
+    internalDist = buildSite({ quiet: true, dbPath, outDir: join(work, 'dist-internal'), profile: 'internal' });
     db = await Database.open(dbPath);
     site = await serveStatic(dist);
     context = await chromium.launchPersistentContext(mkdtempSync(join(work, 'profile-')), {
@@ -167,6 +191,34 @@ describe.skipIf(!haveChromium)('the built dashboard in a real browser', () => {
     for (const h of headings) expect(text, h).toContain(h);
     mkdirSync(join(projectRoot, 'test-results'), { recursive: true });
     writeFileSync(join(projectRoot, 'test-results/arsuppfoljning.pdf'), readFileSync(pdfPath));
+  });
+
+  it('publishes no free text and no säkerhetsskydd detail in a public build, and all of it in an internal one', () => {
+    const leaks = (root: string) => filesUnder(root).flatMap((file) => {
+      const text = readFileSync(join(root, file), 'utf8');
+      return Object.values(canaries).filter((c) => text.includes(c)).map((c) => `${file}: ${c}`);
+    });
+    expect(leaks(dist)).toEqual([]);
+    const internal = leaks(internalDist).join('\n');
+    for (const canary of Object.values(canaries)) expect(internal).toContain(canary);
+  });
+
+  it('shows text from source files as text, never as markup, and marks internal pages "Intern"', async () => {
+    const internal = await serveStatic(internalDist);
+    try {
+      for (const url of [`${site.url}/datakvalitet`, `${internal.url}/namnd/valnamnden`]) {
+        const page = await context.newPage();
+        await page.goto(url, { waitUntil: 'networkidle' });
+        await page.waitForFunction(() => !document.querySelector('.observablehq--loading'), null, { timeout: 20_000 }).catch(() => {});
+        expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+        const text = await page.evaluate(() => document.body.innerText);
+        expect(text).toContain(url.includes('datakvalitet') ? hostileAlias : '<script>window.__xss=2</script>');
+        expect(text.includes('Intern – får inte publiceras')).toBe(url.startsWith(internal.url));
+        await page.close();
+      }
+    } finally {
+      await internal.close();
+    }
   });
 
   it('writes screenshots of the overview and one nämnd page for review', async () => {

@@ -39,6 +39,7 @@ Kommandon:
   start                                 bygg databasen från exempeldata om den saknas och starta instrumentpanelen
   build                                 bygg den statiska webbplatsen i dist/ från databasen
   bench                                 mät importens hastighet mot DuckDB:s egen read_csv
+  pull                                  hämta båda källorna nedan (npm run pull)
   pull oj [--year ÅR | --all]           hämta ÖJ-arbetsböckerna i data/sources.csv till data/raw/oj/ och importera dem
   pull kolada                           hämta Kolada-värdena i data/kolada_kpis.csv (alla kommuner och år)
 
@@ -155,14 +156,19 @@ export async function main(argv: string[], out: (text: string) => void = (t) => 
         return await withDb(ctx, async (db) => printSources(ctx, db));
       case 'pull': {
         const [source, ...extra] = rest;
-        if ((source !== 'oj' && source !== 'kolada') || extra.length) throw new UsageError('ange "pull oj [--year ÅR | --all]" eller "pull kolada"');
+        if ((source !== undefined && source !== 'oj' && source !== 'kolada') || extra.length) throw new UsageError('ange "pull", "pull oj [--year ÅR | --all]" eller "pull kolada"');
         if (values.all && year !== undefined) throw new UsageError('ange antingen --year eller --all');
         if (source === 'kolada' && (values.all || year !== undefined)) throw new UsageError('pull kolada hämtar alltid alla år; --year och --all gäller pull oj');
         if (values['dry-run']) throw new UsageError('--dry-run gäller inte pull');
         const { runPull } = await import('../../loaders/pullCommand.ts');
-        let outcome = 'ok' as Awaited<ReturnType<typeof runPull>>;
+        // Plain `pull` takes both sources, Kolada even when ÖJ was unreachable; the worst outcome decides.
+        const severity = ['ok', 'offline', 'failed', 'badInput'] as const;
+        let outcome: (typeof severity)[number] = 'ok';
         await withDb(ctx, async (db) => {
-          outcome = await runPull(db, { source, year, configDir: ctx.configDir, json: ctx.json, quiet: ctx.quiet, out, printImports: (r) => printReports(ctx, r) });
+          for (const s of source ? [source as 'oj' | 'kolada'] : (['oj', 'kolada'] as const)) {
+            const o = await runPull(db, { source: s, year, configDir: ctx.configDir, json: ctx.json, quiet: ctx.quiet, out, printImports: (r) => printReports(ctx, r) });
+            if (severity.indexOf(o) > severity.indexOf(outcome)) outcome = o;
+          }
         });
         return { ok: exitCodes.ok, badInput: exitCodes.badInput, offline: exitCodes.offline, failed: exitCodes.sourceFailed }[outcome];
       }

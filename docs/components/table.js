@@ -9,9 +9,11 @@ import {toCsv} from "./csv.js";
 export function dataTable(rows, {caption, columns, filename = "tabell.csv"}) {
   const csv = toCsv(
     columns.map((c) => c.label),
-    rows.map((r) => columns.map((c) => r[c.key]))
+    rows.map((r) => columns.map((c) => r[c.key])),
+    ";",
+    {bom: true, decimalSeparator: ","}
   );
-  const href = URL.createObjectURL(new Blob(["\ufeff" + csv], {type: "text/csv;charset=utf-8"}));
+  const href = URL.createObjectURL(new Blob([csv], {type: "text/csv;charset=utf-8"}));
   // A wide table scrolls sideways: the scrolling region is focusable so it can be scrolled by keyboard.
   return html`<div class="table-wrap" tabindex="0" role="region" aria-label=${caption}><table class="data">
     <caption>${caption}</caption>

@@ -1,5 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import iconv from 'iconv-lite';
+import { InputError } from '../imports/problems.ts';
 import type { Grid } from './grid.ts';
 
 /**
@@ -36,12 +37,19 @@ export function readDelimited(file: string, bytes: Buffer, options: { comments?:
   // Line endings are unified first: csv-parse takes the record delimiter from the first line it sees.
   const decoded = decodeText(bytes).replace(/\r\n?/g, '\n');
   const text = options.comments ? decoded.replace(/^#.*$/gm, '') : decoded;
-  const records = parse(text, {
-    delimiter: detectDelimiter(text),
-    relax_column_count: true,
-    info: true,
-    raw: true,
-  }) as unknown as ParsedRecord[];
+  let records: ParsedRecord[];
+  try {
+    records = parse(text, {
+      delimiter: detectDelimiter(text),
+      relax_column_count: true,
+      info: true,
+      raw: true,
+    }) as unknown as ParsedRecord[];
+  } catch (error) {
+    // A stray quote or the like: bad input like any other, located by line, not a crash.
+    const { lines, message } = error as { lines?: number; message: string };
+    throw new InputError([{ file, row: lines, message: `CSV-filen kan inte läsas (${message.replace(/^[^:]*:\s*/, '')})` }]);
+  }
   return {
     file,
     format: 'csv',

@@ -48,7 +48,8 @@ export interface InputFile {
 
 export const sha256Of = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
-function openInput(path: string): InputFile {
+/** A file to import, by its extension; unreadable or of an unknown type is bad input. */
+export function openInput(path: string): InputFile {
   const name = basename(path);
   let bytes: Buffer;
   try {

@@ -96,7 +96,12 @@ export async function importFiles(
   for (const path of paths) {
     try {
       const input = openInput(path);
-      parsed.push({ input, source: await parse(input) });
+      const source = await parse(input);
+      // An empty file is refused, not stored: as a new version of its year it would wipe that year.
+      if (source.facts.every((f) => f.rows.length === 0)) {
+        throw new InputError([{ file: input.name, message: 'filen innehåller inga uppgifter (inga datarader hittades under rubrikraden)' }]);
+      }
+      parsed.push({ input, source });
     } catch (error) {
       if (error instanceof InputError) problems.push(...error.problems);
       else throw error;

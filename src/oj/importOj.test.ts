@@ -175,6 +175,27 @@ describe('importOj – workbooks', () => {
     expect((await importOj(db, [named], { dryRun: true }))[0]!.years).toEqual([2023]);
   });
 
+  it('refuses a --year that contradicts the year the workbook states', async () => {
+    db = await openTestDb(dir);
+    const file = await ojWorkbook(join(dir, 'oj.xlsx'), 2025);
+    const error = (await importOj(db, [file], { year: 2024 }).catch((e: unknown) => e)) as InputError;
+    expect(error).toBeInstanceOf(InputError);
+    expect(error.message).toContain('filen anger året 2025 (i rubrikerna) men --year 2024 angavs');
+  });
+
+  it('refuses a file with no data rows instead of letting it wipe its year', async () => {
+    db = await openTestDb(dir);
+    await importOj(db, [await ojWorkbook(join(dir, 'oj-2024.xlsx'), 2024)]);
+    const headerOnly = await writeXlsx(join(dir, 'tom-2024.xlsx'), [{ name: 'Kommuner', rows: [['Öppna jämförelser 2024'], ['Kommunkod', 'Kommun', 'Plan för evakuering'], [null, null, 'Hemtjänst']] }]);
+    const emptyCsv = writeText(join(dir, 'tom.csv'), 'ar;enhet;indikator;verksamhet;svar\n');
+    const error = (await importOj(db, [headerOnly, emptyCsv]).catch((e: unknown) => e)) as InputError;
+    expect(error.problems.map((p) => [p.file, p.message])).toEqual([
+      ['tom-2024.xlsx', 'filen innehåller inga uppgifter (inga datarader hittades under rubrikraden)'],
+      ['tom.csv', 'filen innehåller inga uppgifter (inga datarader hittades under rubrikraden)'],
+    ]);
+    expect(await db.one('select count(*)::int as n from oj_answer')).toEqual({ n: 20 });
+  });
+
   it('re-importing the same file changes nothing and says so', async () => {
     db = await openTestDb(dir);
     const file = await ojWorkbook(join(dir, 'oj.xlsx'), 2024);

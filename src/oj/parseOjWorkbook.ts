@@ -148,7 +148,12 @@ export function parseOjWorkbook(
     problems.add({ message: `inget resultatblad hittades (ingen rubrikrad med ${catalog.suggest('oj_column', 'kommun').join(' / ')})` });
     problems.throwIfAny();
   }
-  const year = options.year ?? detectYear(resultSheets, options.file, problems);
+  const stated = statedYear(resultSheets, options.file);
+  if (options.year !== undefined && stated.year !== undefined && stated.year !== options.year) {
+    problems.add({ message: `filen anger året ${stated.year} (${stated.where}) men --year ${options.year} angavs; ta bort --year eller kontrollera filen` });
+  }
+  if (options.year === undefined && stated.year === undefined) problems.add({ message: stated.problem! });
+  const year = options.year ?? stated.year;
   problems.throwIfAny();
 
   const answers: OjAnswerRow[] = [];
@@ -195,20 +200,19 @@ export function parseOjWorkbook(
   return { years: [year!], answers, shares, rowsRead };
 }
 
-/** The survey year from title rows and sheet names, else from the file name; ambiguity asks for --year. */
-function detectYear(sheets: { grid: Grid; headerIndex: number }[], file: string, problems: ProblemList): number | undefined {
+/** The survey year from title rows and sheet names, else from the file name; or why it is unclear. */
+function statedYear(sheets: { grid: Grid; headerIndex: number }[], file: string): { year?: number; where?: string; problem?: string } {
   const titleTexts = sheets.flatMap(({ grid, headerIndex }) => [
     grid.sheet ?? '',
     ...grid.rows.slice(0, headerIndex).flatMap((r) => r.cells.map((c) => text(c))),
   ]);
   const fromTitles = yearsInText(titleTexts);
-  if (fromTitles.length === 1) return fromTitles[0];
+  if (fromTitles.length === 1) return { year: fromTitles[0], where: 'i rubrikerna' };
   const fromName = yearsInText([file.replace(/^.*[\\/]/, '')]);
-  if (fromName.length === 1) return fromName[0];
-  problems.add({
-    message: fromTitles.length > 1
+  if (fromName.length === 1) return { year: fromName[0], where: 'i filnamnet' };
+  return {
+    problem: fromTitles.length > 1
       ? `året är oklart (rubrikerna nämner ${fromTitles.join(', ')}); ange --year`
       : 'året framgår varken av rubrikerna eller filnamnet; ange --year',
-  });
-  return undefined;
+  };
 }

@@ -3,7 +3,7 @@
 // and year (unanswered_share, stg_oj_item); mergers (oj_trend's via_unit_id names a predecessor).
 import { runJsonLoader } from '../../src/dashboard/loaderQuery.ts';
 
-const sdn = `select unit_id from stg_org_namnd where kind = 'stadsdelsnamnd'`;
+const sdn = `select unit_id from stg_org_namnd where answers_oj`;
 
 await runJsonLoader(async (query) => ({
   areas: await query('select area, title_sv from oj_area order by sort_order'),
@@ -22,7 +22,7 @@ await runJsonLoader(async (query) => ({
   units: await query(
     `select n.unit_id, n.name, n.valid_from::varchar as valid_from, n.valid_to::varchar as valid_to,
             (select string_agg(distinct t.unit_id, '|') from oj_trend t where t.via_unit_id = n.unit_id) as successor_ids
-     from stg_org_namnd n where n.kind = 'stadsdelsnamnd' order by n.name`,
+     from stg_org_namnd n where n.answers_oj order by n.name`,
   ),
   // per year: the cells any stadsdelsnämnd was asked, in catalog order (the matrix columns), and those
   // that open a new series that year (oj_gap's break_before: nothing to compare with last year)

@@ -1,5 +1,8 @@
--- goal_attainment: one row per year × nämnd of the organisation × fokusområde with readiness data
--- (basis combined). Grain: (year, unit_id, fokusomrade).
+-- goal_attainment: one row per year × nämnd of the organisation in force at the end of that year
+-- (31 December: the verksamhetsberättelse) × fokusområde, for every year with readiness data. A nämnd
+-- without data that year is a row with share_met NULL ("inga uppgifter"), never dropped; a nämnd merged
+-- away during the year is not counted again beside its successor. share_met from readiness (basis
+-- combined). Grain: (year, unit_id, fokusomrade).
 -- target_share: from target (a row for the unit overrides the row for every nämnd; the year must fall in
 -- first_year..last_year). attainment, by the thresholds held in data/targets.csv:
 --   helt   share_met >= target_share
@@ -8,10 +11,16 @@
 --   NULL   no data (share_met NULL) or no target: the page says "inga uppgifter".
 -- Invariant: attainment is NULL exactly when share_met or target_share is NULL.
 create or replace view goal_attainment as
-with r as (
-    select r.year, r.unit_id, r.fokusomrade, r.share_met, r.n_applicable
-    from readiness r
-    where r.basis = 'combined' and r.unit_id in (select unit_id from stg_org_namnd)
+with frame as (
+    select y.year, n.unit_id, f.fokusomrade
+    from (select distinct year from readiness) y
+    join stg_org_namnd n on valid_on(n.valid_from, n.valid_to, make_date(y.year, 12, 31))
+    cross join fokusomrade f
+),
+r as (
+    select fr.year, fr.unit_id, fr.fokusomrade, r.share_met, coalesce(r.n_applicable, 0) as n_applicable
+    from frame fr
+    left join readiness r on r.year = fr.year and r.unit_id = fr.unit_id and r.fokusomrade = fr.fokusomrade and r.basis = 'combined'
 ),
 targeted as (
     select

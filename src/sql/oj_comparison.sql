@@ -1,5 +1,6 @@
 -- oj_comparison: one row per year × ÖJ indicator × comparator. Grain: (year, indicator_id, role, unit_id).
--- role stadsdelsnamnder: the organisation's stadsdelsnämnder pooled (unit_id = the organisation);
+-- role stadsdelsnamnder: the organisation's ÖJ-answering nämnder pooled (stg_org_namnd.answers_oj;
+-- unit_id = the organisation);
 -- role kommun: the organisation's own kommun-level answer, where the file has one;
 -- role jamforelse: each unit in setting comparison_units (riket, its län, Göteborg, Malmö, a
 -- kommungrupp…) — a kommun by its answer; riket, län and kommungrupp by the share computed from their
@@ -25,7 +26,7 @@ members as (
         or (cu.kind = 'kommungrupp' and k.skr_group = cu.skr_group)
         or (cu.kind = 'kommun' and k.unit_id = cu.unit_id))
     union all
-    select (select unit_id from org), n.unit_id from stg_org_namnd n where n.kind = 'stadsdelsnamnd'
+    select (select unit_id from org), n.unit_id from stg_org_namnd n where n.answers_oj
 ),
 pooled as (
     select

@@ -1,6 +1,6 @@
 -- unit_without_answers: one row per ÖJ year × unit that should have answered but has no answer at all.
--- Grain: (year, unit_id). "Should have answered": a kommun, stadsdelsnämnd or Göteborg socialnämnd valid
--- on the year's measure date (setting oj_measure_date), in a year for which any ÖJ file was imported.
+-- Grain: (year, unit_id). "Should have answered": a kommun, or a unit of a kind in setting
+-- oj_namnd_kinds (stadsdelsnämnd, Göteborg's socialnämnder), valid on the year's measure date (setting oj_measure_date), in a year for which any ÖJ file was imported.
 -- A kommun's whole absence usually means a file's row was not read: compare with the source file.
 create or replace view unit_without_answers as
 with years as (
@@ -14,7 +14,7 @@ expected as (
     select m.year, u.unit_id, u.name, u.kind
     from measure m
     join org_unit u
-      on u.kind in ('kommun', 'stadsdelsnamnd', 'socialnamnd_gbg')
+      on u.kind = 'kommun' or u.kind in (select unnest(string_split(value, '|')) from setting where key = 'oj_namnd_kinds')
      and (u.valid_from is null or u.valid_from <= m.measure_date)
      and (u.valid_to is null or m.measure_date <= u.valid_to)
 ),

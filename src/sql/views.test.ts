@@ -205,7 +205,8 @@ describe('readiness views', () => {
       ${cells(2024, 'Kungsholmen', 'evakuering', 'Ja Nej')}
       2024;Skarpnäck;evakuering;sabo;Ej aktuellt`);
     expect(await q(`select unit_id, fokusomrade, share_met, target_share, attainment from goal_attainment
-      where year = 2024 and fokusomrade in ('beredskap', 'olycksforebyggande') order by unit_id, fokusomrade`)).toEqual([
+      where year = 2024 and fokusomrade in ('beredskap', 'olycksforebyggande') and unit_id in ('bromma', 'farsta', 'kungsholmen', 'skarpnack')
+      order by unit_id, fokusomrade`)).toEqual([
       { unit_id: 'bromma', fokusomrade: 'beredskap', share_met: 1, target_share: 0.9, attainment: 'helt' },
       { unit_id: 'bromma', fokusomrade: 'olycksforebyggande', share_met: 0.75, target_share: 0.9, attainment: 'delvis' },
       { unit_id: 'farsta', fokusomrade: 'beredskap', share_met: 0, target_share: 0.9, attainment: 'ej' },
@@ -215,14 +216,26 @@ describe('readiness views', () => {
       { unit_id: 'skarpnack', fokusomrade: 'beredskap', share_met: null, target_share: 0.9, attainment: null },
       { unit_id: 'skarpnack', fokusomrade: 'olycksforebyggande', share_met: null, target_share: 0.9, attainment: null },
     ]);
+    // Every nämnd in force on 31 December 2024 counts (11 stadsdelsnämnder, 16 facknämnder, kommunstyrelsen):
+    // those without data as inga uppgifter, never left out.
     expect(await q('select fokusomrade, n_namnder, n_helt, n_delvis, n_ej, n_inga_uppgifter from goal_attainment_city where year = 2024 order by fokusomrade')).toEqual([
-      { fokusomrade: 'beredskap', n_namnder: 4, n_helt: 1, n_delvis: 0, n_ej: 1, n_inga_uppgifter: 2 },
-      { fokusomrade: 'olycksforebyggande', n_namnder: 4, n_helt: 1, n_delvis: 1, n_ej: 1, n_inga_uppgifter: 1 },
-      { fokusomrade: 'personsakerhet', n_namnder: 4, n_helt: 0, n_delvis: 0, n_ej: 0, n_inga_uppgifter: 4 },
-      { fokusomrade: 'sakerhetsskydd', n_namnder: 4, n_helt: 0, n_delvis: 0, n_ej: 0, n_inga_uppgifter: 4 },
-      // Farsta: helt + ej → ej; Bromma: helt + delvis → delvis; Kungsholmen: ej; Skarpnäck: no data.
-      { fokusomrade: 'samtliga', n_namnder: 4, n_helt: 0, n_delvis: 1, n_ej: 2, n_inga_uppgifter: 1 },
+      { fokusomrade: 'beredskap', n_namnder: 28, n_helt: 1, n_delvis: 0, n_ej: 1, n_inga_uppgifter: 26 },
+      { fokusomrade: 'olycksforebyggande', n_namnder: 28, n_helt: 1, n_delvis: 1, n_ej: 1, n_inga_uppgifter: 25 },
+      { fokusomrade: 'personsakerhet', n_namnder: 28, n_helt: 0, n_delvis: 0, n_ej: 0, n_inga_uppgifter: 28 },
+      { fokusomrade: 'sakerhetsskydd', n_namnder: 28, n_helt: 0, n_delvis: 0, n_ej: 0, n_inga_uppgifter: 28 },
+      // Farsta: helt + ej → ej; Bromma: helt + delvis → delvis; Kungsholmen: ej; Skarpnäck and the rest: no data.
+      { fokusomrade: 'samtliga', n_namnder: 28, n_helt: 0, n_delvis: 1, n_ej: 2, n_inga_uppgifter: 25 },
     ]);
+  });
+
+  it('goal_attainment_city counts a nämnd merged away during the year once, under its successor', async () => {
+    db = await openTestDb(dir);
+    // 2023: Rinkeby-Kista answered ÖJ in February; Järva reported its VB in December.
+    await load('oj', '2023;Rinkeby-Kista;evakuering;sabo;Ja');
+    await load('self', '2023;VB;Järva;K01;Uppfyllt');
+    const units = await q(`select unit_id from goal_attainment where year = 2023 and unit_id in ('jarva', 'rinkeby-kista', 'spanga-tensta') group by all order by 1`);
+    expect(units).toEqual([{ unit_id: 'jarva' }]);
+    expect(await q(`select n_namnder from goal_attainment_city where year = 2023 and fokusomrade = 'samtliga'`)).toEqual([{ n_namnder: 28 }]);
   });
 
   it('programme 2020 requirements reach fokusområden through area_crosswalk.csv, and editing the crosswalk moves them without code changes', async () => {

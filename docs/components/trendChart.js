@@ -21,7 +21,8 @@ function yearScale(years, maxTicks) {
 
 /**
  * Share met per fokusområde over the years, one small panel per fokusområde, with the target as a dashed
- * line and the chosen year marked. rows: {year, fokus (title), share_met}; targets: {year, fokus, target_share}.
+ * line and the chosen year marked. rows: {year, fokus (title), share_met, segment}; targets: {year, fokus, target_share}.
+ * The line breaks between segments (years not comparable: a series break, a new programme).
  */
 export function shareTrendChart({rows, targets, fokusTitles, year, width, caption, ariaLabel}) {
   const years = yearsOf(rows);
@@ -42,7 +43,8 @@ export function shareTrendChart({rows, targets, fokusTitles, year, width, captio
       Plot.ruleX([year], {stroke: "#f0c36d", strokeWidth: 10, strokeOpacity: 0.5}),
       Plot.lineY(targets, {fx: "fokus", x: "year", y: "target_share", stroke: "#555", strokeDasharray: "5,3"}),
       Plot.text(targets, Plot.selectLast({fx: "fokus", x: "year", y: "target_share", text: () => "mål", dy: -7, textAnchor: "end", fill: "#333"})),
-      Plot.lineY(rows, {fx: "fokus", x: "year", y: "share_met", stroke: "#1a4f9c", strokeWidth: 2}),
+      // z: a new segment wherever a year is not comparable with the one before, so no step is drawn across it
+      Plot.lineY(rows, {fx: "fokus", x: "year", y: "share_met", z: "segment", stroke: "#1a4f9c", strokeWidth: 2}),
       Plot.dot(rows, {
         fx: "fokus", x: "year", y: "share_met", fill: "#1a4f9c", r: 3,
         title: (d) => `${d.fokus} ${d.year}: ${percent(d.share_met)}`, tip: true

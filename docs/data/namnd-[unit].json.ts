@@ -33,8 +33,12 @@ await runJsonLoader(async (query) => {
     ),
     years: (await query('select distinct year from readiness where unit_id = $1 order by year', [unit])).map((r) => r.year),
     readiness: await query(
-      `select year, fokusomrade, basis, n_items, n_applicable, n_met, share_met, programme_version
-       from readiness where unit_id = $1 order by year, fokusomrade, basis`,
+      `select r.year, r.fokusomrade, r.basis, r.n_items, r.n_applicable, r.n_met, r.share_met, r.programme_version,
+              c.not_comparable_reason,
+              -- a new line segment wherever the year is not comparable with the one before (readiness_change)
+              count(*) filter (where not c.comparable) over (partition by r.fokusomrade, r.basis order by r.year) as segment
+       from readiness r join readiness_change c using (year, unit_id, fokusomrade, basis)
+       where r.unit_id = $1 order by r.year, r.fokusomrade, r.basis`,
       [unit],
     ),
     goals: await query(

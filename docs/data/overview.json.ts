@@ -1,14 +1,15 @@
 // Översikt: every nämnd × fokusområde × year (readiness, basis combined) with the change since the
-// year before, and the city's måluppfyllnad counts (goal_attainment_city).
+// year before where comparable (readiness_change), and the city's måluppfyllnad counts (goal_attainment_city).
 import { runJsonLoader } from '../../src/dashboard/loaderQuery.ts';
 
 await runJsonLoader(async (query) => ({
   readiness: await query(
     `select r.year, r.unit_id, r.fokusomrade, r.n_items, r.n_applicable, r.n_met, r.share_met,
-            p.share_met as share_met_previous,
-            r.share_met - p.share_met as change
+            c.previous_share_met as share_met_previous,
+            c.change, -- NULL across a series break, a programme change or a change of sources
+            c.not_comparable_reason
      from readiness r
-     left join readiness p on p.unit_id = r.unit_id and p.fokusomrade = r.fokusomrade and p.basis = r.basis and p.year = r.year - 1 -- same unit only: a merged unit has no "last year" of its own
+     join readiness_change c using (year, unit_id, fokusomrade, basis)
      where r.basis = 'combined'
        and r.unit_id in (select unit_id from stg_org_namnd)
      order by r.year, r.unit_id, r.fokusomrade`,

@@ -228,6 +228,30 @@ describe('readiness views', () => {
     ]);
   });
 
+  it('readiness_change shows a change only between comparable years, and says why not otherwise', async () => {
+    db = await openTestDb(dir);
+    await load('oj', `
+      2018;Farsta;upphandling;sabo;Ja
+      2019;Farsta;upphandling;sabo;Ja
+      2019;Farsta;kontinuitet;sabo;Nej
+      2020;Farsta;upphandling;sabo;Ja
+      2020;Farsta;kontinuitet;sabo;Ja
+      2021;Farsta;evakuering;sabo;Nej
+      2022;Farsta;evakuering;sabo;Ja
+      2022;Farsta;upphandling;sabo;Ja
+      2023;Farsta;upphandling;sabo;Nej`);
+    expect(await q(`select year, fokusomrade, change, not_comparable_reason from readiness_change
+      where unit_id = 'farsta' and basis = 'oj' and fokusomrade in ('beredskap', 'olycksforebyggande') and share_met is not null order by fokusomrade, year`)).toEqual([
+      { year: 2018, fokusomrade: 'beredskap', change: null, not_comparable_reason: 'inget_foregaende' },
+      { year: 2019, fokusomrade: 'beredskap', change: null, not_comparable_reason: 'andrade_fragor' },
+      { year: 2020, fokusomrade: 'beredskap', change: 0.5, not_comparable_reason: null },
+      { year: 2022, fokusomrade: 'beredskap', change: null, not_comparable_reason: 'inget_foregaende' },
+      { year: 2023, fokusomrade: 'beredskap', change: null, not_comparable_reason: 'ny_oj_serie' },
+      { year: 2021, fokusomrade: 'olycksforebyggande', change: null, not_comparable_reason: 'inget_foregaende' },
+      { year: 2022, fokusomrade: 'olycksforebyggande', change: 1, not_comparable_reason: null },
+    ]);
+  });
+
   it('goal_attainment_city counts a nämnd merged away during the year once, under its successor', async () => {
     db = await openTestDb(dir);
     // 2023: Rinkeby-Kista answered ÖJ in February; Järva reported its VB in December.

@@ -82,3 +82,6 @@ select * from consistency where finding not in ('sjalv_uppfyllt_oj_nej', 'sjalv_
 
 -- check: fidelity ok is NULL exactly when nothing was published
 select * from fidelity where (ok is null) <> (share_published is null);
+
+-- check: readiness_change shows a change exactly when the years are comparable
+select * from readiness_change where (change is null) <> (not comparable) or (comparable and not_comparable_reason is not null);

@@ -1,5 +1,6 @@
 // Swedish number and date formats for every page (sv-SE: decimal comma, space as thousands separator).
-const percentFormat = new Intl.NumberFormat("sv-SE", {style: "percent", maximumFractionDigits: 0});
+// One decimal where there is one: 89,7 % must not read as the 90 % target it falls short of.
+const percentFormat = new Intl.NumberFormat("sv-SE", {style: "percent", maximumFractionDigits: 1});
 const numberFormat = new Intl.NumberFormat("sv-SE");
 const dateFormat = new Intl.DateTimeFormat("sv-SE", {dateStyle: "long"});
 

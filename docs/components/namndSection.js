@@ -36,7 +36,7 @@ export function namndSection({namnd, year, goals, self, oj, fokusomraden}) {
     </table></div>
     <ul class="namnd-gaps">
       <li>Öppna brister i självskattningen: ${self
-        ? html`<strong>${number(self.n_open)}</strong> (${periodLabel[self.period] ?? self.period} ${year})${self.n_overdue ? html`, varav <span class="overdue">${number(self.n_overdue)} försenade</span>` : ""}`
+        ? html`<strong>${number(self.n_open)}</strong> (${periodLabel[self.period] ?? self.period} ${year})${self.n_overdue ? html`, varav <span class="overdue">${number(self.n_overdue)} försenade vid periodens slut</span>` : ""}`
         : html`inga uppgifter (ingen självskattning ${year})`}</li>
       <li>ÖJ-frågor med brist: ${oj
         ? html`<strong>${number(oj.n_open)}</strong>, varav ${number(oj.n_new)} nya ${year}`

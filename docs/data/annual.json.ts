@@ -23,7 +23,7 @@ await runJsonLoader(async (query) => ({
      )
      select l.year, l.unit_id, l.period,
             count(g.requirement_id) filter (where g.gap_status <> 'atgardad')::integer as n_open,
-            count(g.requirement_id) filter (where g.gap_status <> 'atgardad' and g.overdue)::integer as n_overdue
+            count(g.requirement_id) filter (where g.gap_status <> 'atgardad' and g.overdue_at_period_end)::integer as n_overdue -- as at the period's end: the report does not change with the day it is built
      from latest l
      left join self_gap g on g.year = l.year and g.unit_id = l.unit_id and g.period = l.period
      group by all order by l.year, l.unit_id`,

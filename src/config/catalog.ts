@@ -7,6 +7,7 @@ export interface OrgUnit {
   unit_id: string;
   name: string;
   kind: string;
+  parent_unit_id: string | null;
   kommun_code: string | null;
   lan_code: string | null;
   valid_from: string | null;
@@ -77,7 +78,7 @@ export class Catalog {
   static async load(db: Database): Promise<Catalog> {
     const [vocab, units, aliases, indicators, requirements, settings, periods] = await Promise.all([
       db.all<{ kind: string; text: string; text_norm: string; value: string }>('select kind, text, text_norm, value from vocab'),
-      db.all<OrgUnit>('select unit_id, name, kind, kommun_code, lan_code, valid_from::varchar as valid_from, valid_to::varchar as valid_to from org_unit'),
+      db.all<OrgUnit>('select unit_id, name, kind, parent_unit_id, kommun_code, lan_code, valid_from::varchar as valid_from, valid_to::varchar as valid_to from org_unit'),
       db.all<Alias>('select alias, alias_norm, unit_id, valid_from::varchar as valid_from, valid_to::varchar as valid_to from org_alias'),
       db.all<IndicatorDef>('select indicator_id, area, verksamhet, first_year, last_year from indicator'),
       db.all<RequirementDef>('select requirement_id, text_sv, since_year, until_year from requirement'),
@@ -110,6 +111,12 @@ export class Catalog {
 
   unit(unitId: string): OrgUnit | undefined {
     return this.unitsById.get(unitId);
+  }
+
+  /** A nämnd of the organisation followed (settings organisation_unit_id and namnd_kinds). */
+  isOrganisationNamnd(unit: OrgUnit): boolean {
+    const kinds = (this.settings.get('namnd_kinds') ?? '').split('|');
+    return unit.parent_unit_id === this.settings.get('organisation_unit_id') && kinds.includes(unit.kind);
   }
 
   /** The ÖJ measure date of a year (settings oj_measure_date, month-day): which units answered then. */

@@ -153,7 +153,7 @@ describe.skipIf(!haveChromium)('the built dashboard in a real browser', () => {
     const { share_met } = (await db.one<{ share_met: number }>(
       `select share_met from readiness where year = $1 and unit_id = 'farsta' and fokusomrade = 'beredskap' and basis = 'combined'`, [latest],
     ))!;
-    const expected = new Intl.NumberFormat('sv-SE', { style: 'percent', maximumFractionDigits: 0 }).format(share_met);
+    const expected = new Intl.NumberFormat('sv-SE', { style: 'percent', maximumFractionDigits: 1 }).format(share_met);
     const columns = await page.$eval('table.data', (t) => [...t.querySelectorAll('thead th')].map((th) => th.textContent!.trim()));
     const cells = await page.$eval('table.data', (t) => [...t.querySelectorAll('tbody tr')].map((tr) => [...tr.children].map((c) => c.textContent!.trim())));
     const farsta = cells.find((row) => row[0] === 'Farsta')!;

@@ -57,6 +57,7 @@ describe('importSelfAssessment', () => {
       '2024;T1;Farsta;B02;Uppfylt;',
       '2024;T1;Farsta;B03;Delvis;30 juni',
       '2024;T1;Farsta;K01;Delvis;',
+      '2024;T1;Malmö;B01;Uppfyllt;',
     ].join('\n'));
     error = (await importSelfAssessment(db, [rows]).catch((e: unknown) => e)) as InputError;
     const byRow = Object.fromEntries(error.problems.map((p) => [p.row, p]));
@@ -67,6 +68,8 @@ describe('importSelfAssessment', () => {
     expect(byRow[4]!.suggestions![0]).toBe('Uppfyllt');
     expect(byRow[5]).toMatchObject({ column: '6 (Klart senast)', found: '30 juni' });
     expect(byRow[6]!.message).toBe('kravet gäller 2020–2023, inte 2024');
+    expect(byRow[7]).toMatchObject({ column: '3 (Nämnd)', found: 'Malmö' });
+    expect(byRow[7]!.message).toContain('är inte en av organisationens nämnder');
     expect(await db.one('select count(*)::int as n from self_assessment')).toEqual({ n: 0 });
   });
 

@@ -83,6 +83,9 @@ export function parseSelfAssessment(grids: Grid[], catalog: Catalog, file: strin
       const unitText = cellText(cell(r, 'unit'));
       const unit = year && period ? catalog.resolveUnit(unitText, `${year}-${catalog.periodEnds.get(period)}`) : undefined;
       if (unit && 'problem' in unit) problems.add({ ...at(r, 'unit'), found: unitText, message: unit.problem, suggestions: unit.suggestions });
+      if (unit && 'unit' in unit && !catalog.isOrganisationNamnd(unit.unit)) {
+        problems.add({ ...at(r, 'unit'), found: unitText, message: `${unit.unit.name} är inte en av organisationens nämnder (settings.csv: organisation_unit_id, namnd_kinds)` });
+      }
       const requirementText = cellText(cell(r, 'requirement'));
       const requirementId = resolveRequirement(catalog, requirementText);
       const requirement = requirementId ? catalog.requirements.get(requirementId) : undefined;
@@ -96,7 +99,7 @@ export function parseSelfAssessment(grids: Grid[], catalog: Catalog, file: strin
       if (!status) problems.add({ ...at(r, 'status'), found: rawStatus, message: 'okänd status', suggestions: catalog.suggest('self_status', rawStatus) });
       const dueDate = parseDate(cell(r, 'due_date'));
       if (dueDate === undefined) problems.add({ ...at(r, 'due_date'), found: cellText(cell(r, 'due_date')), message: 'datumet kan inte läsas (väntade ÅÅÅÅ-MM-DD)' });
-      if (year && period && unit && 'unit' in unit && requirement && status && dueDate !== undefined) {
+      if (year && period && unit && 'unit' in unit && catalog.isOrganisationNamnd(unit.unit) && requirement && status && dueDate !== undefined) {
         const text = (f: Field) => cellText(cell(r, f)) || null;
         rows.push({
           year, period, unit_id: unit.unit.unit_id, requirement_id: requirement.requirement_id, status, raw_status: rawStatus,

@@ -3,7 +3,9 @@
 -- were a gap the previous period and are uppfyllt now. Grain: (year, period, unit_id, requirement_id).
 -- gap_status, since_year/since_period: as stg_gap, period by period (2024 VB → 2025 T1), following
 -- lineage; requirement ids belong to one programme version, so nothing is compared across versions.
--- overdue: a gap whose planned action's due date has passed (due_date < today).
+-- overdue: a gap whose planned action's due date has passed (due_date < today): for follow-up now.
+-- overdue_at_period_end: the due date had passed when the period ended (due_date < period end): what a
+-- report about that period says, the same whatever day it is built.
 create or replace view self_gap as
 select
     g.year,
@@ -20,6 +22,7 @@ select
     i.owner,
     i.due_date,
     g.gap_status <> 'atgardad' and i.due_date < current_date as overdue,
+    g.gap_status <> 'atgardad' and i.due_date < strptime(g.year::varchar || '-' || p.period_end, '%Y-%m-%d')::date as overdue_at_period_end,
     g.gap_status,
     g.since_year,
     g.since_period,
@@ -27,4 +30,5 @@ select
 from stg_gap g
 join requirement r on r.requirement_id = g.item_id
 join stg_self_period_item i on i.year = g.year and i.period = g.period and i.unit_id = g.unit_id and i.requirement_id = g.item_id
+join period p on p.period = g.period
 where g.basis = 'self'

@@ -58,17 +58,12 @@ await runJsonLoader(async (query) => ({
      left join oj_gap g on g.year = u.year and g.unit_id = u.unit_id and g.indicator_id = c.indicator_id
      group by u.year, u.unit_id order by u.year, u.unit_id`,
   ),
-  // answers per stadsdelsnämnd and year: counts from stg_oj_item, share unanswered from unanswered_share
+  // how each stadsdelsnämnd answered, per year: counts and shares of all questions (unanswered_share)
   shares: await query(
-    `select s.year, s.unit_id, s.n_cells,
-            count(*) filter (where o.answer = 'ja')::integer as n_ja,
-            s.n_nej,
-            count(*) filter (where o.answer = 'delvis')::integer as n_delvis,
-            count(*) filter (where o.answer = 'pagar')::integer as n_pagar,
-            count(*) filter (where o.answer = 'ej_aktuellt')::integer as n_ej_aktuellt,
-            s.n_unanswered, s.share_unanswered
-     from unanswered_share s join stg_oj_item o using (year, unit_id)
+    `select s.year, s.unit_id, s.n_cells, s.n_ja, s.n_nej, s.n_delvis, s.n_pagar, s.n_ej_aktuellt, s.n_unanswered,
+            s.share_ja, s.share_nej, s.share_unanswered
+     from unanswered_share s
      where s.unit_id in (${sdn})
-     group by all order by s.unit_id, s.year`,
+     order by s.unit_id, s.year`,
   ),
 }));

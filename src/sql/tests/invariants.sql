@@ -85,3 +85,8 @@ select * from fidelity where (ok is null) <> (share_published is null);
 
 -- check: readiness_change shows a change exactly when the years are comparable
 select * from readiness_change where (change is null) <> (not comparable) or (comparable and not_comparable_reason is not null);
+
+-- check: unanswered_share counts add up and its shares are of all questions asked
+select * from unanswered_share
+where n_ja + n_nej + n_delvis + n_pagar + n_ej_aktuellt + n_unanswered <> n_cells
+   or abs(share_ja - n_ja / n_cells) > 1e-9 or abs(share_nej - n_nej / n_cells) > 1e-9;

@@ -123,6 +123,10 @@ describe('pull kolada', () => {
     expect(values).toContainEqual(expect.objectContaining({ kpi: 'V99001', municipality: null, ou: 'V15E018000101', value: 12 }));
     expect(values.some((v) => (v as { municipality: string }).municipality === '1280')).toBe(false);
     expect(values).toHaveLength(14);
+    // The context figure reaches the comparison page through kolada_context: total only, by kommun.
+    expect(await db.all(`select kpi_id, unit_id, year, value, page from kolada_context order by all`)).toEqual([
+      { kpi_id: 'N01951', unit_id: 'stockholm', year: 2024, value: 988943, page: 'jamforelse' },
+    ]);
 
     // Raw responses and the canonical values file, and nothing half-done beside them.
     expect(readdirSync(rawDir())).toEqual(['kolada']);

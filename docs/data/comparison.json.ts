@@ -34,4 +34,9 @@ await runJsonLoader(async (query) => ({
             list(answer order by year) as answer
      from oj_comparison group by all order by indicator_id, role, unit_id`,
   ),
+  // context figures from Kolada for this page (data/kolada_kpis.csv page = jamforelse)
+  context: await query(
+    `select kpi_id, title_sv, unit_id, name, year, value, status
+     from kolada_context where page = 'jamforelse' order by title_sv, name, year`,
+  ),
 }));

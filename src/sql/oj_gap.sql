@@ -3,6 +3,7 @@
 -- Grain: (year, unit_id, indicator_id).
 -- "Last year" follows lineage: the unit's own answers at last year's measure date, or, for a unit formed
 -- by a merger since then, its predecessors' answers (Järva 2024 ← Rinkeby-Kista and Spånga-Tensta 2023).
+-- A unit missing from a year's file altogether is compared with its latest earlier year.
 -- Rule (stg_gap): a gap persists (kvarstaende) if the cell was a gap in ANY of last year's units; it is
 -- ny if last year every unit answered ja or ej_aktuellt, or there was no answer last year; atgardad if
 -- it is ja now and was a gap in any of last year's units. Only the same indicator_id is compared, and an

@@ -1,18 +1,33 @@
 -- stg_gap: one row per gap item, and per item fixed since the previous time point, of either basis.
--- Grain: (basis, t_seq, unit_id, item_id). "Previous" is t_seq - 1 (last year's ÖJ; the previous
--- period's self-assessment) and follows lineage: the unit itself if it existed then, else the units
--- merged into it in between (stg_unit_link). gap_status: kvarstaende when the item was a gap in ANY
+-- Grain: (basis, t_seq, unit_id, item_id). "Previous" is the latest earlier time point with data from
+-- the unit or its lineage (last year's ÖJ, the previous period's self-assessment — or an earlier one when
+-- a year or period is missing, so a missing report never turns a remaining gap into a new one), and
+-- follows lineage: the unit itself if it existed then, else the units merged into it in between
+-- (stg_unit_link). gap_status: kvarstaende when the item was a gap in ANY
 -- previous unit; ny when it is a gap now and was not before (or had no previous answer); atgardad
 -- when it is ok now (ja / uppfyllt) and was a gap in any previous unit. since_*: where the unbroken run
 -- of gap time points ending now (or, for atgardad, ending at the previous point) began.
 create or replace view stg_gap as
 with recursive
+points as (
+    select distinct basis, unit_id, t_seq, t_date from stg_gap_item
+),
+previous_point as (
+    -- for each unit's time point, the latest earlier point of the unit or its lineage
+    select c.basis, c.unit_id, c.t_seq, max(p.t_seq) as prev_t_seq
+    from points c
+    join stg_unit_link k on k.unit_id = c.unit_id
+    join points p on p.basis = c.basis and p.unit_id = k.prev_unit_id and p.t_seq < c.t_seq
+    where link_applies(k.change_date, k.prev_valid_from, k.prev_valid_to, p.t_date, c.t_date)
+    group by all
+),
 prev_link as (
-    select c.basis, c.t_seq, c.unit_id, c.item_id, p.unit_id as prev_unit_id, p.status as prev_status, p.is_gap as prev_is_gap
+    select c.basis, c.t_seq, c.unit_id, c.item_id, pp.prev_t_seq, p.unit_id as prev_unit_id, p.status as prev_status, p.is_gap as prev_is_gap
     from stg_gap_item c
+    join previous_point pp on pp.basis = c.basis and pp.unit_id = c.unit_id and pp.t_seq = c.t_seq
     join stg_unit_link k on k.unit_id = c.unit_id
     join stg_gap_item p
-      on p.basis = c.basis and p.t_seq = c.t_seq - 1 and p.item_id = c.item_id and p.unit_id = k.prev_unit_id
+      on p.basis = c.basis and p.t_seq = pp.prev_t_seq and p.item_id = c.item_id and p.unit_id = k.prev_unit_id
     where link_applies(k.change_date, k.prev_valid_from, k.prev_valid_to, p.t_date, c.t_date)
 ),
 prev as (
@@ -41,7 +56,7 @@ runs(basis, t_seq, unit_id, item_id, gap_status, since_t) as (
     -- a run goes on through kvarstaende points and ends at the point it is atgardad
     select c.basis, c.t_seq, c.unit_id, c.item_id, c.gap_status, r.since_t
     from runs r
-    join prev_link l on l.basis = r.basis and l.t_seq = r.t_seq + 1 and l.prev_unit_id = r.unit_id and l.item_id = r.item_id
+    join prev_link l on l.basis = r.basis and l.prev_t_seq = r.t_seq and l.prev_unit_id = r.unit_id and l.item_id = r.item_id
     join classified c on c.basis = l.basis and c.t_seq = l.t_seq and c.unit_id = l.unit_id and c.item_id = l.item_id
     where r.gap_status <> 'atgardad' and c.gap_status in ('kvarstaende', 'atgardad')
 ),

@@ -228,6 +228,24 @@ describe('readiness views', () => {
     ]);
   });
 
+  it('oj_gap compares with the latest earlier year when a unit is missing a year: a gap stays kvarstaende', async () => {
+    db = await openTestDb(dir);
+    await load('oj', `
+      2021;Farsta;evakuering;sabo;Nej
+      2023;Farsta;evakuering;sabo;Nej
+      2021;Bromma;evakuering;sabo;Nej
+      2022;Bromma;evakuering;hemtjanst;Ja
+      2023;Bromma;evakuering;sabo;Nej`);
+    expect(await q(`select year, unit_id, gap_status, since_year from oj_gap where indicator_id = 'evakuering_sabo' order by unit_id, year`)).toEqual([
+      { year: 2021, unit_id: 'bromma', gap_status: 'ny', since_year: 2021 },
+      // Bromma answered in 2022 but not this question: absent last year, so the gap is ny again.
+      { year: 2023, unit_id: 'bromma', gap_status: 'ny', since_year: 2023 },
+      { year: 2021, unit_id: 'farsta', gap_status: 'ny', since_year: 2021 },
+      // Farsta sent nothing in 2022: compared with 2021, the gap remains.
+      { year: 2023, unit_id: 'farsta', gap_status: 'kvarstaende', since_year: 2021 },
+    ]);
+  });
+
   it('readiness_change shows a change only between comparable years, and says why not otherwise', async () => {
     db = await openTestDb(dir);
     await load('oj', `

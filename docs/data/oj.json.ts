@@ -66,4 +66,10 @@ await runJsonLoader(async (query) => ({
      where s.unit_id in (${sdn})
      order by s.unit_id, s.year`,
   ),
+  // years in which some question starts a new series (the catalog's series breaks), for the chart's rule
+  breakYears: (await query(
+    `select distinct d.first_year as year from indicator d
+     where exists (select 1 from indicator e where e.area = d.area and e.verksamhet = d.verksamhet and e.last_year = d.first_year - 1)
+     order by 1`,
+  )).map((r) => r.year),
 }));

@@ -88,6 +88,17 @@ describe('importSelfAssessment', () => {
     ]);
   });
 
+  it('reads a requirement given by its text as the one in force that year', async () => {
+    db = await openTestDb(dir);
+    // "Incidentrapportering" is H02 in the 2020–2023 programme and P02 from 2024.
+    const file = writeText(join(dir, 'text.csv'), 'År;Period;Nämnd;Krav;Status\n2023;VB;Farsta;Incidentrapportering;Uppfyllt\n2024;VB;Farsta;Incidentrapportering;Delvis\n');
+    await importSelfAssessment(db, [file]);
+    expect(await db.all('select year, requirement_id from self_assessment order by year')).toEqual([
+      { year: 2023, requirement_id: 'H02' },
+      { year: 2024, requirement_id: 'P02' },
+    ]);
+  });
+
   it('reads a unit name as it was at the end of the period (Järva from July 2023)', async () => {
     db = await openTestDb(dir);
     const file = await selfWorkbook(join(dir, 'jarva.xlsx'), [

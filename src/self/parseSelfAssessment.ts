@@ -35,12 +35,14 @@ function parseDate(value: CellValue): string | null | undefined {
   return m && !Number.isNaN(Date.parse(`${m[1]}-${m[2]}-${m[3]}T00:00:00Z`)) ? m[0] : undefined;
 }
 
-/** "B01", "B01 Aktuell RSA" or the requirement's text → its id. */
-function resolveRequirement(catalog: Catalog, text: string): string | undefined {
+/** "B01", "B01 Aktuell RSA" or the requirement's text → its id; by text, the requirement in force that year. */
+function resolveRequirement(catalog: Catalog, text: string, year: number | undefined): string | undefined {
   const id = /^([A-Za-zÅÄÖåäö]*\d+)\b/.exec(text)?.[1];
   if (id && catalog.requirements.has(id.toUpperCase())) return id.toUpperCase();
   const norm = text.trim().toLowerCase();
-  return [...catalog.requirements.values()].find((r) => r.text_sv.toLowerCase() === norm)?.requirement_id;
+  const byText = [...catalog.requirements.values()].filter((r) => r.text_sv.toLowerCase() === norm);
+  const inForce = byText.find((r) => year !== undefined && r.since_year <= year && (r.until_year === null || year <= r.until_year));
+  return (inForce ?? byText[0])?.requirement_id;
 }
 
 /**
@@ -87,7 +89,7 @@ export function parseSelfAssessment(grids: Grid[], catalog: Catalog, file: strin
         problems.add({ ...at(r, 'unit'), found: unitText, message: `${unit.unit.name} är inte en av organisationens nämnder (settings.csv: organisation_unit_id, namnd_kinds)` });
       }
       const requirementText = cellText(cell(r, 'requirement'));
-      const requirementId = resolveRequirement(catalog, requirementText);
+      const requirementId = resolveRequirement(catalog, requirementText, year);
       const requirement = requirementId ? catalog.requirements.get(requirementId) : undefined;
       if (!requirement) {
         problems.add({ ...at(r, 'requirement'), found: requirementText, message: 'okänt krav', suggestions: [...catalog.requirements.keys()].filter((k) => k[0] === requirementText[0]?.toUpperCase()).slice(0, 3) });

@@ -48,6 +48,7 @@ Flaggor:
   --config KATALOG  konfigurationskatalog (standard data/, eller BEREDSKAP_CONFIG)
   --year ÅR         ÖJ-år när filen inte själv anger det
   --dry-run         kontrollera och visa vad som skulle ändras, utan att skriva
+  --replace         låt en ny version av en fil ta bort mer än en fjärdedel av raderna den ersätter
   --report UT       med import self-assessment --dry-run: valideringsrapport (.xlsx eller .md) att skicka till nämnden
   --json            maskinläsbar sammanfattning på stdout
   --quiet           inga förloppsrader
@@ -84,6 +85,7 @@ export async function main(argv: string[], out: (text: string) => void = (t) => 
         unit: { type: 'string' },
         format: { type: 'string', default: 'table' },
         'dry-run': { type: 'boolean', default: false },
+        replace: { type: 'boolean', default: false },
         json: { type: 'boolean', default: false },
         quiet: { type: 'boolean', default: false },
         all: { type: 'boolean', default: false },
@@ -114,7 +116,7 @@ export async function main(argv: string[], out: (text: string) => void = (t) => 
         if (source !== 'oj' && source !== 'self-assessment') throw new UsageError('ange "import oj FIL…" eller "import self-assessment FIL…"');
         if (!files.length) throw new UsageError('ange minst en fil');
         const progress = progressReporter({ quiet: ctx.quiet });
-        const options: ImportOptions = { year, dryRun: values['dry-run'], onProgress: progress.update };
+        const options: ImportOptions = { year, dryRun: values['dry-run'], replace: values.replace, onProgress: progress.update };
         if (values.report !== undefined && (source !== 'self-assessment' || !values['dry-run'])) {
           throw new UsageError('--report gäller "import self-assessment FIL --dry-run --report UT.xlsx|UT.md"');
         }

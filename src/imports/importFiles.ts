@@ -13,6 +13,8 @@ import { findImported, storeFacts, type Change, type FactTable } from './storeFa
 export interface ImportOptions {
   year?: number;
   dryRun?: boolean;
+  /** A new version may remove more than a quarter of the rows it replaces. */
+  replace?: boolean;
   isSample?: boolean;
   onProgress?: (file: string, done: number, total: number) => void;
 }
@@ -124,6 +126,7 @@ export async function importFiles(
         db,
         { kind: source.kind, fileName: input.name, sha256, bytes: input.bytes.length, years: source.years, rowsRead: source.rowsRead, isSample: !!options.isSample },
         source.facts,
+        options.replace,
       );
       reports.push({
         ...base,

@@ -13,6 +13,8 @@ export interface FactTable {
   compared: readonly string[];
   /** A new file replaces the rows of the same kind that share these column values (e.g. year). */
   scope: readonly string[];
+  /** Refuse (unless allowed) a new version that removes more than a quarter of the rows it replaces. */
+  guardShrink?: boolean;
 }
 
 export interface Change {
@@ -48,6 +50,8 @@ export async function storeFacts(
   db: Database,
   source: SourceFileInfo,
   facts: { table: FactTable; rows: DuckDBValue[][]; scope: DuckDBValue[][] }[],
+  /** Let a new version remove more than a quarter of the rows it replaces (--replace). */
+  allowShrink = false,
 ): Promise<{ sourceFileId: number; changes: Record<string, Change>; replaced: number[] }> {
   const { id } = (await db.one<{ id: number }>(
     `insert into source_file (kind, file_name, sha256, bytes, imported_at, rows_read, rows_stored, years, is_sample)
@@ -78,6 +82,16 @@ export async function storeFacts(
       [source.kind, id],
     ))!;
     changes[t.table] = diff;
+    // A new version that drops much of what it replaces is more often a partial file than a correction.
+    const { n: replacedRows } = t.guardShrink
+      ? (await db.one<{ n: number }>(`select count(*)::int as n from (${replaced})`, [source.kind, id]))!
+      : { n: 0 };
+    if (t.guardShrink && !allowShrink && replacedRows > 0 && diff.removed > replacedRows / 4) {
+      throw new InputError([{
+        file: source.fileName,
+        message: `den nya versionen tar bort ${diff.removed} av ${replacedRows} rader i ${t.table} som den ersätter (en ofullständig fil?); kontrollera filen, eller ange --replace om det är meningen`,
+      }]);
+    }
     await db.run(`delete from ${t.table} o where ${inScope} and ${sameKind}`, [source.kind, id]);
     const conflicts = await db.all<{ key: string; file_name: string; kind: string }>(
       `select concat_ws(' ', ${t.key.map((k) => `n.${k}`).join(', ')}) as key, f.file_name, f.kind

@@ -221,6 +221,18 @@ describe('importOj – workbooks', () => {
     expect(await db.one('select count(*)::int as n from oj_answer where year = 2019')).toEqual({ n: 20 });
   });
 
+  it('refuses a new version that drops most of its year (a partial file?) unless --replace', async () => {
+    db = await openTestDb(dir);
+    await importOj(db, [await ojWorkbook(join(dir, 'oj-v1-2024.xlsx'), 2024)]);
+    const partial = await ojWorkbook(join(dir, 'oj-v2-2024.xlsx'), 2024, { kommuner: [[180, 'Stockholm', 'Ja', 'Ja', 'Delvis', '-']], stadsdelar: [['Farsta sdo', 'Ja', 'Ja', 'Ja', 'Ja']] });
+    const error = (await importOj(db, [partial]).catch((e: unknown) => e)) as InputError;
+    expect(error).toBeInstanceOf(InputError);
+    expect(error.message).toContain('den nya versionen tar bort 12 av 20 rader i oj_answer');
+    expect(await db.one('select count(*)::int as n from oj_answer')).toEqual({ n: 20 });
+    const [report] = await importOj(db, [partial], { replace: true });
+    expect(report!.changes!.oj_answer).toMatchObject({ removed: 12 });
+  });
+
   it('rolls back the whole command when a later file fails at store time, leaving the database query-identical', async () => {
     db = await openTestDb(dir);
     const csv = writeText(join(dir, 'hand.csv'), 'ar;enhet;indikator;verksamhet;svar\n2024;Farsta;evakuering;sabo;Ja\n');

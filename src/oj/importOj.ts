@@ -13,6 +13,7 @@ export const ojAnswerTable: FactTable = {
   key: ['year', 'unit_id', 'indicator_id'],
   compared: ['answer', 'raw_text'],
   scope: ['year'],
+  guardShrink: true,
 };
 
 export const ojShareTable: FactTable = {
@@ -21,6 +22,7 @@ export const ojShareTable: FactTable = {
   key: ['year', 'unit_id', 'indicator_id'],
   compared: ['share_ja', 'n_units', 'n_respondents_row'],
   scope: ['year'],
+  guardShrink: true,
 };
 
 /** Reads one ÖJ file, a Socialstyrelsen workbook (.xlsx) or our long-format CSV, into fact rows. */

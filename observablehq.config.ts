@@ -1,25 +1,14 @@
 // Observable Framework configuration: docs/ is the site. Every asset is self-hosted (no CDN, no web
 // fonts), so the built dist/ works behind a firewall. Pages per nämnd come from the database.
-import { DuckDBInstance } from '@duckdb/node-api';
-import { existsSync } from 'node:fs';
+import { queryDashboardDb } from './src/dashboard/loaderQuery.ts';
 import { buildProfile } from './src/dashboard/profile.ts';
-import { defaultDbPath } from './src/paths.ts';
 
-/** One page per nämnd of the organisation that has data: /namnd/<unit_id>. */
+/** One page per nämnd of the organisation that has data: /namnd/<unit_id> (Framework wants an async iterable). */
 async function* namndPaths(): AsyncGenerator<string> {
-  const path = defaultDbPath();
-  if (!existsSync(path)) return;
-  const instance = await DuckDBInstance.create(path, { access_mode: 'READ_ONLY' });
-  const connection = await instance.connect();
-  try {
-    const rows = (await connection.runAndReadAll(
-      'select unit_id from stg_org_namnd n where exists (select 1 from readiness r where r.unit_id = n.unit_id) order by unit_id',
-    )).getRowObjectsJson();
-    for (const row of rows) yield `/namnd/${row.unit_id}`;
-  } finally {
-    connection.closeSync();
-    instance.closeSync();
-  }
+  const rows = await queryDashboardDb((query) =>
+    query('select unit_id from stg_org_namnd n where exists (select 1 from readiness r where r.unit_id = n.unit_id) order by unit_id'),
+  );
+  for (const row of rows ?? []) yield `/namnd/${row.unit_id}`;
 }
 
 export default {

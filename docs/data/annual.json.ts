@@ -14,18 +14,12 @@ await runJsonLoader(async (query) => ({
      from goal_attainment order by year, unit_id, fokusomrade`,
   ),
   selfGaps: await query(
-    `with latest as (
-         select p.year, p.unit_id, arg_max(p.period, pr.sort_order) as period
-         from (select distinct year, unit_id, period from stg_self_period_item
-               where unit_id in (select unit_id from stg_org_namnd)) p
-         join period pr on pr.period = p.period
-         group by p.year, p.unit_id
-     )
-     select l.year, l.unit_id, l.period,
+    `select l.year, l.unit_id, l.period,
             count(g.requirement_id) filter (where g.gap_status <> 'atgardad')::integer as n_open,
             count(g.requirement_id) filter (where g.gap_status <> 'atgardad' and g.overdue_at_period_end)::integer as n_overdue -- as at the period's end: the report does not change with the day it is built
-     from latest l
+     from stg_self_latest_period l
      left join self_gap g on g.year = l.year and g.unit_id = l.unit_id and g.period = l.period
+     where l.unit_id in (select unit_id from stg_org_namnd)
      group by all order by l.year, l.unit_id`,
   ),
   ojGaps: await query(

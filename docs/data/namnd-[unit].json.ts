@@ -66,20 +66,11 @@ await runJsonLoader(async (query) => {
     ),
     // the latest period the nämnd reported in each year (a period without gaps still counts as reported)
     selfPeriods: await query(
-      `select p.year, arg_max(p.period, pr.sort_order) as period
-       from (select distinct year, period from stg_self_period_item where unit_id = $1) p
-       join period pr on pr.period = p.period
-       group by p.year order by p.year`,
+      `select year, period from stg_self_latest_period where unit_id = $1 order by year`,
       [unit],
     ),
     selfGaps: await query(
-      `with latest as (
-           select p.year, arg_max(p.period, pr.sort_order) as period
-           from (select distinct year, period from stg_self_period_item where unit_id = $1) p
-           join period pr on pr.period = p.period
-           group by p.year
-       )
-       select g.year, g.period, g.requirement_id, g.fokusomrade, g.requirement_text, g.status,
+      `select g.year, g.period, g.requirement_id, g.fokusomrade, g.requirement_text, g.status,
               -- free text and owners only in an internal build (BEREDSKAP_PROFILE)
               case when $2 = 'internal' then g.comment end as comment,
               case when $2 = 'internal' then g.planned_action end as planned_action,
@@ -87,7 +78,7 @@ await runJsonLoader(async (query) => {
               case when $2 = 'internal' then g.due_date::varchar end as due_date,
               case when $2 = 'internal' then g.overdue end as overdue,
               g.gap_status, g.since_year, g.since_period
-       from self_gap g join latest l on l.year = g.year and l.period = g.period
+       from self_gap g join stg_self_latest_period l using (year, unit_id, period)
        where g.unit_id = $1 and g.gap_status <> 'atgardad'
          and ($2 = 'internal' or g.fokusomrade not in (select unnest(string_split(value, '|')) from setting where key = 'public_aggregate_only')) -- aggregate only in public
        order by g.year, g.requirement_id`,

@@ -22,11 +22,12 @@ export class Database {
     readonly connection: DuckDBConnection,
   ) {}
 
-  static async open(path: string): Promise<Database> {
-    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  /** readOnly: for readers that may run side by side (dashboard loaders): they share the file. */
+  static async open(path: string, options: { readOnly?: boolean } = {}): Promise<Database> {
+    if (path !== ':memory:' && !options.readOnly) mkdirSync(dirname(path), { recursive: true });
     let instance: DuckDBInstance;
     try {
-      instance = await DuckDBInstance.create(path);
+      instance = await DuckDBInstance.create(path, options.readOnly ? { access_mode: 'READ_ONLY' } : undefined);
     } catch (error) {
       const message = String((error as Error).message ?? error);
       if (/Could not set lock/.test(message)) {
@@ -72,8 +73,8 @@ export class Database {
 }
 
 /** Opens the database, runs `work`, and closes it whatever happens. */
-export async function withDatabase<T>(path: string, work: (db: Database) => Promise<T>): Promise<T> {
-  const db = await Database.open(path);
+export async function withDatabase<T>(path: string, work: (db: Database) => Promise<T>, options: { readOnly?: boolean } = {}): Promise<T> {
+  const db = await Database.open(path, options);
   try {
     return await work(db);
   } finally {

@@ -3,12 +3,6 @@
 -- stg_self_period_item: outcome uppfyllt → met, delvis → partial, ej_uppfyllt → not_met,
 -- ej_svar (or left out of the report) → unanswered, ej_aktuellt → not_applicable.
 create or replace view stg_self_item as
-with latest as (
-    select s.year, s.unit_id, arg_max(s.period, p.sort_order) as period
-    from self_assessment s
-    join period p using (period)
-    group by all
-)
 select i.*
 from stg_self_period_item i
-join latest l using (year, period, unit_id)
+join stg_self_latest_period l using (year, period, unit_id)

@@ -5,6 +5,7 @@ const numberFormat = new Intl.NumberFormat("sv-SE");
 const dateFormat = new Intl.DateTimeFormat("sv-SE", {dateStyle: "long"});
 
 /** A share 0–1 as "57 %"; no data as "inga uppgifter", never 0 %. */
+/** @param {number | null | undefined} share */
 export const percent = (share) => (share === null || share === undefined ? "inga uppgifter" : percentFormat.format(share));
 export const number = (n) => (n === null || n === undefined ? "–" : numberFormat.format(n));
 /** "2025-06-30" → "30 juni 2025". */

@@ -1,4 +1,5 @@
 import type { Database } from '../db/database.ts';
+import { percent } from '../../docs/components/format.js';
 import { toCsv } from '../text/writeCsv.ts';
 import { formatTable } from './formatTable.ts';
 
@@ -55,7 +56,6 @@ export const reports: Record<string, ReportDef> = {
   },
 };
 
-const percent = new Intl.NumberFormat('sv-SE', { style: 'percent', maximumFractionDigits: 1 });
 
 /** `beredskap report NAME`: a view for a terminal user (Swedish headers, sv-SE numbers), or CSV/JSON. */
 export async function runReport(db: Database, name: string, options: { year?: number; unit?: string; format: Format }): Promise<string> {
@@ -68,8 +68,8 @@ export async function runReport(db: Database, name: string, options: { year?: nu
     def.columns.map((c) => c.header),
     rows.map((r) => def.columns.map((c) => {
       const v = r[c.key];
-      if (v === null || v === undefined) return c.kind === 'share' ? 'inga uppgifter' : null;
-      if (c.kind === 'share') return percent.format(Number(v));
+      if (c.kind === 'share') return percent(v as number | null);
+      if (v === null || v === undefined) return null;
       if (c.key === 'year' || c.key === 'since_year') return String(v);
       if (typeof v === 'boolean') return v ? 'ja' : 'nej';
       return c.kind === 'number' ? Number(v) : String(v);

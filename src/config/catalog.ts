@@ -41,6 +41,8 @@ export type UnitResolution =
   | { unit: OrgUnit }
   | { problem: string; suggestions: string[] };
 
+const topLevelKinds = new Set(['riket', 'lan', 'kommun', 'kommungrupp']);
+
 const within = (date: string, from: string | null, to: string | null) =>
   (from === null || from <= date) && (to === null || date <= to);
 
@@ -51,6 +53,7 @@ const within = (date: string, from: string | null, to: string | null) =>
 export class Catalog {
   private readonly vocab = new Map<string, Map<string, string>>();
   private readonly vocabTexts = new Map<string, string[]>();
+  private readonly vocabEntries = new Map<string, { text: string; value: string }[]>();
   private readonly unitsById: Map<string, OrgUnit>;
   private readonly kommunByCode = new Map<string, OrgUnit>();
   private readonly aliasesByNorm = new Map<string, Alias[]>();
@@ -69,6 +72,7 @@ export class Catalog {
       if (!this.vocab.has(v.kind)) this.vocab.set(v.kind, new Map());
       this.vocab.get(v.kind)!.set(v.text_norm, v.value);
       this.vocabTexts.set(v.kind, [...(this.vocabTexts.get(v.kind) ?? []), v.text]);
+      this.vocabEntries.set(v.kind, [...(this.vocabEntries.get(v.kind) ?? []), { text: v.text, value: v.value }]);
     }
     this.unitsById = new Map(units.map((u) => [u.unit_id, u]));
     for (const u of units) if (u.kind === 'kommun' && u.kommun_code) this.kommunByCode.set(u.kommun_code, u);
@@ -105,6 +109,11 @@ export class Catalog {
     return n;
   }
 
+  /** Every spelling of a vocabulary with its value, for matchers that compare more loosely than lookup(). */
+  entries(kind: VocabKind): { text: string; value: string }[] {
+    return this.vocabEntries.get(kind) ?? [];
+  }
+
   suggest(kind: VocabKind, text: string): string[] {
     return closestNames(text, this.vocabTexts.get(kind) ?? []);
   }
@@ -134,12 +143,17 @@ export class Catalog {
    * The unit a name means on `date`: its own name or an alias valid then, for a unit that existed then.
    * A name of a unit that did not exist on that date is reported as such, not guessed.
    */
-  resolveUnit(name: string, date: string): UnitResolution {
+  resolveUnit(name: string, date: string, options: { kommunCode?: string; subUnit?: boolean } = {}): UnitResolution {
     const candidates = this.aliasesByNorm.get(this.normalized(name)) ?? [];
-    const valid = candidates.filter((a) => {
+    let valid = candidates.filter((a) => {
       const u = this.unitsById.get(a.unit_id);
       return u && within(date, a.valid_from, a.valid_to) && within(date, u.valid_from, u.valid_to);
     });
+    // "Centrum" is a stadsdel in more than one kommun: the row's kommun decides.
+    if (options.kommunCode && new Set(valid.map((a) => a.unit_id)).size > 1) {
+      const inKommun = valid.filter((a) => this.unitsById.get(a.unit_id)!.kommun_code === options.kommunCode);
+      if (inKommun.length) valid = inKommun;
+    }
     const ids = [...new Set(valid.map((a) => a.unit_id))];
     if (ids.length === 1) return { unit: this.unitsById.get(ids[0]!)! };
     if (ids.length > 1) return { problem: `namnet är tvetydigt den ${date} (${ids.join(', ')}); ange ett entydigt alias i org/aliases.csv`, suggestions: [] };
@@ -150,8 +164,17 @@ export class Catalog {
         suggestions: [],
       };
     }
-    const current = [...this.aliasesByNorm.values()].flat().filter((a) => within(date, a.valid_from, a.valid_to)).map((a) => a.alias);
+    // A stadsdel column is matched against units below a kommun, not against the 290 kommuner.
+    const current = [...this.aliasesByNorm.values()].flat().filter((a) => {
+      const u = this.unitsById.get(a.unit_id);
+      return within(date, a.valid_from, a.valid_to) && (!options.subUnit || (u && !topLevelKinds.has(u.kind)));
+    }).map((a) => a.alias);
     return { problem: 'okänd enhet', suggestions: closestNames(name, current) };
+  }
+
+  /** Whether a text is some unit's name or alias, at any time. */
+  isUnitName(name: string): boolean {
+    return this.aliasesByNorm.has(this.normalized(name));
   }
 
   /** The indicator for area × verksamhet in `year`, or why there is none. */

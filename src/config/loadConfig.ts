@@ -3,6 +3,7 @@ import type { DuckDBValue } from '@duckdb/node-api';
 import type { Database } from '../db/database.ts';
 import { appendRows } from '../db/appendRows.ts';
 import { ProblemList } from '../imports/problems.ts';
+import { ojColumnRoles } from '../oj/headerWords.ts';
 import { closestNames, normalizeText } from '../text/normalize.ts';
 import { readConfigTable, type ConfigRecord } from './readConfigTable.ts';
 
@@ -27,8 +28,6 @@ export interface ConfigTables {
   setting: Rows;
   kolada_kpi: Rows;
 }
-
-const splitAliases = (v: string | null) => (v ?? '').split('|').map((s) => s.trim()).filter(Boolean);
 
 /**
  * Reads and cross-checks every configuration file under `dir`. Pure apart from reading the files:
@@ -115,21 +114,30 @@ export function readConfig(dir: string): { tables: ConfigTables; sha256: string 
     vocab.set(key, [kind, text, norm, value]);
   };
   const areaTitle = new Map<string, string>();
-  const areas: Rows = read('vocab/oj_areas.csv', ['area', 'title_sv', 'sort_order', 'header_aliases']).map((r) => {
+  const areas: Rows = read('vocab/oj_areas.csv', ['area', 'title_sv', 'sort_order']).map((r) => {
     const area = r.get('area');
     const fokusomrade = fokusOf.get(`oj/${area}`);
     if (!fokusomrade) problems.add({ file: 'area_crosswalk.csv', found: area, message: 'ÖJ-området saknar rad med scheme "oj"' });
     areaTitle.set(area, r.get('title_sv'));
-    for (const text of [area, r.get('title_sv'), ...splitAliases(r.opt('header_aliases'))]) addVocab('vocab/oj_areas.csv', r, 'oj_area', text, area);
+    for (const text of [area, r.get('title_sv')]) addVocab('vocab/oj_areas.csv', r, 'oj_area', text, area);
     return [area, r.get('title_sv'), r.int('sort_order'), fokusomrade ?? null];
   });
   const verksamhetTitle = new Map<string, string>();
-  const verksamheter: Rows = read('vocab/oj_verksamheter.csv', ['verksamhet', 'title_sv', 'sort_order', 'header_aliases']).map((r) => {
+  const verksamheter: Rows = read('vocab/oj_verksamheter.csv', ['verksamhet', 'title_sv', 'sort_order']).map((r) => {
     const v = r.get('verksamhet');
     verksamhetTitle.set(v, r.get('title_sv'));
-    for (const text of [v, r.get('title_sv'), ...splitAliases(r.opt('header_aliases'))]) addVocab('vocab/oj_verksamheter.csv', r, 'oj_verksamhet', text, v);
+    for (const text of [v, r.get('title_sv')]) addVocab('vocab/oj_verksamheter.csv', r, 'oj_verksamhet', text, v);
     return [v, r.get('title_sv'), r.int('sort_order')];
   });
+  for (const [file, kind, keyColumn, known] of [
+    ['vocab/oj_area_headers.csv', 'oj_area', 'area', areaTitle],
+    ['vocab/oj_verksamhet_headers.csv', 'oj_verksamhet', 'verksamhet', verksamhetTitle],
+  ] as const) {
+    for (const r of read(file, [keyColumn, 'header'])) {
+      if (!known.has(r.get(keyColumn))) unknown(file, r, keyColumn, r.get(keyColumn), known.keys());
+      addVocab(file, r, kind, r.get('header'), r.get(keyColumn));
+    }
+  }
   const indicators: Rows = read('indicators.csv', ['indicator_id', 'area', 'verksamhet', 'series', 'first_year', 'last_year', 'answer_scale'], ['kolada_kpi_id']).map((r) => {
     const area = r.get('area');
     const v = r.get('verksamhet');
@@ -143,7 +151,7 @@ export function readConfig(dir: string): { tables: ConfigTables; sha256: string 
   });
   for (const [file, kind, valueColumn, allowed] of [
     ['vocab/oj_answers.csv', 'oj_answer', 'answer', ['ja', 'nej', 'delvis', 'pagar', 'ej_aktuellt', 'ej_svar']],
-    ['vocab/oj_columns.csv', 'oj_column', 'role', ['code', 'name', 'n', 'ignore']],
+    ['vocab/oj_columns.csv', 'oj_column', 'role', ojColumnRoles],
     ['vocab/self_columns.csv', 'self_column', 'field', ['year', 'period', 'unit', 'requirement', 'status', 'comment', 'action', 'owner', 'due_date', 'ignore']],
     ['vocab/self_statuses.csv', 'self_status', 'status', ['uppfyllt', 'delvis', 'ej_uppfyllt', 'ej_aktuellt', 'ej_svar']],
   ] as const) {

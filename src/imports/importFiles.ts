@@ -25,6 +25,8 @@ export interface FileReport {
   sourceFileId?: number;
   years: number[];
   rowsRead: number;
+  /** Rows not read as facts, by reason (blank, note, heading). */
+  rowsSkipped?: Record<string, number>;
   rowsStored: number;
   changes?: Record<string, Change>;
   replacedSourceFiles?: number[];
@@ -36,6 +38,7 @@ export interface ParsedSource {
   kind: string;
   years: number[];
   rowsRead: number;
+  rowsSkipped?: Record<string, number>;
   facts: { table: FactTable; rows: DuckDBValue[][]; scope: DuckDBValue[][] }[];
 }
 
@@ -116,7 +119,7 @@ export async function importFiles(
     await hooks.beforeStore?.(parsed.map((p) => p.source));
     for (const { input, source } of parsed) {
       const sha256 = sha256Of(input.bytes);
-      const base = { file: input.name, years: source.years, rowsRead: source.rowsRead };
+      const base = { file: input.name, years: source.years, rowsRead: source.rowsRead, ...(source.rowsSkipped ? { rowsSkipped: source.rowsSkipped } : {}) };
       const previous = await findImported(db, sha256);
       if (previous) {
         reports.push({ ...base, status: 'unchanged', rowsStored: 0, previous });

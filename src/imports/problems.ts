@@ -7,6 +7,11 @@ export interface Problem {
   found?: string;
   message: string;
   suggestions?: string[];
+  /** What would make the value known, e.g. the exact line to add to a vocabulary file. */
+  fix?: string;
+  /** Further rows (and columns) with the same problem about the same value, after grouping. */
+  rows?: number[];
+  columns?: string[];
 }
 
 /** Bad input: the import stops, nothing is written, and every problem found is reported at once. */
@@ -17,15 +22,50 @@ export class InputError extends Error {
 }
 
 export function formatProblem(p: Problem): string {
+  const rows = p.rows ?? (p.row !== undefined ? [p.row] : []);
+  const columns = p.columns ?? (p.column !== undefined ? [p.column] : []);
   const where = [
     p.file,
     p.sheet !== undefined ? `blad "${p.sheet}"` : undefined,
-    p.row !== undefined ? `rad ${p.row}` : undefined,
-    p.column !== undefined ? `kolumn ${p.column}` : undefined,
+    rows.length ? `${rows.length > 1 ? 'rader' : 'rad'} ${rowRanges(rows)}` : undefined,
+    columns.length ? `${columns.length > 1 ? 'kolumnerna' : 'kolumn'} ${columns.join(', ')}` : undefined,
   ].filter(Boolean);
   const found = p.found !== undefined ? ` "${p.found}"` : '';
   const hint = p.suggestions?.length ? ` Närmast kända: ${p.suggestions.map((s) => `"${s}"`).join(', ')}.` : '';
-  return `${where.join(', ')}: ${p.message}${found}.${hint}`;
+  const fix = p.fix ? ` ${p.fix}` : '';
+  return `${where.join(', ')}: ${p.message}${found}.${hint}${fix}`;
+}
+
+/** 6, 7, 8, 9, 12 → "6–9, 12". */
+export function rowRanges(rows: number[]): string {
+  const sorted = [...new Set(rows)].sort((a, b) => a - b);
+  const parts: string[] = [];
+  for (let i = 0; i < sorted.length; i++) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j]! + 1) j++;
+    parts.push(j > i ? `${sorted[i]}–${sorted[j]}` : String(sorted[i]));
+    i = j;
+  }
+  return parts.join(', ');
+}
+
+/**
+ * One problem per file, sheet, message and value: the same unknown answer on 40 rows is one line naming
+ * its rows and columns, so the real cause is not buried under its repetitions.
+ */
+export function groupProblems(problems: Problem[]): Problem[] {
+  const groups = new Map<string, Problem & { rows: number[]; columns: string[] }>();
+  for (const p of problems) {
+    const key = JSON.stringify([p.file, p.sheet, p.message, p.found, p.fix]);
+    const group = groups.get(key);
+    if (!group) {
+      groups.set(key, { ...p, rows: p.rows ?? (p.row !== undefined ? [p.row] : []), columns: p.columns ?? (p.column !== undefined ? [p.column] : []) });
+      continue;
+    }
+    group.rows.push(...(p.rows ?? (p.row !== undefined ? [p.row] : [])));
+    for (const c of p.columns ?? (p.column !== undefined ? [p.column] : [])) if (!group.columns.includes(c)) group.columns.push(c);
+  }
+  return [...groups.values()].map((g) => ({ ...g, rows: [...new Set(g.rows)].sort((a, b) => a - b) }));
 }
 
 /** Collects problems while parsing so a file's every fault is reported in one go. */
@@ -36,6 +76,6 @@ export class ProblemList {
     this.items.push({ file: this.file, ...problem });
   }
   throwIfAny(): void {
-    if (this.items.length) throw new InputError(this.items);
+    if (this.items.length) throw new InputError(groupProblems(this.items));
   }
 }

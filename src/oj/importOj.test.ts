@@ -152,16 +152,21 @@ describe('importOj – workbooks', () => {
     expect(await db.one('select count(*)::int as n from source_file')).toEqual({ n: 0 });
   });
 
-  it('reports a header it cannot place with the closest column names', async () => {
+  it('reports a header with answers under it that it cannot place, with the closest names; a context column without answers is passed over', async () => {
     db = await openTestDb(dir);
     const file = await writeXlsx(join(dir, 'onelevel-2024.xlsx'), [{
       name: 'Kommuner',
-      rows: [['Kommunkod', 'Kommun', 'Plan för evakuering – Särskilt boende för äldre', 'Kommungrupp', 'Invånarantal'], ['0180', 'Stockholm', 'Ja', 'A1', 1000]],
+      rows: [
+        ['Kommunkod', 'Kommun', 'Plan för evakuering – Särskilt boende för äldre', 'Kommungrupp', 'Invånarantal', 'Evakueringsrutin i hemtjänsten'],
+        ['0180', 'Stockholm', 'Ja', 'A1', 1000, 'Ja'],
+        ['0114', 'Upplands Väsby', 'Nej', 'A2', 2000, 'Nej'],
+      ],
     }]);
     const error = (await importOj(db, [file]).catch((e: unknown) => e)) as InputError;
     expect(error.problems).toHaveLength(1);
-    expect(error.problems[0]).toMatchObject({ row: 1, column: 'E (Invånarantal)', found: 'Invånarantal' });
-    expect(error.problems[0]!.suggestions).toContain('Invånare');
+    expect(error.problems[0]).toMatchObject({ row: 1, column: 'F (Evakueringsrutin i hemtjänsten)', found: 'Evakueringsrutin i hemtjänsten' });
+    expect(error.problems[0]!.suggestions).toContain('Evakuering');
+    expect(error.problems[0]!.fix).toContain('ignore,Evakueringsrutin i hemtjänsten');
   });
 
   it('takes the year from the title, else the file name, else asks for --year', async () => {

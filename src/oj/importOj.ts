@@ -41,6 +41,7 @@ export async function parseOjFile(input: InputFile, catalog: Catalog, options: I
     kind: input.format === 'xlsx' ? 'oj_workbook' : 'oj_csv',
     years: parsed.years,
     rowsRead: parsed.rowsRead,
+    ...(parsed.rowsSkipped ? { rowsSkipped: parsed.rowsSkipped } : {}),
     facts: [
       { table: ojAnswerTable, scope, rows: parsed.answers.map((a) => [a.year, a.unit_id, a.indicator_id, a.answer, a.raw_text, a.unit_text, null, a.sheet, a.row, a.column]) },
       { table: ojShareTable, scope, rows: parsed.shares.map((s) => [s.year, s.level, s.unit_id, s.indicator_id, s.share_ja, s.n_units, s.n_respondents_row, s.raw_text, s.unit_text, null, s.sheet, s.row, s.column]) },

@@ -37,6 +37,8 @@ export interface OjParseResult {
   answers: OjAnswerRow[];
   shares: OjShareRow[];
   rowsRead: number;
+  /** Rows not read as a unit's answers, by reason (blank, note, heading): told in the import report. */
+  rowsSkipped?: Record<string, number>;
 }
 
 export const aggregateLevels: Record<string, OjShareRow['level']> = { riket: 'riket', lan: 'lan', kommungrupp: 'kommungrupp' };
@@ -70,18 +72,29 @@ export function parseAnswer(catalog: Catalog, value: CellValue): string | undefi
   return text === '' ? 'ej_svar' : catalog.lookup('oj_answer', text);
 }
 
+/** How a sheet writes its shares without a per-cent sign: 63.5 (per cent) or 0.635 (a fraction). */
+export type ShareScale = 'percent' | 'fraction';
+
 /**
- * A published share: "57", "57 %", "57,3", 57 or "57 % (n=245)" → 0.57 (and 245). Blank and the
- * missing-value marks give a null share with the text kept. Undefined: not a share at all.
+ * A published share: "57", "57 %", "57,3 %", 57, "57 % (n=245)" or, in a sheet of fractions, 0.57 → 0.57
+ * (and 245). A per-cent sign always means per cent. Blank and the missing-value marks give a null share
+ * with the text kept. Undefined: not a share at all.
  */
-export function parseShare(catalog: Catalog, value: CellValue): { share: number | null; n: number | null } | undefined {
-  if (typeof value === 'number') return value >= 0 && value <= 100 ? { share: value / 100, n: null } : undefined;
+export function parseShare(catalog: Catalog, value: CellValue, scale: ShareScale = 'percent'): { share: number | null; n: number | null } | undefined {
+  const asShare = (n: number, percentSign: boolean) => {
+    const pct = scale === 'fraction' && !percentSign ? n * 100 : n;
+    return pct >= 0 && pct <= 100 ? Math.round(pct * 1e6) / 1e8 : undefined;
+  };
+  if (typeof value === 'number') {
+    const share = asShare(value, false);
+    return share === undefined ? undefined : { share, n: null };
+  }
   const text = cellText(value);
   if (text === '' || ['ej_svar', 'ej_aktuellt'].includes(catalog.lookup('oj_answer', text) ?? '')) return { share: null, n: null };
-  const m = /^(\d{1,3}(?:[.,]\d+)?)\s*%?\s*(?:\(\s*(?:n\s*=\s*)?(\d+)\s*\))?$/i.exec(text);
+  const m = /^(\d{1,3}(?:[.,]\d+)?)\s*(%?)\s*(?:\(\s*(?:n\s*=\s*)?(\d+)\s*\))?$/i.exec(text);
   if (!m) return undefined;
-  const pct = Number(m[1]!.replace(',', '.'));
-  return pct <= 100 ? { share: pct / 100, n: m[2] ? Number(m[2]) : null } : undefined;
+  const share = asShare(Number(m[1]!.replace(',', '.')), m[2] === '%');
+  return share === undefined ? undefined : { share, n: m[3] ? Number(m[3]) : null };
 }
 
 /** Reports the same (year, unit, indicator) read twice in one file: two rows naming one unit. */

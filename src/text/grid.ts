@@ -8,6 +8,8 @@ export interface Grid {
   /** xlsx columns are named by letter (D); CSV columns by number, as a spreadsheet program shows them. */
   format: 'xlsx' | 'csv';
   rows: { line: number; cells: CellValue[] }[];
+  /** Cells holding a formula without a stored result, as "line:columnIndex" (xlsx only). */
+  uncomputed?: Set<string>;
 }
 
 export function columnLetter(index: number): string {

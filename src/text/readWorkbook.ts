@@ -19,18 +19,33 @@ export function cellValue(cell: ExcelJS.Cell): CellValue {
   return null;
 }
 
-/** Every worksheet as a grid. Merged cells read as their master's value in each covered cell. */
+/**
+ * Every worksheet as a grid. Merged cells read as their master's value in each covered cell. A formula
+ * whose result the file does not carry (never calculated) is recorded in `uncomputed`: the parsers name
+ * such a cell instead of reading it as empty. Each row is read up to its own last cell, so a sheet is read
+ * in time proportional to its cells.
+ */
 export function gridsFromWorkbook(workbook: ExcelJS.Workbook, file: string): Grid[] {
   return workbook.worksheets.map((ws) => {
     const rows: Grid['rows'] = [];
-    for (let r = 1; r <= ws.rowCount; r++) {
-      const row = ws.getRow(r);
+    const uncomputed = new Set<string>();
+    ws.eachRow({ includeEmpty: false }, (row, r) => {
       const cells: CellValue[] = [];
-      for (let c = 1; c <= ws.columnCount; c++) cells.push(cellValue(row.getCell(c)));
+      for (let c = 1; c <= row.cellCount; c++) {
+        const cell = row.getCell(c);
+        const value = cellValue(cell);
+        if (value === null && isUncomputedFormula(cell)) uncomputed.add(`${r}:${c - 1}`);
+        cells.push(value);
+      }
       if (cells.some((c) => c !== null && String(c).trim() !== '')) rows.push({ line: r, cells });
-    }
-    return { file, sheet: ws.name, format: 'xlsx' as const, rows };
+    });
+    return { file, sheet: ws.name, format: 'xlsx' as const, rows, uncomputed };
   });
+}
+
+function isUncomputedFormula(cell: ExcelJS.Cell): boolean {
+  const v = cell.value;
+  return typeof v === 'object' && v !== null && ('formula' in v || 'sharedFormula' in v);
 }
 
 export async function readWorkbook(path: string): Promise<ExcelJS.Workbook> {

@@ -28,6 +28,7 @@ Kommandon:
   init                                  skapa eller uppdatera databasen (schema, konfiguration, vyer)
   import oj FIL…                        importera ÖJ-arbetsböcker (.xlsx) eller långt format (.csv)
   import self-assessment FIL…           importera nämndernas självskattningar (.xlsx eller .csv)
+  inspect FIL [--year ÅR] [--json]      visa hur en ÖJ-arbetsbok läses (blad, rubriker, kolumner, rader, problem); skriver inget
   sample [--out KATALOG]                skapa exempeldata och importera den
   sources                               lista importerade filer
   check                                 datakvalitet: enheter utan svar, obesvarade andelar, alias, vyernas kontroller
@@ -130,6 +131,14 @@ export async function main(argv: string[], out: (text: string) => void = (t) => 
           const reports = await run(db, files.map((f) => resolve(f)), options).finally(progress.done);
           printReports(ctx, reports);
         });
+      }
+      case 'inspect': {
+        const [file, ...extra] = rest;
+        if (!file || extra.length) throw new UsageError('ange "inspect FIL"');
+        const { inspectOjFile } = await import('../oj/inspectOjFile.ts');
+        const { text, json, ok } = await inspectOjFile(resolve(file), ctx.configDir, year);
+        out(ctx.json ? JSON.stringify(json, null, 2) : text.trimEnd());
+        return ok ? exitCodes.ok : exitCodes.badInput;
       }
       case 'template': {
         if (rest[0] !== 'self-assessment') throw new UsageError('ange "template self-assessment --year ÅR --period T1|T2|VB [--unit ID | --all] -o KATALOG"');

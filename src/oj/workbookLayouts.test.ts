@@ -1,6 +1,7 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { main } from '../cli/main.ts';
 import { Catalog } from '../config/catalog.ts';
 import type { Database } from '../db/database.ts';
 import { openInput } from '../imports/importFiles.ts';
@@ -295,5 +296,28 @@ describe('ÖJ workbooks in layouts unlike the sample', () => {
     const text = formatInspection(reading);
     if (process.env.UPDATE_GOLDEN) writeFileSync(golden, text);
     expect(text).toBe(readFileSync(golden, 'utf8'));
+  });
+});
+
+describe('beredskap inspect', () => {
+  const root = tempDir();
+  it('writes nothing, prints the reading as text or JSON, and exits 1 when the file has problems', async () => {
+    mkdirSync(root, { recursive: true });
+    const good = await writeXlsx(join(root, 'good.xlsx'), layoutC());
+    const bad = layoutB();
+    bad[0]!.rows[5]![2] = 'Kanske';
+    const badFile = await writeXlsx(join(root, 'bad.xlsx'), bad);
+    const db = join(root, 'never.duckdb');
+    const out: string[] = [];
+    expect(await main(['inspect', good, '--json', '--db', db], (t) => out.push(t))).toBe(0);
+    const json = JSON.parse(out.join('\n'));
+    expect(json).toMatchObject({ year, answers: 35, shares: 15, problems: [] });
+    expect(json.sheets.map((s: { sheet: string; roles: string[] }) => `${s.sheet}: ${s.roles.join('+')}`)).toEqual([
+      'Tabell 1: kommun_answers', 'Tabell 2: aggregate_shares', 'Tabell 3: stadsdel_answers',
+    ]);
+    out.length = 0;
+    expect(await main(['inspect', badFile, '--db', db], (t) => out.push(t))).toBe(1);
+    expect(out.join('\n')).toMatch(/1 problem – filen kan inte importeras[^\n]*\n {2}bad\.xlsx, blad "Blad1", rad 6, kolumn C \(1\. Plan för evakuering – Särskilt boende för äldre\): okänt svar "Kanske"\..*lägg till raden Kanske,SVAR i data\/vocab\/oj_answers\.csv/);
+    expect(existsSync(db)).toBe(false);
   });
 });

@@ -62,9 +62,11 @@ export class PairMatcher {
 
   constructor(private readonly areas: HeaderMatcher, private readonly verksamheter: HeaderMatcher,
     areaEntries: { text: string; value: string }[], verksamhetEntries: { text: string; value: string }[]) {
+    const verksamhetWords = verksamhetEntries.map((v) => ({ value: v.value, words: headerWords(v.text).split(' ') }));
     for (const a of areaEntries) {
-      for (const v of verksamhetEntries) {
-        const words = [...new Set(`${headerWords(a.text)} ${headerWords(v.text)}`.split(' ').filter(Boolean))].sort().join(' ');
+      const areaWords = headerWords(a.text).split(' ');
+      for (const v of verksamhetWords) {
+        const words = [...new Set([...areaWords, ...v.words].filter(Boolean))].sort().join(' ');
         add(this.byWords, words, `${a.value}\t${v.value}`);
       }
     }

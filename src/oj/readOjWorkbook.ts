@@ -88,6 +88,13 @@ class Vocabulary {
   }
 }
 
+const vocabularies = new WeakMap<Catalog, Vocabulary>();
+function vocabularyOf(catalog: Catalog): Vocabulary {
+  let v = vocabularies.get(catalog);
+  if (!v) vocabularies.set(catalog, (v = new Vocabulary(catalog)));
+  return v;
+}
+
 const text = (v: CellValue | undefined) => cellText(v ?? null);
 
 /** A header on one line: "Läns-\nkod" → "Läns-kod". */
@@ -100,7 +107,7 @@ export const flatHeader = (header: string) => header.replace(/-\s+/g, '-').repla
  * Pure: returns what was read, how, and every problem; parseOjWorkbook throws on the problems.
  */
 export function readOjWorkbook(grids: Grid[], catalog: Catalog, options: { file: string; year?: number; onRow?: (done: number, total: number) => void }): WorkbookReading {
-  const vocab = new Vocabulary(catalog);
+  const vocab = vocabularyOf(catalog);
   const problems = new ProblemList(options.file);
   const layouts = grids.map((grid) => ({ grid, layout: findLayout(grid, vocab) }));
   const stated = statedYear(layouts, options.file);
@@ -134,7 +141,7 @@ export function readOjWorkbook(grids: Grid[], catalog: Catalog, options: { file:
     sheet.headerRows = layout.headerRows;
     sheet.columns = layout.columns;
     sheet.reason = 'rubrikrad med ' + layout.columns.filter((c) => c.reading === 'key' && c.role !== 'ignore' && c.role !== 'n').map((c) => `"${flatHeader(c.header)}"`).join(', ');
-    for (const p of layout.problems) problems.add({ sheet: grid.sheet, ...p });
+    for (const p of layout.problems) problems.add({ sheet: grid.sheet, ...p() });
     if (year === undefined) continue;
 
     const indicators = indicatorColumns(layout, catalog, year, (p) => problems.add({ sheet: grid.sheet, ...p }));
@@ -271,7 +278,8 @@ interface Layout {
   keyColumns: Map<OjColumnRole, number>;
   placed: PlacedColumn[];
   columns: ColumnReading[];
-  problems: Omit<Problem, 'file'>[];
+  /** Made only for the reading chosen: suggestions cost an edit-distance search each. */
+  problems: (() => Omit<Problem, 'file'>)[];
   titleTexts: string[];
 }
 
@@ -362,7 +370,7 @@ function readColumns(
     if (role) areaText = '';
     else if (ownArea) areaText = ownArea;
     let placed: { area: string; verksamhet: string; how: 'exact' | 'words' } | undefined;
-    let trouble: Omit<Problem, 'file'> | undefined;
+    let trouble: { message: string; problem: () => Omit<Problem, 'file'> } | undefined;
     const at = { row: (c.verksamhet ?? c.oneLevel ?? c.rows[0]!).line, column: columnLabel(grid, i, shown) };
     const keyHoldsAnswers = !!role && answerLike(i, false);
     if (!role || keyHoldsAnswers) {
@@ -373,19 +381,19 @@ function readColumns(
         if (area && 'value' in area && verksamhet && 'value' in verksamhet) {
           placed = { area: area.value, verksamhet: verksamhet.value, how: area.how === 'words' || verksamhet.how === 'words' ? 'words' : 'exact' };
         } else if (area && 'ambiguous' in area) {
-          trouble = { ...at, found: areaText, message: `rubriken kan betyda flera indikatorområden (${area.ambiguous.join(', ')}); lägg till en entydig stavning` };
+          trouble = known({ ...at, found: areaText, message: `rubriken kan betyda flera indikatorområden (${area.ambiguous.join(', ')}); lägg till en entydig stavning` });
         } else if (verksamhet && 'ambiguous' in verksamhet) {
-          trouble = { ...at, found: verksamhetText, message: `rubriken kan betyda flera verksamheter (${verksamhet.ambiguous.join(', ')}); lägg till en entydig stavning` };
+          trouble = known({ ...at, found: verksamhetText, message: `rubriken kan betyda flera verksamheter (${verksamhet.ambiguous.join(', ')}); lägg till en entydig stavning` });
         } else if (area && !verksamhet) {
-          trouble = unknownHeader({ ...at, index: i, grid }, 'verksamhet', verksamhetText, catalog);
+          trouble = { message: 'okänd verksamhet', problem: () => unknownHeader({ ...at, index: i, grid }, 'verksamhet', verksamhetText, catalog) };
         } else if (!area && verksamhet) {
-          trouble = unknownHeader({ ...at, index: i, grid }, 'area', areaText, catalog);
+          trouble = { message: 'okänt indikatorområde', problem: () => unknownHeader({ ...at, index: i, grid }, 'area', areaText, catalog) };
         }
       } else {
         const own = c.oneLevel ? text(c.oneLevel.cells[i]) : text(c.area?.cells[i]) || verksamhetText;
         const pair = own ? vocab.pairs.match(own) : undefined;
         if (pair && 'area' in pair) placed = { ...pair, how: 'words' };
-        else if (pair) trouble = { ...at, found: own, message: `rubriken kan betyda flera indikatorer (${pair.ambiguous.join(', ')}); lägg till en entydig stavning` };
+        else if (pair) trouble = known({ ...at, found: own, message: `rubriken kan betyda flera indikatorer (${pair.ambiguous.join(', ')}); lägg till en entydig stavning` });
       }
     }
     if (placed) {
@@ -397,7 +405,7 @@ function readColumns(
     }
     if (trouble) {
       layout.columns.push({ column: letter, header: shown, reading: 'unknown', note: trouble.message });
-      layout.problems.push(trouble);
+      layout.problems.push(trouble.problem);
       continue;
     }
     if (role && !keyHoldsAnswers) {
@@ -409,28 +417,30 @@ function readColumns(
     if (answerLike(i)) {
       const found = shown || '(tom rubrik)';
       layout.columns.push({ column: letter, header: shown, reading: 'unknown', note: 'okänd rubrik med svar under' });
-      layout.problems.push({
+      layout.problems.push(() => ({
         ...at, found,
         message: 'kolumnen har svar men rubriken är varken en nyckelkolumn eller ett känt område – verksamhet',
         suggestions: [...catalog.suggest('oj_area', found).slice(0, 1), ...catalog.suggest('oj_verksamhet', found).slice(0, 2)],
         fix: `Lägg till stavningen i data/vocab/oj_area_headers.csv (område) och data/vocab/oj_verksamhet_headers.csv (verksamhet), eller raden ignore,${csvField(found)} i data/vocab/oj_columns.csv om kolumnen ska hoppas över.`,
-      });
+      }));
       continue;
     }
     const units = role ? [] : unitNamesIn(dataRows, i, catalog);
     if (units.length >= 2) {
       layout.columns.push({ column: letter, header: shown, reading: 'unknown', note: 'okänd rubrik med enhetsnamn under' });
-      layout.problems.push({
+      layout.problems.push(() => ({
         row: c.rows[0]!.line, column: columnLabel(grid, i, shown), found: shown,
         message: `kolumnen anger enheter (${units.slice(0, 3).join(', ')}) men rubriken är ingen känd nyckelkolumn`,
         fix: `Lägg till raden stadsdel,${csvField(shown)} i data/vocab/oj_columns.csv (eller kommun,… om den anger kommuner).`,
-      });
+      }));
       continue;
     }
     if (shown) layout.columns.push({ column: letter, header: shown, reading: 'ignored', role, note: role === 'ignore' ? 'känd kolumn som inte läses' : 'okänd rubrik utan svar under' });
   }
   return layout;
 }
+
+const known = (problem: Omit<Problem, 'file'>) => ({ message: problem.message, problem: () => problem });
 
 /** Distinct cell texts of a column that are known unit names: a key column whose header is not known. */
 function unitNamesIn(rows: Row[], i: number, catalog: Catalog): string[] {
@@ -521,18 +531,27 @@ function resolveRow(row: Row, layout: Layout, catalog: Catalog, year: number): R
     return { problem: { ...at('kommun', cell('kommun')), message: `kommunkoden ${cell(layout.keyColumns.has('kommun_code') ? 'kommun_code' : 'code')} är ${kommunByCode.unit.name} men namnet säger ${kommunByName.unit.name}` } };
   }
   const kommunCode = 'unit' in kommun && kommun.unit.kind === 'kommun' ? kommun.unit.kommun_code ?? undefined : undefined;
-  const order: Resolved[] = [
-    byName('stadsdel', { kommunCode, subUnit: true }),
-    kommunByCode, kommunByName,
-    layout.keyColumns.has('code') && layout.keyColumns.has('kommun_code') ? byCode('code') : { none: true },
-    byName('name', { kommunCode }),
-    byName('code'),
-    byCode('lan_code'),
-    byName('lan'),
-  ];
   // A code is checked against the catalog even when a name beside it is known.
-  const badCode = [kommunByCode, byCode('lan_code')].find((r) => 'problem' in r);
-  return badCode ?? order.find((r) => 'unit' in r) ?? order.find((r) => 'problem' in r) ?? { none: true };
+  const lanByCode = byCode('lan_code');
+  const badCode = [kommunByCode, lanByCode].find((r) => 'problem' in r);
+  if (badCode) return badCode;
+  // Most specific first; evaluated lazily, since a failed name lookup computes its suggestions.
+  const order: (() => Resolved)[] = [
+    () => byName('stadsdel', { kommunCode, subUnit: true }),
+    () => kommunByCode, () => kommunByName,
+    () => (layout.keyColumns.has('code') && layout.keyColumns.has('kommun_code') ? byCode('code') : { none: true }),
+    () => byName('name', { kommunCode }),
+    () => byName('code'),
+    () => lanByCode,
+    () => byName('lan'),
+  ];
+  let problem: Resolved | undefined;
+  for (const step of order) {
+    const r = step();
+    if ('unit' in r) return r;
+    if ('problem' in r) problem ??= r;
+  }
+  return problem ?? { none: true };
 }
 
 /** The unit as the row spells it: its most specific non-empty key cell. */

@@ -387,7 +387,8 @@ function readColumns(
         } else if (area && !verksamhet) {
           trouble = { message: 'okänd verksamhet', problem: () => unknownHeader({ ...at, index: i, grid }, 'verksamhet', verksamhetText, catalog) };
         } else if (!area && verksamhet) {
-          trouble = { message: 'okänt indikatorområde', problem: () => unknownHeader({ ...at, index: i, grid }, 'area', areaText, catalog) };
+          const found = areaText;
+          trouble = { message: 'okänt indikatorområde', problem: () => unknownHeader({ ...at, index: i, grid }, 'area', found, catalog) };
         }
       } else {
         const own = c.oneLevel ? text(c.oneLevel.cells[i]) : text(c.area?.cells[i]) || verksamhetText;

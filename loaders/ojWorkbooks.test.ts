@@ -246,6 +246,22 @@ describe('pull oj', () => {
     expect(await counts(db)).toEqual({ files: 1, answers: 8 });
   });
 
+  it('a year without a verified address asks nobody and says in one line where to get the file and how to import it', async () => {
+    const config = join(dir, 'config');
+    cpSync(configDir, config, { recursive: true, filter: (src) => !/\.duckdb|^raw$|^sample$/.test(basename(src)) });
+    writeText(join(config, 'sources.csv'), 'year,url,sha256,result_page,note\n2022,,,https://resultat.example.invalid/krisberedskap,\n2023,,,https://resultat.example.invalid/krisberedskap,\n');
+    const saved = process.env.BEREDSKAP_RAW_DIR;
+    process.env.BEREDSKAP_RAW_DIR = rawDir();
+    try {
+      const out: string[] = [];
+      expect(await main(['pull', 'oj', '--db', join(dir, 'cli.duckdb'), '--config', config, '--quiet'], (t) => out.push(t))).toBe(0);
+      expect(out).toEqual(['2022, 2023: ingen verifierad adress i sources.csv – ladda ner Excelfilen från resultatsidan https://resultat.example.invalid/krisberedskap och kör `beredskap import oj FIL`.']);
+    } finally {
+      if (saved === undefined) delete process.env.BEREDSKAP_RAW_DIR;
+      else process.env.BEREDSKAP_RAW_DIR = saved;
+    }
+  });
+
   it('the CLI: exit 0 with a --json summary, 5 when a source answers wrongly, 2 on usage errors', async () => {
     const config = join(dir, 'config');
     cpSync(configDir, config, { recursive: true, filter: (src) => !/\.duckdb|^raw$|^sample$/.test(basename(src)) });
@@ -275,8 +291,13 @@ describe('pull oj', () => {
 });
 
 describe('data/sources.csv', () => {
-  it('lists every ÖJ year 2016–2025 with an http(s) URL', () => {
-    expect(readSources(join(configDir, 'sources.csv')).map((s) => s.year)).toEqual([2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025]);
+  it('lists every ÖJ year 2016–2024 with its result page; an address only where one is known (2024), none guessed', () => {
+    const sources = readSources(join(configDir, 'sources.csv'));
+    expect(sources.map((s) => s.year)).toEqual([2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024]);
+    expect(sources.every((s) => s.resultPage?.startsWith('https://www.socialstyrelsen.se/'))).toBe(true);
+    expect(sources.filter((s) => s.url !== null).map((s) => s.url)).toEqual([
+      'https://www.socialstyrelsen.se/globalassets/sharepoint-dokument/artikelkatalog/oppna-jamforelser/2024-6-9161.xlsx',
+    ]);
   });
 
   it('OJ_BASE_URL replaces scheme and host, keeping any path of its own in front', () => {

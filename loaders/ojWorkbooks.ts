@@ -19,7 +19,9 @@ import { removeStaleParts, StateFile } from './rawStore.ts';
 
 export interface OjSource {
   year: number;
-  url: string;
+  /** Null: no verified address is known; the year is imported by hand from the result page. */
+  url: string | null;
+  resultPage: string | null;
   sha256: string | null;
   note: string | null;
   line: number;
@@ -37,17 +39,17 @@ const isHttpUrl = (text: string) => {
 export function readSources(path: string): OjSource[] {
   const file = basename(path);
   const problems = new ProblemList(file);
-  const { records } = readConfigTable(dirname(path), file, { required: ['year', 'url'], optional: ['sha256', 'note'] }, problems);
+  const { records } = readConfigTable(dirname(path), file, { required: ['year'], optional: ['url', 'sha256', 'result_page', 'note'] }, problems);
   const seen = new Set<number>();
   const sources = records.map((r): OjSource => {
     const year = r.int('year') ?? 0;
-    const url = r.get('url');
+    const url = r.opt('url');
     const sha256 = r.opt('sha256');
     if (seen.has(year)) problems.add({ file, row: r.line, column: 'year', found: String(year), message: 'året finns redan på en tidigare rad' });
     seen.add(year);
-    if (!isHttpUrl(url)) problems.add({ file, row: r.line, column: 'url', found: url, message: 'ingen giltig adress: den ska börja med http:// eller https://' });
+    if (url !== null && !isHttpUrl(url)) problems.add({ file, row: r.line, column: 'url', found: url, message: 'ingen giltig adress: den ska börja med http:// eller https://' });
     if (sha256 !== null && !/^[0-9a-f]{64}$/i.test(sha256)) problems.add({ file, row: r.line, column: 'sha256', found: sha256, message: 'sha256 ska vara 64 hexadecimala tecken' });
-    return { year, url, sha256, note: r.opt('note'), line: r.line };
+    return { year, url, resultPage: r.opt('result_page'), sha256, note: r.opt('note'), line: r.line };
   });
   problems.throwIfAny();
   return sources;
@@ -68,7 +70,8 @@ export interface OjFileOutcome {
   year: number;
   url: string;
   file: string;
-  status: 'fetched' | 'unchanged' | 'failed';
+  /** no_address: sources.csv knows no verified address for the year; nothing was asked. */
+  status: 'fetched' | 'unchanged' | 'failed' | 'no_address';
   reason?: FailureReason;
   message?: string;
   httpStatus?: number;
@@ -117,10 +120,15 @@ export async function pullOj(db: Database, options: PullOjOptions): Promise<OjPu
   const files: OjFileOutcome[] = [];
 
   for (const source of sources) {
-    const url = withBaseUrl(source.url, options.baseUrl);
     const file = ojFileName(source.year);
     const dest = join(dir, file);
     const cached = existsSync(dest);
+    if (source.url === null) {
+      const where = source.resultPage ? `resultatsidan ${source.resultPage}` : 'Socialstyrelsens resultatsida för Öppna jämförelser – krisberedskap';
+      files.push({ year: source.year, url: '', file, cached, toImport: false, status: 'no_address', message: `ingen verifierad adress i ${basename(options.sourcesPath)} (rad ${source.line}) – ladda ner Excelfilen från ${where} och kör \`beredskap import oj FIL\`` });
+      continue;
+    }
+    const url = withBaseUrl(source.url, options.baseUrl);
     const base = { year: source.year, url, file, cached, toImport: false };
     const host = new URL(url).host;
     const offline = offlineHosts.get(host);

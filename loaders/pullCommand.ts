@@ -78,7 +78,13 @@ function printOj(report: OjPullReport, args: PullArgs, err: (text: string) => vo
     const cached = offline.filter((f) => f.cached).length;
     args.out(`Offline: ${offline[0]!.message}. ${offline.length === 1 ? 'Ett år' : `${offline.length} år`} kunde inte hämtas; ${cached ? `fortsätter med ${cached} tidigare hämtade filer` : 'inga tidigare hämtade filer finns'}.`);
   }
+  const noAddress = report.files.filter((f) => f.status === 'no_address');
+  if (noAddress.length) {
+    // One line for all such years: the same advice, with the result page to look the links up.
+    args.out(`${noAddress.map((f) => f.year).join(', ')}: ${(noAddress[0]!.message ?? '').replace(/ \(rad \d+\)/, '')}.`);
+  }
   for (const f of report.files) {
+    if (f.status === 'no_address') continue;
     const size = f.bytes === undefined ? '' : `, ${formatBytes(f.bytes)}`;
     if (f.status === 'fetched') {
       args.out(`${f.year}: hämtad${size}${f.toImport ? '' : ' – samma innehåll som redan är importerat; inget ändrat'}.`);

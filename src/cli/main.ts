@@ -50,6 +50,7 @@ Flaggor:
   --year ÅR         ÖJ-år när filen inte själv anger det
   --dry-run         kontrollera och visa vad som skulle ändras, utan att skriva
   --replace         låt en ny version av en fil ta bort mer än en fjärdedel av raderna den ersätter
+  --accept-fidelity importera en ÖJ-fil vars publicerade andelar inte stämmer med dess egna kommunsvar (sägs tydligt)
   --report UT       med import self-assessment --dry-run: valideringsrapport (.xlsx eller .md) att skicka till nämnden
   --json            maskinläsbar sammanfattning på stdout
   --quiet           inga förloppsrader
@@ -87,6 +88,7 @@ export async function main(argv: string[], out: (text: string) => void = (t) => 
         format: { type: 'string', default: 'table' },
         'dry-run': { type: 'boolean', default: false },
         replace: { type: 'boolean', default: false },
+        'accept-fidelity': { type: 'boolean', default: false },
         json: { type: 'boolean', default: false },
         quiet: { type: 'boolean', default: false },
         all: { type: 'boolean', default: false },
@@ -117,7 +119,7 @@ export async function main(argv: string[], out: (text: string) => void = (t) => 
         if (source !== 'oj' && source !== 'self-assessment') throw new UsageError('ange "import oj FIL…" eller "import self-assessment FIL…"');
         if (!files.length) throw new UsageError('ange minst en fil');
         const progress = progressReporter({ quiet: ctx.quiet });
-        const options: ImportOptions = { year, dryRun: values['dry-run'], replace: values.replace, onProgress: progress.update };
+        const options: ImportOptions = { year, dryRun: values['dry-run'], replace: values.replace, acceptFidelity: values['accept-fidelity'], onProgress: progress.update };
         if (values.report !== undefined && (source !== 'self-assessment' || !values['dry-run'])) {
           throw new UsageError('--report gäller "import self-assessment FIL --dry-run --report UT.xlsx|UT.md"');
         }
@@ -183,8 +185,13 @@ export async function main(argv: string[], out: (text: string) => void = (t) => 
         });
         return { ok: exitCodes.ok, badInput: exitCodes.badInput, offline: exitCodes.offline, failed: exitCodes.sourceFailed }[outcome];
       }
-      case 'check':
-        return await withDb(ctx, async (db) => printCheck(ctx, db));
+      case 'check': {
+        let failed = false;
+        await withDb(ctx, async (db) => {
+          failed = await printCheck(ctx, db);
+        });
+        return failed ? exitCodes.badInput : exitCodes.ok;
+      }
       case 'report': {
         const [name] = rest;
         if (!name || !(name in reports)) throw new UsageError(`ange en rapport: ${Object.keys(reports).join(', ')}`);
@@ -236,6 +243,8 @@ async function withDb(
   return exitCodes.ok;
 }
 
+const skipLabels: Record<string, string> = { blank: 'tomma rader', note: 'rader med titel, källa eller fotnot', heading: 'rubrikrader utan värden' };
+
 function printReports(ctx: Context, reports: FileReport[]): void {
   if (ctx.json) {
     ctx.out(JSON.stringify(reports, null, 2));
@@ -254,6 +263,9 @@ function printReports(ctx: Context, reports: FileReport[]): void {
     const verb = r.status === 'validated' ? 'kontrollerad (--dry-run, inget skrivet); skulle ge' : `importerad som källa #${r.sourceFileId};`;
     ctx.out(`${r.file} (${years}): ${verb} ${r.rowsRead.toLocaleString('sv-SE')} rader lästa, ${r.rowsStored.toLocaleString('sv-SE')} uppgifter${changes ? ` – ${changes}` : ''}.`);
     if (r.replacedSourceFiles?.length) ctx.out(`  ersätter källa ${r.replacedSourceFiles.map((id) => `#${id}`).join(', ')}`);
+    const skipped = Object.entries(r.rowsSkipped ?? {}).filter(([, n]) => n > 0);
+    if (skipped.length) ctx.out(`  hoppade över: ${skipped.map(([why, n]) => `${n} ${skipLabels[why] ?? why}`).join(', ')}`);
+    for (const w of r.warnings ?? []) ctx.out(`  ${w}`);
   }
 }
 
@@ -271,7 +283,8 @@ async function printSources(ctx: Context, db: Database): Promise<void> {
   ));
 }
 
-async function printCheck(ctx: Context, db: Database): Promise<void> {
+/** Prints the data-quality report; true when a view check (fidelity among them) found faults. */
+async function printCheck(ctx: Context, db: Database): Promise<boolean> {
   const missing = await db.all<{ year: number; unit_id: string; name: string; kind: string }>('select * from unit_without_answers');
   const unanswered = await db.all<{ year: number; name: string; n_cells: number; n_unanswered: number; share_unanswered: number }>(
     `select year, name, n_cells, n_unanswered, share_unanswered from unanswered_share
@@ -279,7 +292,10 @@ async function printCheck(ctx: Context, db: Database): Promise<void> {
   );
   const aliases = await db.all<{ file_name: string; unit_text: string; unit_name: string; n_rows: number }>('select file_name, unit_text, unit_name, n_rows from alias_used');
   const failedChecks = await runViewChecks(db);
-  if (ctx.json) return ctx.out(JSON.stringify({ units_without_answers: missing, unanswered, aliases_used: aliases, failed_view_checks: failedChecks }, null, 2));
+  if (ctx.json) {
+    ctx.out(JSON.stringify({ units_without_answers: missing, unanswered, aliases_used: aliases, failed_view_checks: failedChecks }, null, 2));
+    return failedChecks.length > 0;
+  }
   ctx.out(failedChecks.length ? `Vyernas kontroller som hittade fel: ${failedChecks.map((f) => f.name).join('; ')}\n` : 'Vyernas kontroller: alla godkända.\n');
   ctx.out(`Enheter utan ÖJ-svar: ${missing.length}`);
   if (missing.length) ctx.out(formatTable(['År', 'Enhet', 'Slag'], missing.slice(0, 30).map((m) => [String(m.year), m.name, m.kind])));
@@ -287,6 +303,7 @@ async function printCheck(ctx: Context, db: Database): Promise<void> {
   ctx.out(unanswered.length ? formatTable(['År', 'Enhet', 'Frågor', 'Obesvarade', 'Andel'], unanswered.map((u) => [String(u.year), u.name, u.n_cells, u.n_unanswered, `${(u.share_unanswered * 100).toLocaleString('sv-SE', { maximumFractionDigits: 1 })} %`])) : '  inga');
   ctx.out(`\nEnhetsnamn lösta via alias: ${aliases.length}`);
   if (aliases.length) ctx.out(formatTable(['Fil', 'Stavning i filen', 'Enhet', 'Rader'], aliases.slice(0, 40).map((a) => [a.file_name, a.unit_text, a.unit_name, a.n_rows])));
+  return failedChecks.length > 0;
 }
 
 /** A database to look at on a fresh machine: built from sample data when none exists. */

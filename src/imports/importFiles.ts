@@ -15,6 +15,8 @@ export interface ImportOptions {
   dryRun?: boolean;
   /** A new version may remove more than a quarter of the rows it replaces. */
   replace?: boolean;
+  /** Store an ÖJ file whose published shares its own kommun rows do not reproduce (said loudly). */
+  acceptFidelity?: boolean;
   isSample?: boolean;
   onProgress?: (file: string, done: number, total: number) => void;
 }
@@ -30,6 +32,8 @@ export interface FileReport {
   rowsStored: number;
   changes?: Record<string, Change>;
   replacedSourceFiles?: number[];
+  /** Said on every output: what was accepted although it looks wrong. */
+  warnings?: string[];
   previous?: { source_file_id: number; imported_at: string };
 }
 
@@ -94,7 +98,7 @@ export async function importFiles(
   options: ImportOptions,
   parse: (input: InputFile) => Promise<ParsedSource>,
   /** Source-specific steps inside the same transaction, around storing the new files. */
-  hooks: { beforeStore?: (sources: ParsedSource[]) => Promise<void>; afterStore?: () => Promise<void> } = {},
+  hooks: { beforeStore?: (sources: ParsedSource[]) => Promise<void>; afterStore?: (reports: FileReport[]) => Promise<void> } = {},
 ): Promise<FileReport[]> {
   const parsed: { input: InputFile; source: ParsedSource }[] = [];
   const problems: Problem[] = [];
@@ -140,7 +144,7 @@ export async function importFiles(
         replacedSourceFiles: stored.replaced,
       });
     }
-    await hooks.afterStore?.();
+    await hooks.afterStore?.(reports);
     return reports;
   };
   if (!options.dryRun) return db.transaction(store);

@@ -58,8 +58,39 @@ export async function importOj(db: Database, paths: string[], options: ImportOpt
   const catalog = await Catalog.load(db);
   return importFiles(db, paths, options, (input) => parseOjFile(input, catalog, options), {
     beforeStore: (sources) => withdrawKoladaAnswers(db, [...new Set(sources.flatMap((s) => s.years))]),
-    afterStore: async () => {
+    afterStore: async (reports) => {
       await refillKoladaAnswers(db);
+      await checkFidelity(db, reports, !!options.acceptFidelity);
     },
   });
+}
+
+/**
+ * A stored workbook must reproduce its own published shares from its kommun rows (view fidelity) wherever
+ * it holds the kommuner an aggregate stands for: a misread share scale or shifted columns show here. Such a
+ * file is refused, inside the import's transaction, unless the user accepts it, and then it is said.
+ */
+async function checkFidelity(db: Database, reports: FileReport[], accept: boolean): Promise<void> {
+  for (const report of reports) {
+    if (report.sourceFileId === undefined) continue;
+    const failed = await db.all<{ unit_id: string; indicator_id: string; share_published: number; share_recomputed: number | null; sheet: string | null; source_row: number; source_column: string }>(
+      `select f.unit_id, f.indicator_id, f.share_published, f.share_recomputed, s.sheet, s.source_row, s.source_column
+       from fidelity f
+       join oj_published_share s using (source_file_id, unit_id, indicator_id)
+       where f.source_file_id = $1 and f.is_checkable and not f.ok
+       order by s.sheet, s.source_row, s.source_column`,
+      [report.sourceFileId],
+    );
+    if (!failed.length) continue;
+    const pct = (v: number | null) => (v === null ? '–' : `${(v * 100).toLocaleString('sv-SE', { maximumFractionDigits: 1 })} %`);
+    const summary = `${failed.length} publicerade andelar stämmer inte med filens egna kommunsvar (t.ex. ${failed[0]!.unit_id} ${failed[0]!.indicator_id}: publicerad ${pct(failed[0]!.share_published)}, beräknad ${pct(failed[0]!.share_recomputed)})`;
+    if (accept) {
+      report.warnings = [...(report.warnings ?? []), `VARNING: ${summary}; importerad ändå (--accept-fidelity). Se \`beredskap report fidelity\`.`];
+      continue;
+    }
+    throw new InputError(failed.map((f) => ({
+      file: report.file, sheet: f.sheet ?? undefined, row: f.source_row, column: f.source_column,
+      message: `andelen ${pct(f.share_published)} för ${f.unit_id} stämmer inte med ${pct(f.share_recomputed)} beräknat från filens kommunsvar; är andelarna rätt lästa (procent eller bråk)? Importera ändå med --accept-fidelity`,
+    })));
+  }
 }

@@ -321,3 +321,44 @@ describe('beredskap inspect', () => {
     expect(existsSync(db)).toBe(false);
   });
 });
+
+describe('a workbook must reproduce its own published shares', () => {
+  const root = tempDir();
+  const kommunRows = readFileSync(join(projectRoot, 'data/org/kommuner.csv'), 'utf8').split('\n').slice(1).filter(Boolean).map((l) => l.split(','));
+  /** All 290 kommuner, 226 of them Ja (77,9 %), and riket's published share as given. */
+  const nationalWorkbook = (file: string, riket: Cell) => writeXlsx(file, [{
+    name: 'Resultat',
+    rows: [
+      [`Krisberedskap ${year}`],
+      ['Kommunkod', 'Kommun', 'Plan för evakuering – Särskilt boende för äldre', 'Plan för evakuering – Hemtjänst'],
+      [null, 'Riket', riket, 0.5],
+      ...kommunRows.map(([, code, name], i) => [Number(code), name!, i < 226 ? 'Ja' : 'Nej', i % 2 ? 'Ja' : 'Nej']),
+    ],
+  }]);
+
+  it('reads fractions right and imports; refuses a share its kommun rows contradict unless --accept-fidelity, which says so; check then fails', async () => {
+    mkdirSync(root, { recursive: true });
+    const db = await openTestDb(root, 'fidelity.duckdb');
+    try {
+      const [ok] = await importOj(db, [await nationalWorkbook(join(root, 'fractions.xlsx'), 0.78)]);
+      expect(ok).toMatchObject({ status: 'imported' });
+      expect(await db.one(`select share_ja from oj_published_share where unit_id = 'riket' and indicator_id = 'evakuering_sabo'`)).toEqual({ share_ja: 0.78 });
+
+      const misread = await nationalWorkbook(join(root, 'misread.xlsx'), '7,8 %');
+      const error = (await importOj(db, [misread]).catch((e: unknown) => e)) as InputError;
+      expect(error).toBeInstanceOf(InputError);
+      expect(error.problems.map(formatProblem)).toEqual([
+        'misread.xlsx, blad "Resultat", rad 3, kolumn C (Plan för evakuering – Särskilt boende för äldre): andelen 7,8 % för riket stämmer inte med 77,9 % beräknat från filens kommunsvar; är andelarna rätt lästa (procent eller bråk)? Importera ändå med --accept-fidelity.',
+      ]);
+      expect(await db.one('select count(*)::int as n from source_file')).toEqual({ n: 1 });
+
+      const dbPath = join(root, 'cli.duckdb');
+      const out: string[] = [];
+      expect(await main(['import', 'oj', misread, '--accept-fidelity', '--db', dbPath, '--quiet'], (t) => out.push(t))).toBe(0);
+      expect(out.join('\n')).toContain('VARNING: 1 publicerade andelar stämmer inte med filens egna kommunsvar (t.ex. riket evakuering_sabo: publicerad 7,8 %, beräknad 77,9 %); importerad ändå (--accept-fidelity).');
+      expect(await main(['check', '--db', dbPath, '--json'], () => {})).toBe(1);
+    } finally {
+      db.close();
+    }
+  });
+});

@@ -7,7 +7,11 @@
 -- n_responding; NULL when the file published no share. A row's own count column (n_respondents_row,
 -- "Antal svarande") counts units that answered at all; it is shown beside n_respondents_recomputed
 -- (member kommuner with any answer other than ej_svar in the file) but, its definition being
--- unverified, does not decide ok. This is how the tool shows that it reads the source right.
+-- unverified, does not decide ok. n_members: kommuner the aggregate stands for (org_unit); n_members_in_file:
+-- how many of them the file has rows for. is_checkable: the file holds at least 90 % of the members, so a
+-- recomputed share can be held against the published one; an import refuses a file with a checkable cell
+-- that is not ok (a misread share scale, shifted columns), and `beredskap check` fails on one. This is how
+-- the tool shows that it reads the source right.
 create or replace view fidelity as
 with published as (
     select s.source_file_id, s.year, s.level, s.unit_id, s.indicator_id, s.share_ja, s.n_units, s.n_respondents_row, u.lan_code, u.skr_group, u.kind
@@ -26,10 +30,20 @@ recomputed as (
     group by all
 ),
 respondents as (
-    select p.source_file_id, p.unit_id, count(distinct a.unit_id)::integer as n_respondents
+    select
+        p.source_file_id, p.unit_id,
+        count(distinct a.unit_id) filter (where a.answer <> 'ej_svar')::integer as n_respondents,
+        count(distinct a.unit_id)::integer as n_members_in_file,
     from (select distinct source_file_id, year, unit_id, kind, lan_code, skr_group from published) p
-    join oj_answer a on a.source_file_id = p.source_file_id and a.year = p.year and a.answer <> 'ej_svar'
+    join oj_answer a on a.source_file_id = p.source_file_id and a.year = p.year
     join org_unit k on k.unit_id = a.unit_id and k.kind = 'kommun'
+    where p.kind = 'riket' or (p.kind = 'lan' and k.lan_code = p.lan_code) or (p.kind = 'kommungrupp' and k.skr_group = p.skr_group)
+    group by all
+),
+members as (
+    select p.unit_id, count(*)::integer as n_members
+    from (select distinct unit_id, kind, lan_code, skr_group from published) p
+    join org_unit k on k.kind = 'kommun'
     where p.kind = 'riket' or (p.kind = 'lan' and k.lan_code = p.lan_code) or (p.kind = 'kommungrupp' and k.skr_group = p.skr_group)
     group by all
 ),
@@ -42,6 +56,9 @@ final as (
         r.n_responding,
         p.n_respondents_row,
         n.n_respondents as n_respondents_recomputed,
+        m.n_members,
+        coalesce(n.n_members_in_file, 0) as n_members_in_file,
+        coalesce(n.n_members_in_file, 0) >= 0.9 * m.n_members as is_checkable,
         round((r.n_ja / nullif(r.n_responding, 0) - p.share_ja) * 100, 2) as diff_pp,
         case
             when p.share_ja is null then null
@@ -52,5 +69,6 @@ final as (
     join source_file f using (source_file_id)
     left join recomputed r using (source_file_id, unit_id, indicator_id)
     left join respondents n using (source_file_id, unit_id)
+    left join members m using (unit_id)
 )
 select * from final

@@ -83,6 +83,10 @@ select * from consistency where finding not in ('sjalv_uppfyllt_oj_nej', 'sjalv_
 -- check: fidelity ok is NULL exactly when nothing was published
 select * from fidelity where (ok is null) <> (share_published is null);
 
+-- check: fidelity: every file in force reproduces its published shares wherever it holds the aggregate's kommuner
+select f.* from fidelity f join source_file s using (source_file_id)
+where s.superseded_by is null and f.is_checkable and not f.ok;
+
 -- check: readiness_change shows a change exactly when the years are comparable
 select * from readiness_change where (change is null) <> (not comparable) or (comparable and not_comparable_reason is not null);
 

@@ -263,6 +263,23 @@ describe('ÖJ workbooks in layouts unlike the sample', () => {
     }
   });
 
+  it('reads indicator columns under a merged "Område" header as indicators, not as a key column', async () => {
+    const file = await writeXlsx(join(dir, 'omrade-2022.xlsx'), [{
+      name: 'Stadsdelsområden',
+      rows: [
+        [`ÖJ ${year}`],
+        ['Stadsdel', 'Område', null],
+        [null, 'Plan för evakuering – Särskilt boende för äldre', 'Plan för evakuering – Hemtjänst'],
+        ['Farsta', 'Ja', 'Nej'],
+        ['Rinkeby-Kista', 'Nej', 'Ja'],
+      ],
+      merges: ['B2:C2', 'A2:A3'],
+    }]);
+    const reading = await read(file);
+    expect(reading.problems.map(formatProblem)).toEqual([]);
+    expect(answersOf(reading)).toEqual(['farsta/evakuering_hemtjanst/nej', 'farsta/evakuering_sabo/ja', 'rinkeby-kista/evakuering_hemtjanst/ja', 'rinkeby-kista/evakuering_sabo/nej']);
+  });
+
   it('reads a sheet of fractions as fractions and a sheet of per cents as per cents, and refuses a share it cannot read', async () => {
     const sheets = layoutC();
     sheets[1]!.rows[4]![2] = 'hög';

@@ -32,7 +32,7 @@ Kommandon:
   sources                               lista importerade filer
   check                                 datakvalitet: enheter utan svar, obesvarade andelar, alias, vyernas kontroller
   report readiness|gaps|goals|fidelity  visa beredskapsmått [--year ÅR] [--unit ID] [--format table|csv|json]
-  template self-assessment --year ÅR --period T1|T2|VB [--unit ID | --all] -o KATALOG
+  template self-assessment --year ÅR --period T1|T2|VB [--unit ID | --all] -o KATALOG [--force]
                                         självskattningsmallar (.xlsx) per nämnd, förifyllda med förra perioden
   export [--year ÅR] --format xlsx|csv [--unit ID] [--delimiter ,] -o FIL
                                         beredskap, brister, måluppfyllnad, jämförelse och källor till Excel eller CSV
@@ -49,6 +49,7 @@ Flaggor:
   --year ÅR         ÖJ-år när filen inte själv anger det
   --dry-run         kontrollera och visa vad som skulle ändras, utan att skriva
   --replace         låt en ny version av en fil ta bort mer än en fjärdedel av raderna den ersätter
+  --force           template: skriv över mallar som redan finns (de kan vara ifyllda)
   --report UT       med import self-assessment --dry-run: valideringsrapport (.xlsx eller .md) att skicka till nämnden
   --json            maskinläsbar sammanfattning på stdout
   --quiet           inga förloppsrader
@@ -86,6 +87,7 @@ export async function main(argv: string[], out: (text: string) => void = (t) => 
         format: { type: 'string', default: 'table' },
         'dry-run': { type: 'boolean', default: false },
         replace: { type: 'boolean', default: false },
+        force: { type: 'boolean', default: false },
         json: { type: 'boolean', default: false },
         quiet: { type: 'boolean', default: false },
         all: { type: 'boolean', default: false },
@@ -135,7 +137,7 @@ export async function main(argv: string[], out: (text: string) => void = (t) => 
         if (rest[0] !== 'self-assessment') throw new UsageError('ange "template self-assessment --year ÅR --period T1|T2|VB [--unit ID | --all] -o KATALOG"');
         if (year === undefined || !values.period || !values.out) throw new UsageError('--year, --period och -o krävs');
         return await withDb(ctx, async (db) => {
-          const written = await runTemplate(db, { year, period: values.period!, unit: values.unit, all: values.all, outDir: resolve(values.out!) });
+          const written = await runTemplate(db, { year, period: values.period!, unit: values.unit, all: values.all, outDir: resolve(values.out!), force: values.force });
           out(ctx.json ? JSON.stringify(written, null, 2) : `${written.length} mallar skrivna i ${resolve(values.out!)}.`);
         });
       }

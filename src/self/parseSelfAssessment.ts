@@ -35,6 +35,13 @@ function parseDate(value: CellValue): string | null | undefined {
   return m && !Number.isNaN(Date.parse(`${m[1]}-${m[2]}-${m[3]}T00:00:00Z`)) ? m[0] : undefined;
 }
 
+/**
+ * A text as the nämnd meant it: our templates (and exports) put an apostrophe before text a spreadsheet
+ * would run as a formula; a person typing `'=x` in Excel stores `=x`, so an apostrophe before = + - @,
+ * tab or carriage return in a cell is ours, and comes off.
+ */
+export const restoreNeutralized = (text: string) => (/^'[=+\-@\t\r]/.test(text) ? text.slice(1) : text);
+
 /** "B01", "B01 Aktuell RSA" or the requirement's text → its id; by text, the requirement in force that year. */
 function resolveRequirement(catalog: Catalog, text: string, year: number | undefined): string | undefined {
   const id = /^([A-Za-zÅÄÖåäö]*\d+)\b/.exec(text)?.[1];
@@ -102,7 +109,7 @@ export function parseSelfAssessment(grids: Grid[], catalog: Catalog, file: strin
       const dueDate = parseDate(cell(r, 'due_date'));
       if (dueDate === undefined) problems.add({ ...at(r, 'due_date'), found: cellText(cell(r, 'due_date')), message: 'datumet kan inte läsas (väntade ÅÅÅÅ-MM-DD)' });
       if (year && period && unit && 'unit' in unit && catalog.isOrganisationNamnd(unit.unit) && requirement && status && dueDate !== undefined) {
-        const text = (f: Field) => cellText(cell(r, f)) || null;
+        const text = (f: Field) => restoreNeutralized(cellText(cell(r, f))) || null;
         rows.push({
           year, period, unit_id: unit.unit.unit_id, requirement_id: requirement.requirement_id, status, raw_status: rawStatus,
           comment: text('comment'), planned_action: text('action'), owner: text('owner'), due_date: dueDate, unit_text: unitText,

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { Database, DatabaseBusyError, withDatabase } from '../db/database.ts';
+import { Database, DatabaseBusyError, NotADatabaseError, withDatabase } from '../db/database.ts';
 import { initDatabase } from '../db/init.ts';
 import type { FileReport, ImportOptions } from '../imports/importFiles.ts';
 import { InputError, formatProblem } from '../imports/problems.ts';
@@ -208,6 +208,10 @@ export async function main(argv: string[], out: (text: string) => void = (t) => 
       process.stderr.write(`Inget har skrivits. ${error.problems.length === 1 ? 'Ett fel' : `${error.problems.length} fel`}:\n`);
       for (const p of error.problems) process.stderr.write(`  ${formatProblem(p)}\n`);
       return exitCodes.badInput;
+    }
+    if (error instanceof NotADatabaseError) {
+      process.stderr.write(`${error.message}\n`);
+      return exitCodes.usage;
     }
     if (error instanceof DatabaseBusyError) {
       process.stderr.write(`${error.message}\n`);

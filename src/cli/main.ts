@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { Database, DatabaseBusyError, NotADatabaseError, withDatabase } from '../db/database.ts';
+import { Database, DatabaseBusyError, NotADatabaseError, withDatabase, type DbSession } from '../db/database.ts';
 import { initDatabase } from '../db/init.ts';
 import type { FileReport, ImportOptions } from '../imports/importFiles.ts';
 import { InputError, formatProblem } from '../imports/problems.ts';
@@ -166,14 +166,15 @@ export async function main(argv: string[], out: (text: string) => void = (t) => 
         if (values['dry-run']) throw new UsageError('--dry-run gäller inte pull');
         const { runPull } = await import('../../loaders/pullCommand.ts');
         // Plain `pull` takes both sources, Kolada even when ÖJ was unreachable; the worst outcome decides.
+        // The database is opened only to store what was fetched: no lock is held while downloading.
         const severity = ['ok', 'offline', 'failed', 'badInput'] as const;
         let outcome: (typeof severity)[number] = 'ok';
-        await withDb(ctx, async (db) => {
-          for (const s of source ? [source as 'oj' | 'kolada'] : (['oj', 'kolada'] as const)) {
-            const o = await runPull(db, { source: s, year, configDir: ctx.configDir, json: ctx.json, quiet: ctx.quiet, out, printImports: (r) => printReports(ctx, r) });
-            if (severity.indexOf(o) > severity.indexOf(outcome)) outcome = o;
-          }
-        });
+        await withDb(ctx, async () => {});
+        const session: DbSession = (work) => withDatabase(ctx.dbPath, work);
+        for (const s of source ? [source as 'oj' | 'kolada'] : (['oj', 'kolada'] as const)) {
+          const o = await runPull(session, { source: s, year, replace: values.replace, configDir: ctx.configDir, json: ctx.json, quiet: ctx.quiet, out, printImports: (r) => printReports(ctx, r) });
+          if (severity.indexOf(o) > severity.indexOf(outcome)) outcome = o;
+        }
         return { ok: exitCodes.ok, badInput: exitCodes.badInput, offline: exitCodes.offline, failed: exitCodes.sourceFailed }[outcome];
       }
       case 'check':

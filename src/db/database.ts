@@ -123,3 +123,12 @@ export async function withDatabase<T>(path: string, work: (db: Database) => Prom
     db.close();
   }
 }
+
+/**
+ * Work with the database for a while: an open Database (held throughout), or a way to open it only
+ * when needed, so that a long download holds no lock (DuckDB allows one writer per file).
+ */
+export type DbSession = <T>(work: (db: Database) => Promise<T>) => Promise<T>;
+
+export const sessionOf = (db: Database | DbSession): DbSession =>
+  typeof db === 'function' ? db : (work) => work(db);

@@ -8,6 +8,7 @@ import type { Grid } from '../text/grid.ts';
 import { readDelimited } from '../text/readDelimited.ts';
 import { gridsFromWorkbook } from '../text/readWorkbook.ts';
 import { InputError, type Problem } from './problems.ts';
+import { unzippedSizeProblem } from './unzippedSize.ts';
 import { findImported, storeFacts, type Change, type FactTable } from './storeFacts.ts';
 
 export interface ImportOptions {
@@ -63,6 +64,9 @@ export function openInput(path: string): InputFile {
     return {
       path, name, bytes, format: 'xlsx',
       async grids() {
+        // Checked before exceljs sees the bytes: it unpacks everything into memory, a zip bomb included.
+        const unsafe = unzippedSizeProblem(bytes);
+        if (unsafe) throw new InputError([{ file: name, message: `filen kan inte läsas som .xlsx: ${unsafe}` }]);
         const workbook = new ExcelJS.Workbook();
         try {
           await workbook.xlsx.load(bytes as unknown as ArrayBuffer);

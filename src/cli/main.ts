@@ -5,6 +5,7 @@ import { Database, DatabaseBusyError, NotADatabaseError, withDatabase, type DbSe
 import { initDatabase } from '../db/init.ts';
 import type { FileReport, ImportOptions } from '../imports/importFiles.ts';
 import { InputError, formatProblem } from '../imports/problems.ts';
+import type { Change } from '../imports/storeFacts.ts';
 import { importOj } from '../oj/importOj.ts';
 import { defaultConfigDir, defaultDbPath, projectRoot } from '../paths.ts';
 import { importSelfAssessment } from '../self/importSelfAssessment.ts';
@@ -234,6 +235,12 @@ async function withDb(
   return exitCodes.ok;
 }
 
+/** " (stadsdelsnamnd 660, kommun 3)": which kinds of unit a new version removes rows of. */
+const removedByKind = (c: Change) => {
+  const kinds = Object.entries(c.removedByKind ?? {});
+  return kinds.length ? ` (${kinds.map(([kind, n]) => `${kind} ${n}`).join(', ')})` : '';
+};
+
 function printReports(ctx: Context, reports: FileReport[]): void {
   if (ctx.json) {
     ctx.out(JSON.stringify(reports, null, 2));
@@ -247,7 +254,7 @@ function printReports(ctx: Context, reports: FileReport[]): void {
     }
     const changes = Object.entries(r.changes ?? {})
       .filter(([, c]) => c.added + c.removed + c.changed > 0)
-      .map(([table, c]) => `${table}: ${c.added} nya, ${c.removed} borttagna, ${c.changed} ändrade`)
+      .map(([table, c]) => `${table}: ${c.added} nya, ${c.removed} borttagna${removedByKind(c)}, ${c.changed} ändrade`)
       .join('; ');
     const verb = r.status === 'validated' ? 'kontrollerad (--dry-run, inget skrivet); skulle ge' : `importerad som källa #${r.sourceFileId};`;
     ctx.out(`${r.file} (${years}): ${verb} ${r.rowsRead.toLocaleString('sv-SE')} rader lästa, ${r.rowsStored.toLocaleString('sv-SE')} uppgifter${changes ? ` – ${changes}` : ''}.`);

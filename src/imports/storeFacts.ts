@@ -13,7 +13,11 @@ export interface FactTable {
   compared: readonly string[];
   /** A new file replaces the rows of the same kind that share these column values (e.g. year). */
   scope: readonly string[];
-  /** Refuse (unless allowed) a new version that removes more than a quarter of the rows it replaces. */
+  /**
+   * Refuse (unless allowed) a new version that removes more than a quarter of the rows it replaces: in
+   * all, of any one unit kind (a file that lost its stadsdel sheet drops every stadsdelsnämnd, a
+   * twentieth of a year's rows), or of the organisation's own units.
+   */
   guardShrink?: boolean;
 }
 
@@ -21,7 +25,12 @@ export interface Change {
   added: number;
   removed: number;
   changed: number;
+  /** Removed rows by the kind of their unit (org_unit.kind), where the table has a unit_id. */
+  removedByKind?: Record<string, number>;
 }
+
+/** The shrink guard's share: a new version may remove at most this much of what it replaces. */
+const maxShrink = 1 / 4;
 
 export interface SourceFileInfo {
   kind: string;
@@ -83,14 +92,25 @@ export async function storeFacts(
     ))!;
     changes[t.table] = diff;
     // A new version that drops much of what it replaces is more often a partial file than a correction.
-    const { n: replacedRows } = t.guardShrink
-      ? (await db.one<{ n: number }>(`select count(*)::int as n from (${replaced})`, [source.kind, id]))!
-      : { n: 0 };
-    if (t.guardShrink && !allowShrink && replacedRows > 0 && diff.removed > replacedRows / 4) {
-      throw new InputError([{
-        file: source.fileName,
-        message: `den nya versionen tar bort ${diff.removed} av ${replacedRows} rader i ${t.table} som den ersätter (en ofullständig fil?); kontrollera filen, eller ange --replace om det är meningen`,
-      }]);
+    const groups = t.columns.includes('unit_id') ? await removalsByUnit(db, replaced, stage, onKey, [source.kind, id]) : [];
+    const byKind = groups.filter((g) => g.what === 'kind' && g.removed > 0);
+    if (byKind.length) diff.removedByKind = Object.fromEntries(byKind.map((g) => [g.name, g.removed]));
+    if (t.guardShrink && !allowShrink) {
+      const { n: replacedRows } = (await db.one<{ n: number }>(`select count(*)::int as n from (${replaced})`, [source.kind, id]))!;
+      const shrinking = [
+        { what: 'all', name: '', replaced: replacedRows, removed: diff.removed },
+        ...groups,
+      ].filter((g) => g.replaced > 0 && g.removed > g.replaced * maxShrink);
+      if (shrinking.length) {
+        const of = (g: (typeof shrinking)[number]) =>
+          g.what === 'all' ? `${g.removed} av ${g.replaced} rader i ${t.table}`
+            : g.what === 'kind' ? `${g.removed} av ${g.replaced} rader för enheter av slaget ${g.name}`
+              : `${g.removed} av ${g.replaced} rader för organisationens egna enheter (${g.name})`;
+        throw new InputError(shrinking.map((g) => ({
+          file: source.fileName,
+          message: `den nya versionen tar bort ${of(g)} som den ersätter (en ofullständig fil, till exempel ett blad eller en kolumn som inte lästs?); kontrollera filen, eller ange --replace om det är meningen`,
+        })));
+      }
     }
     await db.run(`delete from ${t.table} o where ${inScope} and ${sameKind}`, [source.kind, id]);
     const conflicts = await db.all<{ key: string; file_name: string; kind: string }>(
@@ -120,4 +140,33 @@ export async function storeFacts(
   );
   await db.run('update source_file set rows_stored = $1 where source_file_id = $2', [stored, id]);
   return { sourceFileId: id, changes, replaced: superseded.map((s) => s.id) };
+}
+
+/**
+ * What a new version would remove, grouped by the unit's kind and for the organisation's own units
+ * (setting organisation_unit_id, and the units under it): replaced rows and removed rows of each.
+ */
+async function removalsByUnit(
+  db: Database,
+  replaced: string,
+  stage: string,
+  onKey: string,
+  params: DuckDBValue[],
+): Promise<{ what: 'kind' | 'own'; name: string; replaced: number; removed: number }[]> {
+  return db.all(
+    `with old as (${replaced}),
+     org as (select value as unit_id from setting where key = 'organisation_unit_id'),
+     marked as (
+       select coalesce(u.kind, 'okänt slag') as kind,
+              (o.unit_id in (select unit_id from org) or u.parent_unit_id in (select unit_id from org)) as own,
+              not exists (select 1 from ${stage} n where ${onKey}) as is_removed
+       from old o left join org_unit u on u.unit_id = o.unit_id)
+     select 'kind' as what, kind as name, count(*)::int as replaced, count(*) filter (where is_removed)::int as removed
+     from marked group by kind
+     union all
+     select 'own', (select string_agg(unit_id, ', ') from org), count(*)::int, count(*) filter (where is_removed)::int
+     from marked where own
+     order by what, name`,
+    params,
+  );
 }

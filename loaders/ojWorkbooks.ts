@@ -213,8 +213,9 @@ export async function pullOj(database: Database | DbSession, options: PullOjOpti
     }
   }
 
-  // A fresh download is imported unless its content is in force; a copy on disk (unchanged, or kept
-  // because this pull failed) only if it was never imported, e.g. after an earlier import failed.
+  // A fresh download is imported unless its content is in force (or was removed with `remove source`);
+  // a copy on disk (unchanged, or kept because this pull failed) only if it was never imported, e.g.
+  // after an earlier import failed.
   const quarantine = new Quarantine(join(dir, quarantineDirName));
   return session(async (db) => {
     const configSha256 = (await db.one<{ sha: string }>('select content_sha256 as sha from config_state limit 1'))?.sha ?? null;

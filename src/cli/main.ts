@@ -31,6 +31,7 @@ Kommandon:
   import self-assessment FIL…           importera nämndernas självskattningar (.xlsx eller .csv)
   sample [--out KATALOG]                skapa exempeldata och importera den
   sources                               lista importerade filer
+  remove source ID                      ta bort en importerad källa (nummer ur "sources") med alla dess uppgifter
   check                                 datakvalitet: enheter utan svar, obesvarade andelar, alias, vyernas kontroller
   report readiness|gaps|goals|fidelity  visa beredskapsmått [--year ÅR] [--unit ID] [--format table|csv|json]
   template self-assessment --year ÅR --period T1|T2|VB [--unit ID | --all] -o KATALOG [--force]
@@ -159,6 +160,18 @@ export async function main(argv: string[], out: (text: string) => void = (t) => 
         });
       case 'sources':
         return await withDb(ctx, async (db) => printSources(ctx, db));
+      case 'remove': {
+        const [what, id, ...extra] = rest;
+        if (what !== 'source' || !id || !/^\d+$/.test(id) || extra.length) throw new UsageError('ange "remove source ID" med källans nummer ur "beredskap sources"');
+        return await withDb(ctx, async (db) => {
+          const { removeSource } = await import('../imports/removeSource.ts');
+          const r = await removeSource(db, Number(id));
+          if (ctx.json) return ctx.out(JSON.stringify(r, null, 2));
+          const rows = Object.entries(r.removed).map(([table, n]) => `${table} ${n.toLocaleString('sv-SE')}`).join(', ') || 'inga rader';
+          ctx.out(`Källa #${r.sourceFileId} (${r.fileName}, ${r.kind}) är borttagen: ${rows}.${r.koladaRefilled ? ` Koladas svar tillbaka för ${r.koladaRefilled} rader.` : ''}`);
+          ctx.out('  Filer som den en gång ersatte kommer inte tillbaka av sig själva: importera dem igen om de ska gälla.');
+        });
+      }
       case 'pull': {
         const [source, ...extra] = rest;
         if ((source !== undefined && source !== 'oj' && source !== 'kolada') || extra.length) throw new UsageError('ange "pull", "pull oj [--year ÅR | --all]" eller "pull kolada"');
@@ -265,14 +278,15 @@ function printReports(ctx: Context, reports: FileReport[]): void {
 async function printSources(ctx: Context, db: Database): Promise<void> {
   const rows = await db.all<Record<string, string | number | boolean | null>>(
     `select source_file_id, kind, file_name, array_to_string(years, ', ') as years, left(sha256, 12) as sha256,
-            rows_read, rows_stored, strftime(imported_at, '%Y-%m-%d %H:%M') as imported_at, is_sample, superseded_by
+            rows_read, rows_stored, strftime(imported_at, '%Y-%m-%d %H:%M') as imported_at, is_sample, superseded_by,
+            strftime(removed_at, '%Y-%m-%d %H:%M') as removed_at
      from source_file order by source_file_id`,
   );
   if (ctx.json) return ctx.out(JSON.stringify(rows, null, 2));
   if (!rows.length) return ctx.out('Inga filer importerade ännu.');
   ctx.out(formatTable(
-    ['#', 'Slag', 'Fil', 'År', 'sha256', 'Rader lästa', 'Lagrade', 'Importerad', 'Exempel', 'Ersatt av'],
-    rows.map((r) => [r.source_file_id as number, r.kind as string, r.file_name as string, r.years as string, r.sha256 as string, r.rows_read as number, r.rows_stored as number, r.imported_at as string, r.is_sample ? 'ja' : '', r.superseded_by === null ? '' : `#${r.superseded_by}`]),
+    ['#', 'Slag', 'Fil', 'År', 'sha256', 'Rader lästa', 'Lagrade', 'Importerad', 'Exempel', 'Ersatt av', 'Borttagen'],
+    rows.map((r) => [r.source_file_id as number, r.kind as string, r.file_name as string, r.years as string, r.sha256 as string, r.rows_read as number, r.rows_stored as number, r.imported_at as string, r.is_sample ? 'ja' : '', r.superseded_by === null ? '' : `#${r.superseded_by}`, (r.removed_at as string | null) ?? '']),
   ));
 }
 
@@ -307,9 +321,9 @@ async function ensureDatabase(ctx: Context): Promise<void> {
       `select 'ÖJ-svar' as what, count(*)::int as n from oj_answer
        union all select 'publicerade andelar', count(*)::int from oj_published_share
        union all select 'självskattningar', count(*)::int from self_assessment
-       union all select 'importerade filer', count(*)::int from source_file where superseded_by is null`,
+       union all select 'importerade filer', count(*)::int from source_file where superseded_by is null and removed_at is null`,
     );
-    const sample = await db.one<{ n: number }>('select count(*)::int as n from source_file where is_sample and superseded_by is null');
+    const sample = await db.one<{ n: number }>('select count(*)::int as n from source_file where is_sample and superseded_by is null and removed_at is null');
     ctx.out(`Databas: ${ctx.dbPath}`);
     for (const c of counts) ctx.out(`  ${c.what}: ${c.n.toLocaleString('sv-SE')}`);
     if (sample?.n) ctx.out('  (EXEMPELDATA – inte verkliga uppgifter)');

@@ -19,6 +19,11 @@ export interface FactTable {
    * twentieth of a year's rows), or of the organisation's own units.
    */
   guardShrink?: boolean;
+  /**
+   * Refuse (unless allowed) a resend that removes more rows of one scope (a nämnd's period) than it
+   * keeps: a partial resend, not a correction.
+   */
+  guardResend?: boolean;
 }
 
 export interface Change {
@@ -45,7 +50,7 @@ export interface SourceFileInfo {
 /** The active source file with this content, if it was imported before. */
 export async function findImported(db: Database, sha256: string): Promise<{ source_file_id: number; file_name: string; imported_at: string } | undefined> {
   return db.one(
-    'select source_file_id, file_name, imported_at::varchar as imported_at from source_file where sha256 = $1 and superseded_by is null',
+    'select source_file_id, file_name, imported_at::varchar as imported_at from source_file where sha256 = $1 and superseded_by is null and removed_at is null',
     [sha256],
   );
 }
@@ -112,9 +117,25 @@ export async function storeFacts(
         })));
       }
     }
+    if (t.guardResend && !allowShrink) {
+      const partial = await db.all<{ scope: string; replaced: number; removed: number }>(
+        `with old as (${replaced})
+         select concat_ws(' ', ${t.scope.map((c) => `o.${c}`).join(', ')}) as scope, count(*)::int as replaced,
+                count(*) filter (where not exists (select 1 from ${stage} n where ${onKey}))::int as removed
+         from old o group by all having removed > replaced - removed order by scope`,
+        [source.kind, id],
+      );
+      if (partial.length) {
+        throw new InputError(partial.map((p) => ({
+          file: source.fileName,
+          found: p.scope,
+          message: `filen tar bort ${p.removed} av ${p.replaced} tidigare svar och behåller bara ${p.replaced - p.removed} (en ofullständig fil?); skicka hela rapporten, eller ange --replace om det är meningen`,
+        })));
+      }
+    }
     await db.run(`delete from ${t.table} o where ${inScope} and ${sameKind}`, [source.kind, id]);
-    const conflicts = await db.all<{ key: string; file_name: string; kind: string }>(
-      `select concat_ws(' ', ${t.key.map((k) => `n.${k}`).join(', ')}) as key, f.file_name, f.kind
+    const conflicts = await db.all<{ key: string; file_name: string; kind: string; id: number }>(
+      `select concat_ws(' ', ${t.key.map((k) => `n.${k}`).join(', ')}) as key, f.file_name, f.kind, f.source_file_id as id
        from ${stage} n join ${t.table} o on ${onKey} join source_file f on f.source_file_id = o.source_file_id
        limit 20`,
     );
@@ -122,7 +143,7 @@ export async function storeFacts(
       throw new InputError(conflicts.map((c) => ({
         file: source.fileName,
         found: c.key,
-        message: `finns redan från ${c.file_name} (${c.kind}); en källa av annat slag ersätts inte – ta bort den först`,
+        message: `finns redan från ${c.file_name} (källa #${c.id}, ${c.kind}); en källa av annat slag ersätts inte – ta bort den först med "beredskap remove source ${c.id}"`,
       })));
     }
     await db.run(`insert into ${t.table} select * from ${stage}`);
@@ -133,7 +154,7 @@ export async function storeFacts(
   // A file none of whose rows remain is superseded by this one; its row stays as history.
   const superseded = await db.all<{ id: number }>(
     `update source_file f set superseded_by = $2
-     where f.kind = $1 and f.source_file_id <> $2 and f.superseded_by is null
+     where f.kind = $1 and f.source_file_id <> $2 and f.superseded_by is null and f.removed_at is null
        and ${facts.map(({ table: t }) => `not exists (select 1 from ${t.table} x where x.source_file_id = f.source_file_id)`).join(' and ')}
      returning f.source_file_id as id`,
     [source.kind, id],

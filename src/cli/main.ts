@@ -6,6 +6,7 @@ import { initDatabase } from '../db/init.ts';
 import type { FileReport, ImportOptions } from '../imports/importFiles.ts';
 import { InputError, formatProblem } from '../imports/problems.ts';
 import type { Change } from '../imports/storeFacts.ts';
+import { parseYear } from '../imports/validRanges.ts';
 import { importOj } from '../oj/importOj.ts';
 import { defaultConfigDir, defaultDbPath, projectRoot } from '../paths.ts';
 import { importSelfAssessment } from '../self/importSelfAssessment.ts';
@@ -109,7 +110,8 @@ export async function main(argv: string[], out: (text: string) => void = (t) => 
       out,
     };
     const year = values.year === undefined ? undefined : Number(values.year);
-    if (year !== undefined && !/^20\d\d$/.test(values.year!)) throw new UsageError(`--year ska vara ett årtal, inte "${values.year}"`);
+    const parsedYear = values.year === undefined ? undefined : parseYear(values.year);
+    if (parsedYear && 'problem' in parsedYear) throw new UsageError(`--year: ${parsedYear.problem}, inte "${values.year}"`);
     switch (command) {
       case 'init':
         return await withDb(ctx, async (_db, init) => {

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { dueDateRange } from '../imports/validRanges.ts';
 import { neutralizeFormula } from '../text/writeCsv.ts';
 import { periodPhrase, selfStatusLabels, statusChoiceText, statusChoices } from './labels.ts';
 import type { TemplateSpec } from './templateData.ts';
@@ -136,7 +137,7 @@ async function addAnswerSheet(workbook: ExcelJS.Workbook, spec: TemplateSpec): P
     type: 'date',
     operator: 'between',
     allowBlank: true,
-    formulae: [isoDate('2000-01-01'), isoDate('2099-12-31')],
+    formulae: [isoDate(dueDateRange.from), isoDate(dueDateRange.to)],
     showErrorMessage: true,
     errorStyle: 'stop',
     errorTitle: 'Klart senast',

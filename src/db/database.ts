@@ -5,11 +5,14 @@ import { dirname } from 'node:path';
 export type Params = DuckDBValue[] | Record<string, DuckDBValue>;
 export type Row = Record<string, unknown>;
 
+/** Words of DatabaseBusyError's message that a build finds in its loaders' output. */
+export const busyMarker = 'används av en annan process';
+
 /** The database is held by another process (DuckDB allows one writer per file). */
 export class DatabaseBusyError extends Error {
   constructor(readonly path: string, detail: string) {
     super(
-      `Databasen ${path} används av en annan process (${detail}). ` +
+      `Databasen ${path} ${busyMarker} (${detail}). ` +
         'Vänta tills den körningen är klar och försök igen.',
     );
   }

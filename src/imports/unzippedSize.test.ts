@@ -6,6 +6,7 @@ import { importOj } from '../oj/importOj.ts';
 import { runValidationReport } from '../roundtrip/commands.ts';
 import { openTestDb, tempDir, writeText, writeXlsx } from '../test/helpers.ts';
 import { xlsxBomb } from '../test/zipBomb.ts';
+import { readWorkbook } from '../text/readWorkbook.ts';
 import { InputError } from './problems.ts';
 import { maxUnzippedBytes, unzippedSizeProblem } from './unzippedSize.ts';
 
@@ -36,6 +37,7 @@ describe('a zip bomb is refused before exceljs reads it', () => {
 
   it('import oj and the validation report name the file; nothing is stored and the process lives', async () => {
     const bomb = writeText(join(dir, 'oj-2024.xlsx'), xlsxBomb(24, true));
+    await expect(readWorkbook(bomb)).rejects.toThrow(/oj-2024\.xlsx: filen kan inte läsas som \.xlsx: .*zip-bomb/);
     const db = await openTestDb(dir);
     try {
       const error = await importOj(db, [bomb]).catch((e: unknown) => e);

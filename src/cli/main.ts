@@ -44,14 +44,16 @@ Kommandon:
   bench                                 mät importens hastighet mot DuckDB:s egen read_csv
   pull                                  hämta båda källorna nedan (npm run pull)
   pull oj [--year ÅR | --all]           hämta ÖJ-arbetsböckerna i data/sources.csv till data/raw/oj/ och importera dem
-  pull kolada                           hämta Kolada-värdena i data/kolada_kpis.csv (alla kommuner och år)
+  pull kolada [--replace]               hämta Kolada-värdena i data/kolada_kpis.csv (alla kommuner och år)
 
 Flaggor:
   --db SÖKVÄG       databasfil (standard data/beredskap.duckdb, eller miljövariabeln BEREDSKAP_DB)
   --config KATALOG  konfigurationskatalog (standard data/, eller BEREDSKAP_CONFIG)
   --year ÅR         ÖJ-år när filen inte själv anger det
   --dry-run         kontrollera och visa vad som skulle ändras, utan att skriva
-  --replace         låt en ny version av en fil ta bort mer än en fjärdedel av raderna den ersätter
+  --replace         låt en ny version ta bort mer än spärrarna annars tillåter: en fjärdedel av det den ersätter
+                    (totalt, per enhetsslag eller för organisationens egna enheter), eller för en
+                    självskattning mer än den behåller
   --force           template: skriv över mallar som redan finns (de kan vara ifyllda)
   --report UT       med import self-assessment --dry-run: valideringsrapport (.xlsx eller .md) att skicka till nämnden
   --json            maskinläsbar sammanfattning på stdout

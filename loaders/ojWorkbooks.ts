@@ -156,7 +156,8 @@ class Quarantine {
  * Downloads every year's workbook, then imports what is new. The database is opened only for the
  * import (pass a DbSession): no lock is held while a slow server sends its file. A downloaded file the
  * importer refuses is moved to <raw>/oj/karantan/ with the reason, said once, and the other years are
- * imported without it; the same content is not tried again until the configuration changes.
+ * imported without it; the same content is not tried again until the configuration changes (or
+ * --replace is given).
  */
 export async function pullOj(database: Database | DbSession, options: PullOjOptions): Promise<OjPullReport> {
   const session = sessionOf(database);
@@ -229,7 +230,8 @@ export async function pullOj(database: Database | DbSession, options: PullOjOpti
         ? 'select count(*)::int as n from source_file where sha256 = $1 and superseded_by is null'
         : 'select count(*)::int as n from source_file where sha256 = $1';
       f.toImport = !(await db.one<{ n: number }>(sql, [sha256]))!.n;
-      const earlier = f.toImport ? quarantine.known(sha256, configSha256) : undefined;
+      // --replace is a new decision about a file the shrink guard refused: it is tried again.
+      const earlier = f.toImport && !options.replace ? quarantine.known(sha256, configSha256) : undefined;
       if (earlier) {
         f.toImport = false;
         f.cached = false;

@@ -56,11 +56,11 @@ describe('pull guards', () => {
     const empty = await workbook(dir, 2023, false);
     const server = await serve((req, res) => res.writeHead(200).end(req.url!.includes('2024') ? good : empty));
     sources('2024,https://x.invalid/oj-2024.xlsx,,\n2023,https://x.invalid/oj-2023.xlsx,,');
-    const run = async () => {
+    const run = async (replace = false) => {
       const out: string[] = [];
       const err: string[] = [];
       const outcome = await runPull(db!, {
-        source: 'oj', configDir: dir, json: false, quiet: true, out: (t) => out.push(t), err: (t) => err.push(t),
+        source: 'oj', replace, configDir: dir, json: false, quiet: true, out: (t) => out.push(t), err: (t) => err.push(t),
         printImports: (r) => out.push(`importerad: ${r.map((x) => x.file).join(', ')}`),
         env: { OJ_BASE_URL: server.url, BEREDSKAP_RAW_DIR: rawDir() }, http: fast,
       });
@@ -81,6 +81,10 @@ describe('pull guards', () => {
     expect(second.outcome).toBe('ok');
     expect(second.err).toEqual([]);
     expect(second.out.filter((l) => /karantän/.test(l))).toEqual([expect.stringMatching(/^2023: samma fil som tidigare sattes i karantän \(filen innehåller inga uppgifter.*\); importeras inte igen förrän data\/ ändras/)]);
+    // --replace is a new decision: the file is tried again (and here refused again, said again).
+    const third = await run(true);
+    expect(third.outcome).toBe('badInput');
+    expect(third.err.join('\n')).toMatch(/oj-krisberedskap-2023\.xlsx är flyttad till karantän/);
   });
 
   it('a zip bomb left in raw/ from before is refused by size, set aside, and the next pull reaches Kolada', async () => {

@@ -3,6 +3,8 @@
  * portal's error page served with status 200, or a half-written zip, must be caught here and not by the
  * workbook parser's less telling messages.
  */
+import { unzippedSizeProblem } from '../src/imports/unzippedSize.ts';
+import { zipEntries } from '../src/text/zipEntries.ts';
 
 export interface ContentProblem {
   reason: 'html' | 'content';
@@ -40,48 +42,10 @@ export function htmlProblem(body: Buffer, contentType?: string): ContentProblem 
   };
 }
 
-const EOCD = 0x06054b50;
-const ZIP64_LOCATOR = 0x07064b50;
-const ZIP64_EOCD = 0x06064b50;
-const CENTRAL_ENTRY = 0x02014b50;
-
-/**
- * The entry names listed in a zip's central directory, or a message saying why it cannot be read. The
- * central directory sits at the end of the file, so a truncated download fails here even when its
- * first bytes look right.
- */
+/** The entry names listed in a zip's central directory, or a message saying why it cannot be read. */
 export function zipEntryNames(zip: Buffer): { names: string[] } | { error: string } {
-  if (zip.length < 22 || zip.readUInt32LE(0) !== 0x04034b50) return { error: 'filen är inte en zip-fil (som en .xlsx är)' };
-  let eocd = -1;
-  for (let at = zip.length - 22; at >= Math.max(0, zip.length - 22 - 0xffff); at--) {
-    if (zip.readUInt32LE(at) === EOCD) {
-      eocd = at;
-      break;
-    }
-  }
-  if (eocd < 0) return { error: 'zip-filens innehållsförteckning saknas (filen är ofullständig)' };
-  let entries = zip.readUInt16LE(eocd + 10);
-  let size = zip.readUInt32LE(eocd + 12);
-  let offset = zip.readUInt32LE(eocd + 16);
-  if (entries === 0xffff || size === 0xffffffff || offset === 0xffffffff) {
-    const locator = eocd - 20;
-    if (locator < 0 || zip.readUInt32LE(locator) !== ZIP64_LOCATOR) return { error: 'zip64-posten saknas (filen är ofullständig)' };
-    const record = Number(zip.readBigUInt64LE(locator + 8));
-    if (record + 56 > zip.length || zip.readUInt32LE(record) !== ZIP64_EOCD) return { error: 'zip64-posten är trasig' };
-    entries = Number(zip.readBigUInt64LE(record + 32));
-    size = Number(zip.readBigUInt64LE(record + 40));
-    offset = Number(zip.readBigUInt64LE(record + 48));
-  }
-  if (offset + size > zip.length) return { error: 'zip-filens innehållsförteckning pekar utanför filen (filen är ofullständig)' };
-  const names: string[] = [];
-  let at = offset;
-  for (let i = 0; i < entries; i++) {
-    if (at + 46 > zip.length || zip.readUInt32LE(at) !== CENTRAL_ENTRY) return { error: `zip-filens innehållsförteckning är trasig vid post ${i + 1}` };
-    const nameLength = zip.readUInt16LE(at + 28);
-    names.push(zip.subarray(at + 46, at + 46 + nameLength).toString('utf8'));
-    at += 46 + nameLength + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32);
-  }
-  return { names };
+  const listed = zipEntries(zip);
+  return 'error' in listed ? listed : { names: listed.entries.map((e) => e.name) };
 }
 
 /** The parts every .xlsx has; without them ExcelJS would fail later with a less telling message. */
@@ -95,5 +59,6 @@ export function xlsxProblem(body: Buffer, contentType?: string): ContentProblem 
   if ('error' in zip) return { reason: 'content', message: `inte en giltig .xlsx: ${zip.error}` };
   const missing = workbookParts.filter((p) => !zip.names.includes(p));
   if (missing.length) return { reason: 'content', message: `inte en Excel-arbetsbok: zip-filen saknar ${missing.join(' och ')}` };
-  return undefined;
+  const size = unzippedSizeProblem(body);
+  return size ? { reason: 'content', message: `kan inte importeras: ${size}` } : undefined;
 }

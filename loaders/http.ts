@@ -37,6 +37,8 @@ export interface HttpOptions {
   connectTimeoutMs?: number;
   /** The whole attempt, headers and body. */
   totalTimeoutMs?: number;
+  /** The whole file, every attempt, redirect and backoff included: retries never stretch past it. */
+  deadlineMs?: number;
   maxBytes?: number;
   /** Further attempts after the first, for 5xx, timeouts and dropped transfers only. */
   retries?: number;
@@ -49,6 +51,7 @@ export interface HttpOptions {
 export const defaultHttpOptions: Required<Omit<HttpOptions, 'onProgress'>> = {
   connectTimeoutMs: 15_000,
   totalTimeoutMs: 300_000,
+  deadlineMs: 600_000,
   maxBytes: 50 * 1024 * 1024,
   retries: 3,
   backoffMs: 1_000,
@@ -177,7 +180,7 @@ const header = (headers: http.IncomingHttpHeaders, name: string) => {
 };
 
 /** A redirect chain, ending in a 200 (body in `fd`), a 304, or an error. Loops and long chains stop. */
-async function followRedirects(start: string, validators: Validators | undefined, o: Required<Omit<HttpOptions, 'onProgress'>> & HttpOptions, fd: number): Promise<Once & { url: string }> {
+async function followRedirects(start: string, validators: Validators | undefined, o: Required<Omit<HttpOptions, 'onProgress'>> & HttpOptions, fd: number, deadline: number): Promise<Once & { url: string }> {
   const seen: string[] = [];
   let url: URL;
   try {
@@ -193,7 +196,9 @@ async function followRedirects(start: string, validators: Validators | undefined
     const headers: Record<string, string> = { 'user-agent': 'beredskapsuppfoljning (pull)', accept: '*/*' };
     if (validators?.etag) headers['if-none-match'] = validators.etag;
     if (validators?.lastModified) headers['if-modified-since'] = validators.lastModified;
-    const once = await requestOnce(url, headers, o, fd);
+    const left = deadline - Date.now();
+    if (left <= 0) throw new DownloadError('timeout', url.href, `filen kom inte fram inom tidsgränsen ${seconds(o.deadlineMs)}`);
+    const once = await requestOnce(url, headers, { ...o, totalTimeoutMs: Math.min(o.totalTimeoutMs, left) }, fd);
     const location = header(once.headers, 'location');
     if ([301, 302, 303, 307, 308].includes(once.status) && location) {
       let next: URL;
@@ -229,6 +234,7 @@ export async function download(url: string, dest: string, options: DownloadOptio
   const o = { ...defaultHttpOptions, ...definedOnly(options) };
   mkdirSync(dirname(dest), { recursive: true });
   const temp = tempPathFor(dest);
+  const deadline = Date.now() + o.deadlineMs;
   let attempts = 0;
   try {
     for (;;) {
@@ -236,7 +242,7 @@ export async function download(url: string, dest: string, options: DownloadOptio
       const fd = openSync(temp, 'w');
       let once: Once & { url: string };
       try {
-        once = await followRedirects(url, options.validators, o, fd);
+        once = await followRedirects(url, options.validators, o, fd, deadline);
         if (once.status !== 200 && once.status !== 304) {
           const title = once.snippet ? htmlTitle(once.snippet) : undefined;
           throw new DownloadError('http', url, `servern svarade HTTP ${once.status}${title ? ` ("${title}")` : ''} för ${once.url}`, once.status);
@@ -244,14 +250,15 @@ export async function download(url: string, dest: string, options: DownloadOptio
       } catch (error) {
         if (!(error instanceof DownloadError)) throw error;
         error.attempts = attempts;
-        if (!retryable(error) || attempts > o.retries) {
+        const wait = o.backoffMs * 2 ** (attempts - 1);
+        if (!retryable(error) || attempts > o.retries || Date.now() + wait >= deadline) {
           const message = `${error.message}${attempts > 1 ? ` (efter ${attempts} försök)` : ''}`;
           // Retried like any timeout, but in the end a host that never accepted a connection is offline.
           if (error.connectTimeout) throw new DownloadError('offline', error.url, message, undefined, attempts);
           error.message = message;
           throw error;
         }
-        await sleep(o.backoffMs * 2 ** (attempts - 1));
+        await sleep(wait);
         continue;
       } finally {
         closeSync(fd);

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { listValue, type DuckDBValue } from '@duckdb/node-api';
+import type { DuckDBValue } from '@duckdb/node-api';
 import { appendRows } from '../src/db/appendRows.ts';
-import type { Database } from '../src/db/database.ts';
+import { sessionOf, type Database, type DbSession } from '../src/db/database.ts';
 import { findImported, storeFacts, type Change } from '../src/imports/storeFacts.ts';
 import { ojAnswerTable } from '../src/oj/importOj.ts';
 import { htmlProblem } from './contentCheck.ts';
@@ -151,12 +151,19 @@ export interface PullKoladaOptions {
   /** Default: 2016 (the first ÖJ krisberedskap year) to this year. */
   years?: number[];
   http?: HttpOptions;
+  /** Let this pull remove more than a quarter of the previous pull's answers (--replace). */
+  replace?: boolean;
   onProgress?: (label: string, received: number, total: number | undefined) => void;
 }
 
-export async function pullKolada(db: Database, options: PullKoladaOptions): Promise<KoladaReport> {
+/**
+ * `db`: the open database, or a session that opens it only before and after downloading, so that no
+ * lock is held while Kolada answers.
+ */
+export async function pullKolada(database: Database | DbSession, options: PullKoladaOptions): Promise<KoladaReport> {
+  const session = sessionOf(database);
   const base = (options.baseUrl || defaultKoladaBaseUrl).replace(/\/+$/, '');
-  const kpis = options.kpis ?? (await db.all<KoladaKpi>('select kpi_id, level from kolada_kpi order by kpi_id'));
+  const kpis = options.kpis ?? (await session((db) => db.all<KoladaKpi>('select kpi_id, level from kolada_kpi order by kpi_id')));
   const thisYear = new Date().getFullYear();
   const years = options.years ?? Array.from({ length: thisYear - 2015 }, (_, i) => 2016 + i);
   mkdirSync(options.rawDir, { recursive: true });
@@ -182,6 +189,7 @@ export async function pullKolada(db: Database, options: PullKoladaOptions): Prom
           onProgress: (received, total) => options.onProgress?.(`Kolada ${request.label}`, received, total),
         });
         if (result.status !== 'fetched') throw new DownloadError('http', url, 'oväntat svar 304 från Kolada');
+        if (!result.body.toString('utf8').trim()) throw new DownloadError('content', url, 'Kolada svarade 200 men med ett tomt svar', 200);
         done.pages++;
         let page: ReturnType<typeof parsePage>;
         try {
@@ -195,7 +203,16 @@ export async function pullKolada(db: Database, options: PullKoladaOptions): Prom
         rows.push(...page.rows);
         deleted += page.deleted;
         if (!page.next) break;
-        const next = new URL(page.next, url).href;
+        let next: string;
+        try {
+          next = new URL(page.next, url).href;
+        } catch {
+          throw new DownloadError('content', url, `Kolada pekar på nästa sida med en ogiltig adress (${page.next})`, 200);
+        }
+        // Paging stays on the host we asked: a next_url elsewhere is not followed (nor is a scheme change).
+        if (new URL(next).origin !== new URL(base).origin) {
+          throw new DownloadError('content', url, `Kolada pekar på nästa sida hos en annan värd (${new URL(next).origin}, inte ${new URL(base).origin}); den följs inte`, 200);
+        }
         if (seen.has(next) || done.pages >= maxPages) {
           throw new DownloadError('content', url, `Kolada pekar tillbaka på en sida som redan hämtats (${next}); sidnumreringen går i cirkel`, 200);
         }
@@ -212,18 +229,25 @@ export async function pullKolada(db: Database, options: PullKoladaOptions): Prom
   const sha256 = createHash('sha256').update(canonical.bytes).digest('hex');
   const periods = [...new Set(canonical.rows.map((r) => r.period))].sort();
   const summary = { requests, rows: canonical.rows.length, deleted, years: periods };
+  if (!canonical.rows.length) {
+    // Stored, an empty pull would wipe every value and answer the previous one brought.
+    rmSync(work, { recursive: true, force: true });
+    return { ...summary, status: 'failed', reason: 'content', url: base, message: 'Kolada svarade utan ett enda värde för de efterfrågade nyckeltalen och åren' };
+  }
   try {
-    const previous = await findImported(db, sha256);
-    if (previous) {
-      // Same values as the pull in force: the database, and the raw files it points into, stay as they are.
-      rmSync(work, { recursive: true, force: true });
-      return { ...summary, status: 'unchanged', previous };
-    }
-    writeFileSync(join(work, 'kolada-values.json'), canonical.bytes);
-    const stored = await db.transaction(() => storeKolada(db, canonical.rows, { sha256, bytes: canonical.bytes.length, years: periods }));
-    rmSync(target, { recursive: true, force: true });
-    renameSync(work, target);
-    return { ...summary, status: 'fetched', sourceFileId: stored.sourceFileId, answers: stored.answers };
+    return await session(async (db) => {
+      const previous = await findImported(db, sha256);
+      if (previous) {
+        // Same values as the pull in force: the database, and the raw files it points into, stay as they are.
+        rmSync(work, { recursive: true, force: true });
+        return { ...summary, status: 'unchanged' as const, previous };
+      }
+      writeFileSync(join(work, 'kolada-values.json'), canonical.bytes);
+      const stored = await db.transaction(() => storeKolada(db, canonical.rows, { sha256, bytes: canonical.bytes.length, years: periods }, options.replace));
+      rmSync(target, { recursive: true, force: true });
+      renameSync(work, target);
+      return { ...summary, status: 'fetched' as const, sourceFileId: stored.sourceFileId, answers: stored.answers };
+    });
   } finally {
     if (existsSync(work)) rmSync(work, { recursive: true, force: true });
   }
@@ -234,22 +258,21 @@ export async function pullKolada(db: Database, options: PullKoladaOptions): Prom
  * answers of kommun-years no other source holds (replacing the previous pull's, which is superseded),
  * and replaces kolada_value.
  */
-async function storeKolada(db: Database, rows: KoladaRow[], file: { sha256: string; bytes: number; years: number[] }): Promise<{ sourceFileId: number; answers: Change }> {
+async function storeKolada(db: Database, rows: KoladaRow[], file: { sha256: string; bytes: number; years: number[] }, replace = false): Promise<{ sourceFileId: number; answers: Change }> {
   await db.run('create or replace temp table stage_kolada_value as select * from kolada_value limit 0');
   await appendRows(db, 'stage_kolada_value', rows.map((r) => [r.kpi, r.municipality, r.ou, r.period, r.gender, r.value, r.status, r.count, null, r.rawFile, r.rawRow]));
   const answers = await db.all<Record<string, DuckDBValue>>(koladaAnswersSql('stage_kolada_value', 'otherKinds'));
   // The previous pull's answers are replaced in every year they cover, not only in this pull's years.
-  const scope = await db.all<{ year: number }>(
-    `select distinct year from (
-        select year from oj_answer join source_file using (source_file_id) where kind = 'kolada'
-        union all select unnest($1::integer[]))
-     order by year`,
-    [listValue([...new Set(answers.map((a) => a.year as number))])],
+  const previousYears = await db.all<{ year: number }>(
+    `select distinct year from oj_answer join source_file using (source_file_id) where kind = 'kolada'`,
   );
+  // (Years joined here, not bound as a list: DuckDB cannot type an empty list parameter.)
+  const scope = [...new Set([...previousYears.map((y) => y.year), ...answers.map((a) => a.year as number)])].sort().map((year) => ({ year }));
   const stored = await storeFacts(
     db,
     { kind: 'kolada', fileName: 'kolada-values.json', sha256: file.sha256, bytes: file.bytes, years: file.years, rowsRead: rows.length, isSample: false },
     [{ table: ojAnswerTable, rows: answers.map((a) => ojAnswerTable.columns.map((c) => a[c] ?? null)), scope: scope.map((s) => [s.year]) }],
+    replace,
   );
   await db.run('delete from kolada_value');
   await db.run('insert into kolada_value select * replace ($1::integer as source_file_id) from stage_kolada_value', [stored.sourceFileId]);

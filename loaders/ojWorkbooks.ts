@@ -1,14 +1,14 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { readConfigTable } from '../src/config/readConfigTable.ts';
-import type { Database } from '../src/db/database.ts';
+import { sessionOf, type Database, type DbSession } from '../src/db/database.ts';
 import type { FileReport } from '../src/imports/importFiles.ts';
 import { InputError, ProblemList, type Problem } from '../src/imports/problems.ts';
 import { importOj } from '../src/oj/importOj.ts';
 import { xlsxProblem } from './contentCheck.ts';
 import { DownloadError, download, unreachable, type FailureReason, type HttpOptions } from './http.ts';
-import { removeStaleParts, StateFile } from './rawStore.ts';
+import { removeStaleParts, StateFile, writeFileAtomic } from './rawStore.ts';
 
 /**
  * `beredskap pull oj`: Socialstyrelsen's ÖJ krisberedskap workbooks, one per year as listed in
@@ -82,6 +82,8 @@ export interface OjFileOutcome {
   cached: boolean;
   /** Passed to the importer in this run (new, or on disk and never imported). */
   toImport: boolean;
+  /** The file could not be imported and was set aside (in this pull, or earlier with the same configuration). */
+  quarantined?: { path: string; earlier: boolean; problem: string };
 }
 
 export interface OjPullReport {
@@ -97,13 +99,71 @@ export interface PullOjOptions {
   years?: number[];
   /** Env OJ_BASE_URL. */
   baseUrl?: string;
+  /** --replace, as for `import oj`. */
+  replace?: boolean;
   http?: HttpOptions;
   onProgress?: (label: string, received: number, total: number | undefined) => void;
 }
 
 const sha256File = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
 
-export async function pullOj(db: Database, options: PullOjOptions): Promise<OjPullReport> {
+/** Where files that could not be imported are set aside, so that they do not stop every later pull. */
+export const quarantineDirName = 'karantan';
+
+interface QuarantineEntry {
+  file: string;
+  /** The configuration (data/) the import failed with: once it changes, the file is tried again. */
+  configSha256: string | null;
+  problem: string;
+  at: string;
+}
+
+class Quarantine {
+  private readonly path: string;
+  private readonly entries: Record<string, QuarantineEntry>;
+
+  constructor(readonly dir: string) {
+    this.path = join(dir, 'karantan.json');
+    let entries: Record<string, QuarantineEntry> = {};
+    try {
+      if (existsSync(this.path)) entries = JSON.parse(readFileSync(this.path, 'utf8')) as Record<string, QuarantineEntry>;
+    } catch {
+      entries = {};
+    }
+    this.entries = entries;
+  }
+
+  /** Set aside before, and the configuration is the same: importing it again would fail the same way. */
+  known(sha256: string, configSha256: string | null): QuarantineEntry | undefined {
+    const e = this.entries[sha256];
+    return e && e.configSha256 === configSha256 ? e : undefined;
+  }
+
+  pathFor(file: string, sha256: string): string {
+    return join(this.dir, file.replace(/\.xlsx$/i, `-${sha256.slice(0, 12)}.xlsx`));
+  }
+
+  /** Moves the file into the quarantine folder (one copy per content) and remembers why. */
+  add(source: string, file: string, sha256: string, configSha256: string | null, problem: string): string {
+    mkdirSync(this.dir, { recursive: true });
+    const dest = this.pathFor(file, sha256);
+    if (existsSync(dest)) rmSync(source, { force: true });
+    else renameSync(source, dest);
+    this.entries[sha256] = { file, configSha256, problem, at: new Date().toISOString() };
+    writeFileAtomic(this.path, `${JSON.stringify(this.entries, null, 2)}\n`);
+    return dest;
+  }
+}
+
+/**
+ * Downloads every year's workbook, then imports what is new. The database is opened only for the
+ * import (pass a DbSession): no lock is held while a slow server sends its file. A downloaded file the
+ * importer refuses is moved to <raw>/oj/karantan/ with the reason, said once, and the other years are
+ * imported without it; the same content is not tried again until the configuration changes (or
+ * --replace is given).
+ */
+export async function pullOj(database: Database | DbSession, options: PullOjOptions): Promise<OjPullReport> {
+  const session = sessionOf(database);
   const all = readSources(options.sourcesPath);
   const unknownYears = (options.years ?? []).filter((y) => !all.some((s) => s.year === y));
   if (unknownYears.length) {
@@ -162,26 +222,53 @@ export async function pullOj(db: Database, options: PullOjOptions): Promise<OjPu
     }
   }
 
-  // A fresh download is imported unless its content is in force; a copy on disk (unchanged, or kept
-  // because this pull failed) only if it was never imported, e.g. after an earlier import failed.
-  for (const f of files) {
-    const path = join(dir, f.file);
-    if (!existsSync(path)) continue;
-    const sha256 = f.sha256 ?? sha256File(path);
-    const sql = f.status === 'fetched'
-      ? 'select count(*)::int as n from source_file where sha256 = $1 and superseded_by is null'
-      : 'select count(*)::int as n from source_file where sha256 = $1';
-    f.toImport = !(await db.one<{ n: number }>(sql, [sha256]))!.n;
-  }
-  const toImport = files.filter((f) => f.toImport);
-  let imports: FileReport[] = [];
-  let problems: Problem[] = [];
-  try {
-    // importOj lets Kolada's answers for these years give way, in its own transaction.
-    if (toImport.length) imports = await importOj(db, toImport.map((f) => join(dir, f.file)));
-  } catch (error) {
-    if (!(error instanceof InputError)) throw error;
-    problems = error.problems;
-  }
-  return { files, imports, problems };
+  // A fresh download is imported unless its content is in force (or was removed with `remove source`);
+  // a copy on disk (unchanged, or kept because this pull failed) only if it was never imported, e.g.
+  // after an earlier import failed.
+  const quarantine = new Quarantine(join(dir, quarantineDirName));
+  return session(async (db) => {
+    const configSha256 = (await db.one<{ sha: string }>('select content_sha256 as sha from config_state limit 1'))?.sha ?? null;
+    const shas = new Map<OjFileOutcome, string>();
+    for (const f of files) {
+      const path = join(dir, f.file);
+      if (!existsSync(path)) continue;
+      const sha256 = f.sha256 ?? sha256File(path);
+      shas.set(f, sha256);
+      const sql = f.status === 'fetched'
+        ? 'select count(*)::int as n from source_file where sha256 = $1 and superseded_by is null'
+        : 'select count(*)::int as n from source_file where sha256 = $1';
+      f.toImport = !(await db.one<{ n: number }>(sql, [sha256]))!.n;
+      // --replace is a new decision about a file the shrink guard refused: it is tried again.
+      const earlier = f.toImport && !options.replace ? quarantine.known(sha256, configSha256) : undefined;
+      if (earlier) {
+        f.toImport = false;
+        f.cached = false;
+        f.quarantined = { path: quarantine.add(path, f.file, sha256, configSha256, earlier.problem), earlier: true, problem: earlier.problem };
+      }
+    }
+    let imports: FileReport[] = [];
+    const problems: Problem[] = [];
+    let pending = files.filter((f) => f.toImport);
+    while (pending.length) {
+      try {
+        // importOj lets Kolada's answers for these years give way, in its own transaction.
+        imports = await importOj(db, pending.map((f) => join(dir, f.file)), { replace: options.replace });
+        break;
+      } catch (error) {
+        if (!(error instanceof InputError)) throw error;
+        problems.push(...error.problems);
+        // The files the problems name are set aside; the others are imported without them.
+        const bad = pending.filter((f) => error.problems.some((p) => p.file === f.file));
+        if (!bad.length) break;
+        for (const f of bad) {
+          const first = error.problems.find((p) => p.file === f.file)!;
+          f.toImport = false;
+          f.cached = false;
+          f.quarantined = { path: quarantine.add(join(dir, f.file), f.file, shas.get(f)!, configSha256, first.message), earlier: false, problem: first.message };
+        }
+        pending = pending.filter((f) => !bad.includes(f));
+      }
+    }
+    return { files, imports, problems };
+  });
 }

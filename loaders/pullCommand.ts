@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { Database } from '../src/db/database.ts';
+import type { Database, DbSession } from '../src/db/database.ts';
 import type { FileReport } from '../src/imports/importFiles.ts';
 import { formatProblem } from '../src/imports/problems.ts';
 import { formatBytes, unreachable, type FailureReason, type HttpOptions } from './http.ts';
@@ -30,6 +30,8 @@ export interface PullArgs {
   source: 'oj' | 'kolada';
   /** For oj: only this year (else every year in data/sources.csv). */
   year?: number;
+  /** --replace: a new version (ÖJ file or Kolada pull) may remove more than a quarter of what it replaces. */
+  replace?: boolean;
   configDir: string;
   json: boolean;
   quiet: boolean;
@@ -47,7 +49,8 @@ function httpFromEnv(env: NodeJS.ProcessEnv): HttpOptions {
   return mb > 0 ? { maxBytes: Math.round(mb * 1024 * 1024) } : {};
 }
 
-export async function runPull(db: Database, args: PullArgs): Promise<PullOutcome> {
+/** `db`: the open database, or (as the CLI passes) a session that opens it only to store what was fetched. */
+export async function runPull(db: Database | DbSession, args: PullArgs): Promise<PullOutcome> {
   const env = args.env ?? process.env;
   const err = args.err ?? ((t: string) => process.stderr.write(`${t}\n`));
   const progress = byteProgress({ quiet: args.quiet || args.json });
@@ -58,13 +61,14 @@ export async function runPull(db: Database, args: PullArgs): Promise<PullOutcome
       sourcesPath: join(args.configDir, 'sources.csv'),
       years: args.year === undefined ? undefined : [args.year],
       baseUrl: env.OJ_BASE_URL || undefined,
+      replace: args.replace,
     }).finally(progress.done);
     const outcome = pullOutcome(report.files.map((f) => f.reason), report.problems.length);
     if (args.json) args.out(JSON.stringify({ source: 'oj', outcome, ...report }, null, 2));
     else printOj(report, args, err);
     return outcome;
   }
-  const report = await pullKolada(db, { ...common, baseUrl: env.KOLADA_BASE_URL || undefined }).finally(progress.done);
+  const report = await pullKolada(db, { ...common, baseUrl: env.KOLADA_BASE_URL || undefined, replace: args.replace }).finally(progress.done);
   const outcome = pullOutcome([report.reason], 0);
   if (args.json) args.out(JSON.stringify({ source: 'kolada', outcome, ...report }, null, 2));
   else printKolada(report, args.out);
@@ -94,10 +98,17 @@ function printOj(report: OjPullReport, args: PullArgs, err: (text: string) => vo
       args.out(`${f.year}: misslyckades – ${f.message}.${f.cached ? ' Den tidigare hämtade filen används.' : ''}`);
     }
   }
+  for (const f of report.files) {
+    const q = f.quarantined;
+    if (q?.earlier) args.out(`${f.year}: samma fil som tidigare sattes i karantän (${q.problem}); importeras inte igen förrän data/ ändras – eller med "beredskap import oj ${q.path}".`);
+  }
   if (report.imports.length) args.printImports(report.imports);
   if (report.problems.length) {
-    err(`Nedladdade filer kunde inte importeras; inget har skrivits. ${report.problems.length === 1 ? 'Ett fel' : `${report.problems.length} fel`}:`);
+    const quarantined = report.files.filter((f) => f.quarantined && !f.quarantined.earlier);
+    err(`Nedladdade filer kunde inte importeras. ${report.problems.length === 1 ? 'Ett fel' : `${report.problems.length} fel`}:`);
     for (const p of report.problems) err(`  ${formatProblem(p)}`);
+    for (const f of quarantined) err(`${f.file} är flyttad till karantän (${f.quarantined!.path}), så att senare hämtningar inte stannar på den; övriga år importeras utan den.`);
+    if (!quarantined.length) err('Inget har skrivits.');
   }
 }
 

@@ -1,10 +1,12 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { Database, DatabaseBusyError, withDatabase } from '../db/database.ts';
+import { Database, DatabaseBusyError, NotADatabaseError, withDatabase, type DbSession } from '../db/database.ts';
 import { initDatabase } from '../db/init.ts';
 import type { FileReport, ImportOptions } from '../imports/importFiles.ts';
 import { InputError, formatProblem } from '../imports/problems.ts';
+import type { Change } from '../imports/storeFacts.ts';
+import { parseYear } from '../imports/validRanges.ts';
 import { importOj } from '../oj/importOj.ts';
 import { defaultConfigDir, defaultDbPath, projectRoot } from '../paths.ts';
 import { importSelfAssessment } from '../self/importSelfAssessment.ts';
@@ -31,9 +33,10 @@ Kommandon:
   inspect FIL [--year ÅR] [--json]      visa hur en ÖJ-arbetsbok läses (blad, rubriker, kolumner, rader, problem); skriver inget
   sample [--out KATALOG]                skapa exempeldata och importera den
   sources                               lista importerade filer
+  remove source ID                      ta bort en importerad källa (nummer ur "sources") med alla dess uppgifter
   check                                 datakvalitet: enheter utan svar, obesvarade andelar, alias, vyernas kontroller
   report readiness|gaps|goals|fidelity  visa beredskapsmått [--year ÅR] [--unit ID] [--format table|csv|json]
-  template self-assessment --year ÅR --period T1|T2|VB [--unit ID | --all] -o KATALOG
+  template self-assessment --year ÅR --period T1|T2|VB [--unit ID | --all] -o KATALOG [--force]
                                         självskattningsmallar (.xlsx) per nämnd, förifyllda med förra perioden
   export [--year ÅR] --format xlsx|csv [--unit ID] [--delimiter ,] -o FIL
                                         beredskap, brister, måluppfyllnad, jämförelse och källor till Excel eller CSV
@@ -42,14 +45,17 @@ Kommandon:
   bench                                 mät importens hastighet mot DuckDB:s egen read_csv
   pull                                  hämta båda källorna nedan (npm run pull)
   pull oj [--year ÅR | --all]           hämta ÖJ-arbetsböckerna i data/sources.csv till data/raw/oj/ och importera dem
-  pull kolada                           hämta Kolada-värdena i data/kolada_kpis.csv (alla kommuner och år)
+  pull kolada [--replace]               hämta Kolada-värdena i data/kolada_kpis.csv (alla kommuner och år)
 
 Flaggor:
   --db SÖKVÄG       databasfil (standard data/beredskap.duckdb, eller miljövariabeln BEREDSKAP_DB)
   --config KATALOG  konfigurationskatalog (standard data/, eller BEREDSKAP_CONFIG)
   --year ÅR         ÖJ-år när filen inte själv anger det
   --dry-run         kontrollera och visa vad som skulle ändras, utan att skriva
-  --replace         låt en ny version av en fil ta bort mer än en fjärdedel av raderna den ersätter
+  --replace         låt en ny version ta bort mer än spärrarna annars tillåter: en fjärdedel av det den ersätter
+                    (totalt, per enhetsslag eller för organisationens egna enheter), eller för en
+                    självskattning mer än den behåller
+  --force           template: skriv över mallar som redan finns (de kan vara ifyllda)
   --accept-fidelity importera en ÖJ-fil vars publicerade andelar inte stämmer med dess egna kommunsvar (sägs tydligt)
   --report UT       med import self-assessment --dry-run: valideringsrapport (.xlsx eller .md) att skicka till nämnden
   --json            maskinläsbar sammanfattning på stdout
@@ -89,6 +95,7 @@ export async function main(argv: string[], out: (text: string) => void = (t) => 
         'dry-run': { type: 'boolean', default: false },
         replace: { type: 'boolean', default: false },
         'accept-fidelity': { type: 'boolean', default: false },
+        force: { type: 'boolean', default: false },
         json: { type: 'boolean', default: false },
         quiet: { type: 'boolean', default: false },
         all: { type: 'boolean', default: false },
@@ -108,7 +115,8 @@ export async function main(argv: string[], out: (text: string) => void = (t) => 
       out,
     };
     const year = values.year === undefined ? undefined : Number(values.year);
-    if (year !== undefined && !/^20\d\d$/.test(values.year!)) throw new UsageError(`--year ska vara ett årtal, inte "${values.year}"`);
+    const parsedYear = values.year === undefined ? undefined : parseYear(values.year);
+    if (parsedYear && 'problem' in parsedYear) throw new UsageError(`--year: ${parsedYear.problem}, inte "${values.year}"`);
     switch (command) {
       case 'init':
         return await withDb(ctx, async (_db, init) => {
@@ -146,7 +154,7 @@ export async function main(argv: string[], out: (text: string) => void = (t) => 
         if (rest[0] !== 'self-assessment') throw new UsageError('ange "template self-assessment --year ÅR --period T1|T2|VB [--unit ID | --all] -o KATALOG"');
         if (year === undefined || !values.period || !values.out) throw new UsageError('--year, --period och -o krävs');
         return await withDb(ctx, async (db) => {
-          const written = await runTemplate(db, { year, period: values.period!, unit: values.unit, all: values.all, outDir: resolve(values.out!) });
+          const written = await runTemplate(db, { year, period: values.period!, unit: values.unit, all: values.all, outDir: resolve(values.out!), force: values.force });
           out(ctx.json ? JSON.stringify(written, null, 2) : `${written.length} mallar skrivna i ${resolve(values.out!)}.`);
         });
       }
@@ -167,6 +175,18 @@ export async function main(argv: string[], out: (text: string) => void = (t) => 
         });
       case 'sources':
         return await withDb(ctx, async (db) => printSources(ctx, db));
+      case 'remove': {
+        const [what, id, ...extra] = rest;
+        if (what !== 'source' || !id || !/^\d+$/.test(id) || extra.length) throw new UsageError('ange "remove source ID" med källans nummer ur "beredskap sources"');
+        return await withDb(ctx, async (db) => {
+          const { removeSource } = await import('../imports/removeSource.ts');
+          const r = await removeSource(db, Number(id));
+          if (ctx.json) return ctx.out(JSON.stringify(r, null, 2));
+          const rows = Object.entries(r.removed).map(([table, n]) => `${table} ${n.toLocaleString('sv-SE')}`).join(', ') || 'inga rader';
+          ctx.out(`Källa #${r.sourceFileId} (${r.fileName}, ${r.kind}) är borttagen: ${rows}.${r.koladaRefilled ? ` Koladas svar tillbaka för ${r.koladaRefilled} rader.` : ''}`);
+          ctx.out('  Filer som den en gång ersatte kommer inte tillbaka av sig själva: importera dem igen om de ska gälla.');
+        });
+      }
       case 'pull': {
         const [source, ...extra] = rest;
         if ((source !== undefined && source !== 'oj' && source !== 'kolada') || extra.length) throw new UsageError('ange "pull", "pull oj [--year ÅR | --all]" eller "pull kolada"');
@@ -175,14 +195,15 @@ export async function main(argv: string[], out: (text: string) => void = (t) => 
         if (values['dry-run']) throw new UsageError('--dry-run gäller inte pull');
         const { runPull } = await import('../../loaders/pullCommand.ts');
         // Plain `pull` takes both sources, Kolada even when ÖJ was unreachable; the worst outcome decides.
+        // The database is opened only to store what was fetched: no lock is held while downloading.
         const severity = ['ok', 'offline', 'failed', 'badInput'] as const;
         let outcome: (typeof severity)[number] = 'ok';
-        await withDb(ctx, async (db) => {
-          for (const s of source ? [source as 'oj' | 'kolada'] : (['oj', 'kolada'] as const)) {
-            const o = await runPull(db, { source: s, year, configDir: ctx.configDir, json: ctx.json, quiet: ctx.quiet, out, printImports: (r) => printReports(ctx, r) });
-            if (severity.indexOf(o) > severity.indexOf(outcome)) outcome = o;
-          }
-        });
+        await withDb(ctx, async () => {});
+        const session: DbSession = (work) => withDatabase(ctx.dbPath, work);
+        for (const s of source ? [source as 'oj' | 'kolada'] : (['oj', 'kolada'] as const)) {
+          const o = await runPull(session, { source: s, year, replace: values.replace, configDir: ctx.configDir, json: ctx.json, quiet: ctx.quiet, out, printImports: (r) => printReports(ctx, r) });
+          if (severity.indexOf(o) > severity.indexOf(outcome)) outcome = o;
+        }
         return { ok: exitCodes.ok, badInput: exitCodes.badInput, offline: exitCodes.offline, failed: exitCodes.sourceFailed }[outcome];
       }
       case 'check': {
@@ -223,6 +244,10 @@ export async function main(argv: string[], out: (text: string) => void = (t) => 
       for (const p of error.problems) process.stderr.write(`  ${formatProblem(p)}\n`);
       return exitCodes.badInput;
     }
+    if (error instanceof NotADatabaseError) {
+      process.stderr.write(`${error.message}\n`);
+      return exitCodes.usage;
+    }
     if (error instanceof DatabaseBusyError) {
       process.stderr.write(`${error.message}\n`);
       return exitCodes.busy;
@@ -244,6 +269,11 @@ async function withDb(
 }
 
 const skipLabels: Record<string, string> = { blank: 'tomma rader', note: 'rader med titel, källa eller fotnot', heading: 'rubrikrader utan värden' };
+/** " (stadsdelsnamnd 660, kommun 3)": which kinds of unit a new version removes rows of. */
+const removedByKind = (c: Change) => {
+  const kinds = Object.entries(c.removedByKind ?? {});
+  return kinds.length ? ` (${kinds.map(([kind, n]) => `${kind} ${n}`).join(', ')})` : '';
+};
 
 function printReports(ctx: Context, reports: FileReport[]): void {
   if (ctx.json) {
@@ -258,7 +288,7 @@ function printReports(ctx: Context, reports: FileReport[]): void {
     }
     const changes = Object.entries(r.changes ?? {})
       .filter(([, c]) => c.added + c.removed + c.changed > 0)
-      .map(([table, c]) => `${table}: ${c.added} nya, ${c.removed} borttagna, ${c.changed} ändrade`)
+      .map(([table, c]) => `${table}: ${c.added} nya, ${c.removed} borttagna${removedByKind(c)}, ${c.changed} ändrade`)
       .join('; ');
     const verb = r.status === 'validated' ? 'kontrollerad (--dry-run, inget skrivet); skulle ge' : `importerad som källa #${r.sourceFileId};`;
     ctx.out(`${r.file} (${years}): ${verb} ${r.rowsRead.toLocaleString('sv-SE')} rader lästa, ${r.rowsStored.toLocaleString('sv-SE')} uppgifter${changes ? ` – ${changes}` : ''}.`);
@@ -272,14 +302,15 @@ function printReports(ctx: Context, reports: FileReport[]): void {
 async function printSources(ctx: Context, db: Database): Promise<void> {
   const rows = await db.all<Record<string, string | number | boolean | null>>(
     `select source_file_id, kind, file_name, array_to_string(years, ', ') as years, left(sha256, 12) as sha256,
-            rows_read, rows_stored, strftime(imported_at, '%Y-%m-%d %H:%M') as imported_at, is_sample, superseded_by
+            rows_read, rows_stored, strftime(imported_at, '%Y-%m-%d %H:%M') as imported_at, is_sample, superseded_by,
+            strftime(removed_at, '%Y-%m-%d %H:%M') as removed_at
      from source_file order by source_file_id`,
   );
   if (ctx.json) return ctx.out(JSON.stringify(rows, null, 2));
   if (!rows.length) return ctx.out('Inga filer importerade ännu.');
   ctx.out(formatTable(
-    ['#', 'Slag', 'Fil', 'År', 'sha256', 'Rader lästa', 'Lagrade', 'Importerad', 'Exempel', 'Ersatt av'],
-    rows.map((r) => [r.source_file_id as number, r.kind as string, r.file_name as string, r.years as string, r.sha256 as string, r.rows_read as number, r.rows_stored as number, r.imported_at as string, r.is_sample ? 'ja' : '', r.superseded_by === null ? '' : `#${r.superseded_by}`]),
+    ['#', 'Slag', 'Fil', 'År', 'sha256', 'Rader lästa', 'Lagrade', 'Importerad', 'Exempel', 'Ersatt av', 'Borttagen'],
+    rows.map((r) => [r.source_file_id as number, r.kind as string, r.file_name as string, r.years as string, r.sha256 as string, r.rows_read as number, r.rows_stored as number, r.imported_at as string, r.is_sample ? 'ja' : '', r.superseded_by === null ? '' : `#${r.superseded_by}`, (r.removed_at as string | null) ?? '']),
   ));
 }
 
@@ -319,9 +350,9 @@ async function ensureDatabase(ctx: Context): Promise<void> {
       `select 'ÖJ-svar' as what, count(*)::int as n from oj_answer
        union all select 'publicerade andelar', count(*)::int from oj_published_share
        union all select 'självskattningar', count(*)::int from self_assessment
-       union all select 'importerade filer', count(*)::int from source_file where superseded_by is null`,
+       union all select 'importerade filer', count(*)::int from source_file where superseded_by is null and removed_at is null`,
     );
-    const sample = await db.one<{ n: number }>('select count(*)::int as n from source_file where is_sample and superseded_by is null');
+    const sample = await db.one<{ n: number }>('select count(*)::int as n from source_file where is_sample and superseded_by is null and removed_at is null');
     ctx.out(`Databas: ${ctx.dbPath}`);
     for (const c of counts) ctx.out(`  ${c.what}: ${c.n.toLocaleString('sv-SE')}`);
     if (sample?.n) ctx.out('  (EXEMPELDATA – inte verkliga uppgifter)');

@@ -1,6 +1,7 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { delimiter, join } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, delimiter, dirname, join } from 'node:path';
+import { DatabaseBusyError, busyMarker } from '../db/database.ts';
 import { projectRoot } from '../paths.ts';
 import { buildProfile, type Profile } from './profile.ts';
 
@@ -95,21 +96,43 @@ export function fixPageShell(dir: string, lang = 'sv'): number {
  * `npm run build`: the static site in dist/ from the database named by BEREDSKAP_DB. The loader cache
  * is cleared first, because Framework judges a loader's freshness by the loader file alone and would
  * serve yesterday's numbers after a new import or a changed .sql view.
+ *
+ * The site is built in a folder beside dist/ and swapped in only when complete: a build that fails
+ * (a loader meeting an import that holds the database, say) leaves the previous site whole. A database
+ * held by another process is a DatabaseBusyError, as for every command (exit 3).
  */
 export function buildSite(options: { quiet?: boolean; dbPath?: string; outDir?: string; profile?: Profile } = {}): string {
   freshCache();
   const outDir = options.outDir ?? join(projectRoot, 'dist');
-  const result = spawnSync(process.execPath, [observableBin, 'build'], {
-    cwd: projectRoot,
-    stdio: options.quiet ? ['ignore', 'ignore', 'inherit'] : 'inherit',
-    env: {
-      ...frameworkEnv(),
-      BEREDSKAP_DIST: outDir,
-      BEREDSKAP_PROFILE: options.profile ?? buildProfile(),
-      ...(options.dbPath ? { BEREDSKAP_DB: options.dbPath } : {}),
-    },
-  });
-  if (result.status !== 0) throw new Error(`observable build avslutades med kod ${result.status}`);
-  fixPageShell(outDir);
+  const temp = join(dirname(outDir), `.${basename(outDir)}.building-${process.pid}`);
+  rmSync(temp, { recursive: true, force: true });
+  try {
+    const result = spawnSync(process.execPath, [observableBin, 'build'], {
+      cwd: projectRoot,
+      // stderr is read (and passed on) to tell a busy database from any other failure.
+      stdio: ['ignore', options.quiet ? 'ignore' : 'inherit', 'pipe'],
+      maxBuffer: 64 * 1024 * 1024,
+      env: {
+        ...frameworkEnv(),
+        BEREDSKAP_DIST: temp,
+        BEREDSKAP_PROFILE: options.profile ?? buildProfile(),
+        ...(options.dbPath ? { BEREDSKAP_DB: options.dbPath } : {}),
+      },
+    });
+    const stderr = result.stderr?.toString() ?? '';
+    if (result.status !== 0) {
+      if (stderr.includes(busyMarker)) throw new DatabaseBusyError(options.dbPath ?? 'BEREDSKAP_DB', 'under bygget; den förra webbplatsen är orörd');
+      process.stderr.write(stderr);
+      throw new Error(`observable build avslutades med kod ${result.status}; den förra webbplatsen i ${outDir} är orörd`);
+    }
+    if (!options.quiet) process.stderr.write(stderr);
+    fixPageShell(temp);
+    const old = join(dirname(outDir), `.${basename(outDir)}.old-${process.pid}`);
+    if (existsSync(outDir)) renameSync(outDir, old);
+    renameSync(temp, outDir);
+    rmSync(old, { recursive: true, force: true });
+  } finally {
+    rmSync(temp, { recursive: true, force: true });
+  }
   return outDir;
 }

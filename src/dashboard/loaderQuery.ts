@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { withDatabase } from '../db/database.ts';
+import { DatabaseBusyError, withDatabase } from '../db/database.ts';
 import { defaultDbPath } from '../paths.ts';
 
 export type Query = (sql: string, params?: (string | number | null)[]) => Promise<Record<string, unknown>[]>;
@@ -29,7 +29,8 @@ export async function runJsonLoader(build: (query: Query) => Promise<unknown>): 
     }
     process.stdout.write(JSON.stringify(result));
   } catch (error) {
-    process.stderr.write(`${(error as Error).stack ?? error}\n`);
-    process.exitCode = 1;
+    // A busy database is a message, not a stack trace; the build says so and keeps the previous site.
+    process.stderr.write(`${error instanceof DatabaseBusyError ? error.message : (error as Error).stack ?? error}\n`);
+    process.exitCode = error instanceof DatabaseBusyError ? 3 : 1;
   }
 }

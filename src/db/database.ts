@@ -1,19 +1,63 @@
 import { DuckDBConnection, DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
-import { mkdirSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 
 export type Params = DuckDBValue[] | Record<string, DuckDBValue>;
 export type Row = Record<string, unknown>;
 
+/** Words of DatabaseBusyError's message that a build finds in its loaders' output. */
+export const busyMarker = 'används av en annan process';
+
 /** The database is held by another process (DuckDB allows one writer per file). */
 export class DatabaseBusyError extends Error {
   constructor(readonly path: string, detail: string) {
     super(
-      `Databasen ${path} används av en annan process (${detail}). ` +
+      `Databasen ${path} ${busyMarker} (${detail}). ` +
         'Vänta tills den körningen är klar och försök igen.',
     );
   }
 }
+
+/** `--db` names something that is not a DuckDB database (a CSV, a SQLite file, a folder …). */
+export class NotADatabaseError extends Error {
+  constructor(readonly path: string, detail: string) {
+    super(`${path} är inte en DuckDB-databas (${detail}). Ange med --db en befintlig DuckDB-fil eller en sökväg där en ny ska skapas.`);
+  }
+}
+
+/**
+ * Refuses a path that exists but is not a DuckDB file. DuckDB itself would open a CSV or JSON file as
+ * an empty in-memory database (and save nothing), try to download the SQLite extension for a SQLite
+ * file, or fail with an IO error; a DuckDB file says "DUCK" at byte 8 of its header.
+ */
+function assertDuckDbFile(path: string): void {
+  let size: number;
+  try {
+    const stat = statSync(path);
+    if (stat.isDirectory()) throw new NotADatabaseError(path, 'det är en katalog');
+    size = stat.size;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+    throw error;
+  }
+  const header = Buffer.alloc(12);
+  const fd = openSync(path, 'r');
+  try {
+    readSync(fd, header, 0, 12, 0);
+  } finally {
+    closeSync(fd);
+  }
+  if (size < 12 || header.toString('latin1', 8, 12) !== 'DUCK') {
+    const sqlite = header.toString('latin1', 0, 6) === 'SQLite';
+    throw new NotADatabaseError(path, size === 0 ? 'filen är tom' : sqlite ? 'det är en SQLite-fil' : 'filen har inte DuckDB:s filhuvud');
+  }
+}
+
+/*
+ * No connection may load or install an extension on its own: there is no internet to fetch one from,
+ * and a file that merely looks like another format must not make DuckDB try.
+ */
+const noExtensions = { autoload_known_extensions: 'false', autoinstall_known_extensions: 'false' };
 
 export class Database {
   private constructor(
@@ -24,10 +68,11 @@ export class Database {
 
   /** readOnly: for readers that may run side by side (dashboard loaders): they share the file. */
   static async open(path: string, options: { readOnly?: boolean } = {}): Promise<Database> {
+    if (path !== ':memory:') assertDuckDbFile(path);
     if (path !== ':memory:' && !options.readOnly) mkdirSync(dirname(path), { recursive: true });
     let instance: DuckDBInstance;
     try {
-      instance = await DuckDBInstance.create(path, options.readOnly ? { access_mode: 'READ_ONLY' } : undefined);
+      instance = await DuckDBInstance.create(path, options.readOnly ? { ...noExtensions, access_mode: 'READ_ONLY' } : noExtensions);
     } catch (error) {
       const message = String((error as Error).message ?? error);
       if (/Could not set lock/.test(message)) {
@@ -81,3 +126,12 @@ export async function withDatabase<T>(path: string, work: (db: Database) => Prom
     db.close();
   }
 }
+
+/**
+ * Work with the database for a while: an open Database (held throughout), or a way to open it only
+ * when needed, so that a long download holds no lock (DuckDB allows one writer per file).
+ */
+export type DbSession = <T>(work: (db: Database) => Promise<T>) => Promise<T>;
+
+export const sessionOf = (db: Database | DbSession): DbSession =>
+  typeof db === 'function' ? db : (work) => work(db);

@@ -8,6 +8,7 @@ import type { Grid } from '../text/grid.ts';
 import { readDelimited } from '../text/readDelimited.ts';
 import { gridsFromWorkbook } from '../text/readWorkbook.ts';
 import { InputError, type Problem } from './problems.ts';
+import { unzippedSizeProblem } from './unzippedSize.ts';
 import { findImported, storeFacts, type Change, type FactTable } from './storeFacts.ts';
 
 export interface ImportOptions {
@@ -70,6 +71,9 @@ export function openInput(path: string): InputFile {
     return {
       path, name, bytes, format: 'xlsx',
       async grids() {
+        // Checked before exceljs sees the bytes: it unpacks everything into memory, a zip bomb included.
+        const unsafe = unzippedSizeProblem(bytes);
+        if (unsafe) throw new InputError([{ file: name, message: `filen kan inte läsas som .xlsx: ${unsafe}` }]);
         const workbook = new ExcelJS.Workbook();
         try {
           await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
@@ -116,6 +120,7 @@ export async function importFiles(
       else throw error;
     }
   }
+  problems.push(...overlaps(parsed));
   if (problems.length) throw new InputError(problems);
 
   const store = async () => {
@@ -154,4 +159,34 @@ export async function importFiles(
   } finally {
     await db.run('rollback');
   }
+}
+
+/**
+ * Two files of one command that cover the same scope (the same ÖJ year of the same kind, or the same
+ * nämnd and period): the later would silently replace the earlier, so both are named and neither is
+ * stored. The same content twice is no conflict (the second is a no-op).
+ */
+const scopeWords: Record<string, string> = { year: 'år', period: 'period', unit_id: 'nämnd' };
+
+function overlaps(parsed: { input: InputFile; source: ParsedSource }[]): Problem[] {
+  const claimed = new Map<string, { name: string; sha256: string }>();
+  const problems = new Map<string, Problem>();
+  for (const { input, source } of parsed) {
+    const sha256 = sha256Of(input.bytes);
+    for (const { table, scope } of source.facts) {
+      for (const row of scope) {
+        const key = JSON.stringify([source.kind, table.table, row]);
+        const other = claimed.get(key);
+        if (!other) claimed.set(key, { name: input.name, sha256 });
+        else if (other.sha256 !== sha256 && !problems.has(`${other.name}\n${input.name}`)) {
+          problems.set(`${other.name}\n${input.name}`, {
+            file: input.name,
+            found: row.map(String).join(' '),
+            message: `gäller samma ${table.scope.map((c) => scopeWords[c] ?? c).join(', ')} som ${other.name} i samma kommando, och den senare skulle tyst ersätta den förra; importera bara den som ska gälla`,
+          });
+        }
+      }
+    }
+  }
+  return [...problems.values()];
 }

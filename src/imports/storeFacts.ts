@@ -13,15 +13,29 @@ export interface FactTable {
   compared: readonly string[];
   /** A new file replaces the rows of the same kind that share these column values (e.g. year). */
   scope: readonly string[];
-  /** Refuse (unless allowed) a new version that removes more than a quarter of the rows it replaces. */
+  /**
+   * Refuse (unless allowed) a new version that removes more than a quarter of the rows it replaces: in
+   * all, of any one unit kind (a file that lost its stadsdel sheet drops every stadsdelsnämnd, a
+   * twentieth of a year's rows), or of the organisation's own units.
+   */
   guardShrink?: boolean;
+  /**
+   * Refuse (unless allowed) a resend that removes more rows of one scope (a nämnd's period) than it
+   * keeps: a partial resend, not a correction.
+   */
+  guardResend?: boolean;
 }
 
 export interface Change {
   added: number;
   removed: number;
   changed: number;
+  /** Removed rows by the kind of their unit (org_unit.kind), where the table has a unit_id. */
+  removedByKind?: Record<string, number>;
 }
+
+/** The shrink guard's share: a new version may remove at most this much of what it replaces. */
+const maxShrink = 1 / 4;
 
 export interface SourceFileInfo {
   kind: string;
@@ -36,7 +50,7 @@ export interface SourceFileInfo {
 /** The active source file with this content, if it was imported before. */
 export async function findImported(db: Database, sha256: string): Promise<{ source_file_id: number; file_name: string; imported_at: string } | undefined> {
   return db.one(
-    'select source_file_id, file_name, imported_at::varchar as imported_at from source_file where sha256 = $1 and superseded_by is null',
+    'select source_file_id, file_name, imported_at::varchar as imported_at from source_file where sha256 = $1 and superseded_by is null and removed_at is null',
     [sha256],
   );
 }
@@ -83,18 +97,45 @@ export async function storeFacts(
     ))!;
     changes[t.table] = diff;
     // A new version that drops much of what it replaces is more often a partial file than a correction.
-    const { n: replacedRows } = t.guardShrink
-      ? (await db.one<{ n: number }>(`select count(*)::int as n from (${replaced})`, [source.kind, id]))!
-      : { n: 0 };
-    if (t.guardShrink && !allowShrink && replacedRows > 0 && diff.removed > replacedRows / 4) {
-      throw new InputError([{
-        file: source.fileName,
-        message: `den nya versionen tar bort ${diff.removed} av ${replacedRows} rader i ${t.table} som den ersätter (en ofullständig fil?); kontrollera filen, eller ange --replace om det är meningen`,
-      }]);
+    const groups = t.columns.includes('unit_id') ? await removalsByUnit(db, replaced, stage, onKey, [source.kind, id]) : [];
+    const byKind = groups.filter((g) => g.what === 'kind' && g.removed > 0);
+    if (byKind.length) diff.removedByKind = Object.fromEntries(byKind.map((g) => [g.name, g.removed]));
+    if (t.guardShrink && !allowShrink) {
+      const { n: replacedRows } = (await db.one<{ n: number }>(`select count(*)::int as n from (${replaced})`, [source.kind, id]))!;
+      const shrinking = [
+        { what: 'all', name: '', replaced: replacedRows, removed: diff.removed },
+        ...groups,
+      ].filter((g) => g.replaced > 0 && g.removed > g.replaced * maxShrink);
+      if (shrinking.length) {
+        const of = (g: (typeof shrinking)[number]) =>
+          g.what === 'all' ? `${g.removed} av ${g.replaced} rader i ${t.table}`
+            : g.what === 'kind' ? `${g.removed} av ${g.replaced} rader för enheter av slaget ${g.name}`
+              : `${g.removed} av ${g.replaced} rader för organisationens egna enheter (${g.name})`;
+        throw new InputError(shrinking.map((g) => ({
+          file: source.fileName,
+          message: `den nya versionen tar bort ${of(g)} som den ersätter (en ofullständig fil, till exempel ett blad eller en kolumn som inte lästs?); kontrollera filen, eller ange --replace om det är meningen`,
+        })));
+      }
+    }
+    if (t.guardResend && !allowShrink) {
+      const partial = await db.all<{ scope: string; replaced: number; removed: number }>(
+        `with old as (${replaced})
+         select concat_ws(' ', ${t.scope.map((c) => `o.${c}`).join(', ')}) as scope, count(*)::int as replaced,
+                count(*) filter (where not exists (select 1 from ${stage} n where ${onKey}))::int as removed
+         from old o group by all having removed > replaced - removed order by scope`,
+        [source.kind, id],
+      );
+      if (partial.length) {
+        throw new InputError(partial.map((p) => ({
+          file: source.fileName,
+          found: p.scope,
+          message: `filen tar bort ${p.removed} av ${p.replaced} tidigare svar och behåller bara ${p.replaced - p.removed} (en ofullständig fil?); skicka hela rapporten, eller ange --replace om det är meningen`,
+        })));
+      }
     }
     await db.run(`delete from ${t.table} o where ${inScope} and ${sameKind}`, [source.kind, id]);
-    const conflicts = await db.all<{ key: string; file_name: string; kind: string }>(
-      `select concat_ws(' ', ${t.key.map((k) => `n.${k}`).join(', ')}) as key, f.file_name, f.kind
+    const conflicts = await db.all<{ key: string; file_name: string; kind: string; id: number }>(
+      `select concat_ws(' ', ${t.key.map((k) => `n.${k}`).join(', ')}) as key, f.file_name, f.kind, f.source_file_id as id
        from ${stage} n join ${t.table} o on ${onKey} join source_file f on f.source_file_id = o.source_file_id
        limit 20`,
     );
@@ -102,7 +143,7 @@ export async function storeFacts(
       throw new InputError(conflicts.map((c) => ({
         file: source.fileName,
         found: c.key,
-        message: `finns redan från ${c.file_name} (${c.kind}); en källa av annat slag ersätts inte – ta bort den först`,
+        message: `finns redan från ${c.file_name} (källa #${c.id}, ${c.kind}); en källa av annat slag ersätts inte – ta bort den först med "beredskap remove source ${c.id}"`,
       })));
     }
     await db.run(`insert into ${t.table} select * from ${stage}`);
@@ -113,11 +154,40 @@ export async function storeFacts(
   // A file none of whose rows remain is superseded by this one; its row stays as history.
   const superseded = await db.all<{ id: number }>(
     `update source_file f set superseded_by = $2
-     where f.kind = $1 and f.source_file_id <> $2 and f.superseded_by is null
+     where f.kind = $1 and f.source_file_id <> $2 and f.superseded_by is null and f.removed_at is null
        and ${facts.map(({ table: t }) => `not exists (select 1 from ${t.table} x where x.source_file_id = f.source_file_id)`).join(' and ')}
      returning f.source_file_id as id`,
     [source.kind, id],
   );
   await db.run('update source_file set rows_stored = $1 where source_file_id = $2', [stored, id]);
   return { sourceFileId: id, changes, replaced: superseded.map((s) => s.id) };
+}
+
+/**
+ * What a new version would remove, grouped by the unit's kind and for the organisation's own units
+ * (setting organisation_unit_id, and the units under it): replaced rows and removed rows of each.
+ */
+async function removalsByUnit(
+  db: Database,
+  replaced: string,
+  stage: string,
+  onKey: string,
+  params: DuckDBValue[],
+): Promise<{ what: 'kind' | 'own'; name: string; replaced: number; removed: number }[]> {
+  return db.all(
+    `with old as (${replaced}),
+     org as (select value as unit_id from setting where key = 'organisation_unit_id'),
+     marked as (
+       select coalesce(u.kind, 'okänt slag') as kind,
+              (o.unit_id in (select unit_id from org) or u.parent_unit_id in (select unit_id from org)) as own,
+              not exists (select 1 from ${stage} n where ${onKey}) as is_removed
+       from old o left join org_unit u on u.unit_id = o.unit_id)
+     select 'kind' as what, kind as name, count(*)::int as replaced, count(*) filter (where is_removed)::int as removed
+     from marked group by kind
+     union all
+     select 'own', (select string_agg(unit_id, ', ') from org), count(*)::int, count(*) filter (where is_removed)::int
+     from marked where own
+     order by what, name`,
+    params,
+  );
 }

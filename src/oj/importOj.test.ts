@@ -217,8 +217,10 @@ describe('importOj – workbooks', () => {
     const v2 = await ojWorkbook(join(dir, 'oj-v2-2024.xlsx'), 2024, {
       kommuner: [[180, 'Stockholm', 'Ja', 'Ja', 'Delvis', '-']],
     });
-    const [report] = await importOj(db, [v2]);
-    expect(report!.changes!.oj_answer).toEqual({ added: 0, removed: 4, changed: 1 });
+    // Half of the kommuner go, more than the shrink guard lets pass for one unit kind: said with --replace.
+    await expect(importOj(db, [v2])).rejects.toThrow(/tar bort 4 av 8 rader för enheter av slaget kommun/);
+    const [report] = await importOj(db, [v2], { replace: true });
+    expect(report!.changes!.oj_answer).toEqual({ added: 0, removed: 4, changed: 1, removedByKind: { kommun: 4 } });
     expect(report!.replacedSourceFiles).toEqual([1]);
     expect(await db.one("select answer from oj_answer where year = 2024 and unit_id = 'stockholm' and indicator_id = 'evakuering_hemtjanst'")).toEqual({ answer: 'ja' });
     expect(await db.one("select count(*)::int as n from oj_answer where year = 2024 and unit_id = 'upplands-vasby'")).toEqual({ n: 0 });

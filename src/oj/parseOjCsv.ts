@@ -1,5 +1,6 @@
 import type { Catalog } from '../config/catalog.ts';
 import { ProblemList } from '../imports/problems.ts';
+import { parseYear } from '../imports/validRanges.ts';
 import { cellText, columnLabel, type Grid } from '../text/grid.ts';
 import { closestNames, normalizeText } from '../text/normalize.ts';
 import {
@@ -38,11 +39,12 @@ export function parseOjCsv(grid: Grid, catalog: Catalog, onRow?: (done: number, 
     const cell = (name: (typeof ojCsvColumns)[number]) => row.cells[col(name)] ?? null;
     const at = (name: (typeof ojCsvColumns)[number]) => ({ row: row.line, column: label(name) });
     const yearText = cellText(cell('ar'));
-    if (!/^20\d\d$/.test(yearText)) {
-      problems.add({ ...at('ar'), found: yearText, message: 'året ska vara fyra siffror' });
+    const parsedYear = parseYear(yearText);
+    if ('problem' in parsedYear) {
+      problems.add({ ...at('ar'), found: yearText, message: parsedYear.problem });
       return;
     }
-    const year = Number(yearText);
+    const { year } = parsedYear;
     years.add(year);
     const resolved = resolveRowUnit(catalog, /^\d+$/.test(cellText(cell('enhet'))) ? cell('enhet') : null, cell('enhet'), year);
     if ('problem' in resolved) {

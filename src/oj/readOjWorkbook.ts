@@ -1,5 +1,6 @@
 import type { Catalog, OrgUnit } from '../config/catalog.ts';
 import { groupProblems, ProblemList, type Problem } from '../imports/problems.ts';
+import { parseYear } from '../imports/validRanges.ts';
 import { cellText, columnLabel, columnLetter, type CellValue, type Grid } from '../text/grid.ts';
 import { compactHeader, HeaderMatcher, PairMatcher, type OjColumnRole } from './headerWords.ts';
 import {
@@ -122,6 +123,8 @@ export function readOjWorkbook(grids: Grid[], catalog: Catalog, options: { file:
   reading.year = year;
   reading.yearSource = options.year !== undefined ? '--year' : stated.where;
   if (year === undefined) problems.add({ message: stated.problem! });
+  const inRange = year === undefined ? undefined : parseYear(String(year));
+  if (inRange && 'problem' in inRange) problems.add({ found: String(year), message: `${inRange.problem} (året står ${reading.yearSource})` });
 
   const total = grids.reduce((n, g) => n + g.rows.length, 0);
   let done = 0;

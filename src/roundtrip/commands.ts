@@ -5,7 +5,8 @@
  *   beredskap template self-assessment --year Y --period T1|T2|VB [--unit ID | --all] -o DIR
  *       → runTemplate(db, { year, period, unit, all, outDir }): the .xlsx files written, one per nämnd
  *         of the organisation on the period's last day (no --unit means all), or the one --unit names
- *         (its id, or a name or alias valid then), each named sjalvskattning-Y-P-ID.xlsx.
+ *         (its id, or a name or alias valid then), each named sjalvskattning-Y-P-ID.xlsx. A file of that
+ *         name already there is refused (it may be filled in) unless `force` (--force).
  *
  *   beredskap import self-assessment FILE… --dry-run --report OUT.xlsx|OUT.md
  *       → runValidationReport(db, { file, reportPath }): the report, .xlsx or Markdown by OUT's
@@ -25,7 +26,7 @@
  *
  * CommandUsageError means a request that cannot be carried out as asked: exit 2 with the message.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { Catalog } from '../config/catalog.ts';
 import type { Database } from '../db/database.ts';
@@ -45,13 +46,22 @@ export { CommandUsageError } from './usageError.ts';
 /** `beredskap template self-assessment`: one template per nämnd (or the one asked for); the paths written. */
 export async function runTemplate(
   db: Database,
-  options: { year: number; period: string; unit?: string; all?: boolean; outDir: string; createdAt?: Date },
+  options: { year: number; period: string; unit?: string; all?: boolean; outDir: string; force?: boolean; createdAt?: Date },
 ): Promise<string[]> {
   const specs = await loadTemplateSpecs(db, await Catalog.load(db), options);
+  const paths = specs.map((spec) => join(options.outDir, templateFileName(spec)));
+  // A template of the same name may already be filled in by the nämnd: never overwrite it unasked.
+  const existing = paths.filter((p) => existsSync(p));
+  if (existing.length && !options.force) {
+    throw new CommandUsageError(
+      `${existing.length === 1 ? 'filen finns redan' : `${existing.length} filer finns redan`} och kan vara ifyllda: ${existing.join(', ')}; ` +
+        'välj en annan katalog med -o, eller ange --force för att skriva över',
+    );
+  }
   mkdirSync(options.outDir, { recursive: true });
   const written: string[] = [];
-  for (const spec of specs) {
-    const path = join(options.outDir, templateFileName(spec));
+  for (const [i, spec] of specs.entries()) {
+    const path = paths[i]!;
     await (await buildTemplateWorkbook(spec, options.createdAt)).xlsx.writeFile(path);
     written.push(path);
   }

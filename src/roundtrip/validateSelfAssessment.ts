@@ -1,5 +1,6 @@
 import type { Catalog } from '../config/catalog.ts';
 import { InputError, ProblemList, type Problem } from '../imports/problems.ts';
+import { parseYear } from '../imports/validRanges.ts';
 import { parseSelfAssessment } from '../self/parseSelfAssessment.ts';
 import { cellText, columnLabel, type CellValue, type Grid } from '../text/grid.ts';
 import { statusChoiceText } from './labels.ts';
@@ -125,7 +126,8 @@ export function validateSelfAssessment(grids: Grid[], catalog: Catalog, file: st
       // A template's rows all belong to its report; a row naming another nämnd or year is reported
       // above, not again as a requirement left out. Other files are grouped by what their rows say.
       const id = requirementId(catalog, text('requirement'));
-      const year = /^20\d\d$/.test(yearText) ? Number(yearText) : undefined;
+      const parsedYear = parseYear(yearText);
+      const year = 'year' in parsedYear ? parsedYear.year : undefined;
       const monthDay = period ? catalog.periodEnds.get(period) : undefined;
       const unit = !template && year && monthDay ? catalog.resolveUnit(text('unit'), `${year}-${monthDay}`) : undefined;
       const key = templateKey ?? (year && period && unit && 'unit' in unit ? `${year}/${period}/${unit.unit.unit_id}` : undefined);

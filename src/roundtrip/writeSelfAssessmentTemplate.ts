@@ -1,4 +1,6 @@
 import ExcelJS from 'exceljs';
+import { dueDateRange } from '../imports/validRanges.ts';
+import { neutralizeFormula } from '../text/writeCsv.ts';
 import { periodPhrase, selfStatusLabels, statusChoiceText, statusChoices } from './labels.ts';
 import type { TemplateSpec } from './templateData.ts';
 import { answerSheetName, instructionSheetName, templateColumn, templateColumns, templateInfoLabels } from './templateLayout.ts';
@@ -20,14 +22,18 @@ const protection: Partial<ExcelJS.WorksheetProtection> = {
   autoFilter: true,
 };
 
+const prefilledText = (text: string | null | undefined) => (text ? neutralizeFormula(text) : null);
+
 const isoDate = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
 /**
  * One nämnd's self-assessment template: an instruction sheet in Swedish (which also records whose
  * template it is, for the validation report), and an answer sheet with one row per requirement in force
  * that year. The headers are the import's own column names, so the filled file imports unedited.
- * Prefilled texts are written as text cells, never formulas; they are the nämnd's own earlier answers
- * and must come back unchanged, so they are not prefixed the way exports neutralise text.
+ * Prefilled texts are the nämnd's own earlier answers, typed by people: they are neutralised as every
+ * workbook we write neutralises text (a leading apostrophe before = + - @), because Excel turns a text
+ * cell such as `=HYPERLINK(…)` into a live formula as soon as someone edits it. The import takes the
+ * apostrophe off again (parseSelfAssessment), so an answer comes back exactly as it was stored.
  */
 export async function buildTemplateWorkbook(spec: TemplateSpec, createdAt = new Date()): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();
@@ -98,7 +104,7 @@ async function addAnswerSheet(workbook: ExcelJS.Workbook, spec: TemplateSpec): P
     const status = previous && previous.status !== 'ej_svar' ? selfStatusLabels[previous.status] ?? null : null;
     const row = ws.addRow([
       spec.year, spec.period, spec.unitName, r.requirementId, r.fokusomrade, r.text,
-      status, previous?.comment ?? null, previous?.plannedAction ?? null, previous?.owner ?? null,
+      status, prefilledText(previous?.comment), prefilledText(previous?.plannedAction), prefilledText(previous?.owner),
       previous?.dueDate ? isoDate(previous.dueDate) : null,
     ]);
     templateColumns.forEach((c, i) => {
@@ -131,7 +137,7 @@ async function addAnswerSheet(workbook: ExcelJS.Workbook, spec: TemplateSpec): P
     type: 'date',
     operator: 'between',
     allowBlank: true,
-    formulae: [isoDate('2000-01-01'), isoDate('2099-12-31')],
+    formulae: [isoDate(dueDateRange.from), isoDate(dueDateRange.to)],
     showErrorMessage: true,
     errorStyle: 'stop',
     errorTitle: 'Klart senast',

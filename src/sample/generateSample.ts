@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Database } from '../db/database.ts';
+import { InputError } from '../imports/problems.ts';
 import { importOj } from '../oj/importOj.ts';
 import { importSelfAssessment } from '../self/importSelfAssessment.ts';
 import { OjAnswerModel } from './ojAnswerModel.ts';
@@ -81,9 +82,18 @@ export interface SampleSummary {
 /**
  * Generates the sample files and imports them through the real importers (marked as sample), so the
  * sample database is exactly what a user's own files would give. Re-running with unchanged files is a
- * no-op, since their bytes and hashes are stable.
+ * no-op, since their bytes and hashes are stable. Sample data goes only into a database that holds no
+ * real data: imported over real files it would replace their years and pass itself off as the city's.
  */
 export async function buildSampleDatabase(db: Database, outDir: string, options: SampleOptions = {}): Promise<SampleSummary> {
+  const real = await db.all<{ file_name: string }>('select file_name from source_file where not is_sample and superseded_by is null and removed_at is null order by source_file_id');
+  if (real.length) {
+    throw new InputError([{
+      file: db.path,
+      message: `databasen innehåller verkliga uppgifter (${real.length} importerade ${real.length === 1 ? 'fil' : 'filer'}, till exempel ${real[0]!.file_name}); ` +
+        'exempeldata läggs bara i en ny databas eller en utan verkliga uppgifter – ange en annan databas med --db',
+    }]);
+  }
   const { ojFiles, selfFiles } = await generateSample(db, outDir, options);
   const reports = [
     ...(await importOj(db, ojFiles, { isSample: true })),

@@ -81,7 +81,7 @@ describe('importSelfAssessment', () => {
     expect((await importSelfAssessment(db, [bromma]))[0]!.status).toBe('unchanged');
     const farsta2 = await selfWorkbook(join(dir, 'farsta-v2.xlsx'), [[2024, 'T1', 'Farsta', 'B01', null, 'Uppfyllt', null, null, null, null]]);
     const [report] = await importSelfAssessment(db, [farsta2]);
-    expect(report!.changes!.self_assessment).toEqual({ added: 0, removed: 1, changed: 1 });
+    expect(report!.changes!.self_assessment).toEqual({ added: 0, removed: 1, changed: 1, removedByKind: { stadsdelsnamnd: 1 } });
     expect(await db.all('select unit_id, requirement_id, status from self_assessment order by all')).toEqual([
       { unit_id: 'bromma', requirement_id: 'B01', status: 'uppfyllt' },
       { unit_id: 'farsta', requirement_id: 'B01', status: 'uppfyllt' },

@@ -11,6 +11,7 @@ export const selfAssessmentTable: FactTable = {
   compared: ['status', 'comment', 'planned_action', 'owner', 'due_date'],
   // Each nämnd sends its own file: a new file replaces only the nämnder and periods it covers.
   scope: ['year', 'period', 'unit_id'],
+  guardResend: true,
 };
 
 /** `beredskap import self-assessment FILE…`: nämnder's self-assessments (.xlsx or CSV), all or nothing. */

@@ -1,5 +1,6 @@
 import type { Catalog } from '../config/catalog.ts';
 import { ProblemList } from '../imports/problems.ts';
+import { calendarDate, dueDateRange, parseYear } from '../imports/validRanges.ts';
 import { cellText, columnLabel, type CellValue, type Grid } from '../text/grid.ts';
 
 /** One nämnd's status for one requirement in one period, as self_assessment stores it. */
@@ -27,13 +28,28 @@ function findHeader(grid: Grid, catalog: Catalog): number {
   return grid.rows.slice(0, 40).findIndex((r) => r.cells.filter((c) => catalog.lookup('self_column', cellText(c))).length >= 3);
 }
 
-/** "2025-06-30", a date cell, or "30/6/2025"-free ISO text only: a date a spreadsheet or a person typed. */
-function parseDate(value: CellValue): string | null | undefined {
-  if (value === null || cellText(value) === '') return null;
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(cellText(value));
-  return m && !Number.isNaN(Date.parse(`${m[1]}-${m[2]}-${m[3]}T00:00:00Z`)) ? m[0] : undefined;
+/**
+ * "2025-06-30" or a date cell: a date a spreadsheet or a person typed, that exists in the calendar and
+ * lies in dueDateRange; null when empty, else a message saying what is wrong.
+ */
+function parseDate(value: CellValue): { date: string | null } | { problem: string } {
+  if (value === null || cellText(value) === '') return { date: null };
+  const m = value instanceof Date
+    ? ['', String(value.getUTCFullYear()), String(value.getUTCMonth() + 1), String(value.getUTCDate())]
+    : /^(\d{4})-(\d{2})-(\d{2})$/.exec(cellText(value));
+  if (!m || Number.isNaN(Number(m[1]))) return { problem: 'datumet kan inte läsas (väntade ÅÅÅÅ-MM-DD)' };
+  const date = calendarDate(Number(m[1]), Number(m[2]), Number(m[3]));
+  if (!date) return { problem: 'datumet finns inte i kalendern' };
+  if (date < dueDateRange.from || date > dueDateRange.to) return { problem: `datumet ska ligga mellan ${dueDateRange.from} och ${dueDateRange.to}` };
+  return { date };
 }
+
+/**
+ * A text as the nämnd meant it: our templates (and exports) put an apostrophe before text a spreadsheet
+ * would run as a formula; a person typing `'=x` in Excel stores `=x`, so an apostrophe before = + - @,
+ * tab or carriage return in a cell is ours, and comes off.
+ */
+export const restoreNeutralized = (text: string) => (/^'[=+\-@\t\r]/.test(text) ? text.slice(1) : text);
 
 /** "B01", "B01 Aktuell RSA" or the requirement's text → its id; by text, the requirement in force that year. */
 function resolveRequirement(catalog: Catalog, text: string, year: number | undefined): string | undefined {
@@ -77,8 +93,9 @@ export function parseSelfAssessment(grids: Grid[], catalog: Catalog, file: strin
     for (const r of grid.rows.slice(headerIndex + 1)) {
       rowsRead++;
       const yearText = cellText(cell(r, 'year')).replace(/\.0$/, '');
-      const year = /^20\d\d$/.test(yearText) ? Number(yearText) : undefined;
-      if (!year) problems.add({ ...at(r, 'year'), found: yearText, message: 'året ska vara fyra siffror' });
+      const parsedYear = parseYear(yearText);
+      const year = 'year' in parsedYear ? parsedYear.year : undefined;
+      if ('problem' in parsedYear) problems.add({ ...at(r, 'year'), found: yearText, message: parsedYear.problem });
       const periodText = cellText(cell(r, 'period'));
       const period = catalog.lookup('period', periodText);
       if (!period) problems.add({ ...at(r, 'period'), found: periodText, message: 'okänd period', suggestions: catalog.suggest('period', periodText) });
@@ -99,10 +116,11 @@ export function parseSelfAssessment(grids: Grid[], catalog: Catalog, file: strin
       const rawStatus = cellText(cell(r, 'status'));
       const status = rawStatus === '' ? 'ej_svar' : catalog.lookup('self_status', rawStatus);
       if (!status) problems.add({ ...at(r, 'status'), found: rawStatus, message: 'okänd status', suggestions: catalog.suggest('self_status', rawStatus) });
-      const dueDate = parseDate(cell(r, 'due_date'));
-      if (dueDate === undefined) problems.add({ ...at(r, 'due_date'), found: cellText(cell(r, 'due_date')), message: 'datumet kan inte läsas (väntade ÅÅÅÅ-MM-DD)' });
+      const due = parseDate(cell(r, 'due_date'));
+      if ('problem' in due) problems.add({ ...at(r, 'due_date'), found: cellText(cell(r, 'due_date')), message: due.problem });
+      const dueDate = 'date' in due ? due.date : undefined;
       if (year && period && unit && 'unit' in unit && catalog.isOrganisationNamnd(unit.unit) && requirement && status && dueDate !== undefined) {
-        const text = (f: Field) => cellText(cell(r, f)) || null;
+        const text = (f: Field) => restoreNeutralized(cellText(cell(r, f))) || null;
         rows.push({
           year, period, unit_id: unit.unit.unit_id, requirement_id: requirement.requirement_id, status, raw_status: rawStatus,
           comment: text('comment'), planned_action: text('action'), owner: text('owner'), due_date: dueDate, unit_text: unitText,

@@ -1,5 +1,5 @@
 -- source_freshness: one row per kind of source (oj_workbook, oj_csv, self_assessment, kolada): how many
--- files of that kind are in force, the latest import, the years covered, and whether any is sample
+-- files of that kind are in force (neither superseded nor removed), the latest import, the years covered, and whether any is sample
 -- data (the dashboard then says "Exempeldata"). Grain: (kind).
 create or replace view source_freshness as
 select
@@ -10,5 +10,5 @@ select
     max(list_max(years))::integer as last_year,
     bool_or(is_sample) as any_sample,
 from source_file
-where superseded_by is null
+where superseded_by is null and removed_at is null
 group by kind

@@ -16,6 +16,24 @@ export function decodeText(bytes: Buffer): string {
   }
 }
 
+/**
+ * UTF-16 (what "Unicode text" in Excel saves), by its byte-order mark or by the NUL bytes every ASCII
+ * character carries in it: read as UTF-8 or Windows-1252 it would give "unknown column" full of NULs.
+ */
+function utf16(bytes: Buffer): 'UTF-16 LE' | 'UTF-16 BE' | undefined {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'UTF-16 LE';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'UTF-16 BE';
+  const head = bytes.subarray(0, 512);
+  let even = 0;
+  let odd = 0;
+  head.forEach((b, i) => {
+    if (b === 0) (i % 2 ? odd++ : even++);
+  });
+  if (head.length >= 4 && odd >= head.length / 4) return 'UTF-16 LE';
+  if (head.length >= 4 && even >= head.length / 4) return 'UTF-16 BE';
+  return undefined;
+}
+
 /** `;`, `,` or tab: whichever occurs most often outside quotes on the first line. */
 export function detectDelimiter(text: string): string {
   const firstLine = text.split(/\r?\n/).find((l) => l.trim() !== '') ?? '';
@@ -33,6 +51,10 @@ interface ParsedRecord {
 
 /** Reads a delimited file into a grid; each row keeps the line it starts on, for error messages. */
 export function readDelimited(file: string, bytes: Buffer, options: { comments?: boolean } = {}): Grid {
+  const wide = utf16(bytes);
+  if (wide) {
+    throw new InputError([{ file, message: `filen är kodad som ${wide}, som inte läses; spara den som "CSV UTF-8 (kommaavgränsad)" eller "CSV (semikolonavgränsad)" och försök igen` }]);
+  }
   // Comment lines are blanked rather than skipped by the parser, so that line numbers stay true.
   // Line endings are unified first: csv-parse takes the record delimiter from the first line it sees.
   const decoded = decodeText(bytes).replace(/\r\n?/g, '\n');

@@ -1,4 +1,8 @@
 import ExcelJS from 'exceljs';
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { InputError } from '../imports/problems.ts';
+import { unzippedSizeProblem } from '../imports/unzippedSize.ts';
 import type { CellValue, Grid } from './grid.ts';
 
 /** A cell's value as the user sees it: rich text joined, formulas by their result, percentages as "57 %". */
@@ -48,8 +52,12 @@ function isUncomputedFormula(cell: ExcelJS.Cell): boolean {
   return typeof v === 'object' && v !== null && ('formula' in v || 'sharedFormula' in v);
 }
 
+/** A workbook from disk, refused (InputError) before exceljs unpacks it when it would unpack too large. */
 export async function readWorkbook(path: string): Promise<ExcelJS.Workbook> {
+  const bytes = readFileSync(path);
+  const unsafe = unzippedSizeProblem(bytes);
+  if (unsafe) throw new InputError([{ file: basename(path), message: `filen kan inte läsas som .xlsx: ${unsafe}` }]);
   const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.readFile(path);
+  await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   return workbook;
 }

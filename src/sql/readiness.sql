@@ -22,6 +22,9 @@
 -- share_answered = (n_applicable - n_unanswered) / n_applicable, NULL likewise.
 -- programme_version: the säkerhetsprogram version in force that year; NULL in a year no programme was in
 -- force (2017): such a year is shown, never graded (goal_attainment).
+-- publish_in_public: false for a fokusområde in setting public_aggregate_only (säkerhetsskydd): a share
+-- over three requirements tells which one a nämnd lacks, so a public build shows it for the city as a
+-- whole only (readiness_city); the internal build shows every row.
 -- Invariants: n_met + n_partial + n_not_met + n_in_progress + n_unanswered + n_not_applicable = n_items;
 -- 0 <= share_met <= 1; share_met is NULL exactly when n_applicable = 0.
 create or replace view readiness as
@@ -94,6 +97,9 @@ final as (
         c.n_met / nullif(c.n_items - c.n_not_applicable, 0) as share_met,
         (c.n_items - c.n_not_applicable - c.n_unanswered) / nullif(c.n_items - c.n_not_applicable, 0) as share_answered,
         pv.programme_version,
+        c.fokusomrade not in (
+            select unnest(string_split(value, '|')) from setting where key = 'public_aggregate_only'
+        ) as publish_in_public,
     from counts c
     left join programme_version pv on c.year between pv.first_year and coalesce(pv.last_year, 9999)
 )

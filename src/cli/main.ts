@@ -8,6 +8,7 @@ import { InputError, formatProblem } from '../imports/problems.ts';
 import { importOj } from '../oj/importOj.ts';
 import { defaultConfigDir, defaultDbPath, projectRoot } from '../paths.ts';
 import { importSelfAssessment } from '../self/importSelfAssessment.ts';
+import { importJudgement } from '../judgement/importJudgement.ts';
 import { CommandUsageError, runExport, runTemplate, runValidationReport } from '../roundtrip/commands.ts';
 import { runViewChecks } from '../sql/viewChecks.ts';
 import { formatTable } from './formatTable.ts';
@@ -28,6 +29,7 @@ Kommandon:
   init                                  skapa eller uppdatera databasen (schema, konfiguration, vyer)
   import oj FIL…                        importera ÖJ-arbetsböcker (.xlsx) eller långt format (.csv)
   import self-assessment FIL…           importera nämndernas självskattningar (.xlsx eller .csv)
+  import judgement FIL…                 importera nämndens bedömning ur ledningssystemet (.xlsx eller .csv)
   sample [--out KATALOG]                skapa exempeldata och importera den
   sources                               lista importerade filer
   check                                 datakvalitet: enheter utan svar, obesvarade andelar, alias, vyernas kontroller
@@ -113,7 +115,7 @@ export async function main(argv: string[], out: (text: string) => void = (t) => 
         });
       case 'import': {
         const [source, ...files] = rest;
-        if (source !== 'oj' && source !== 'self-assessment') throw new UsageError('ange "import oj FIL…" eller "import self-assessment FIL…"');
+        if (source !== 'oj' && source !== 'self-assessment' && source !== 'judgement') throw new UsageError('ange "import oj FIL…", "import self-assessment FIL…" eller "import judgement FIL…"');
         if (!files.length) throw new UsageError('ange minst en fil');
         const progress = progressReporter({ quiet: ctx.quiet });
         const options: ImportOptions = { year, dryRun: values['dry-run'], replace: values.replace, onProgress: progress.update };
@@ -126,7 +128,7 @@ export async function main(argv: string[], out: (text: string) => void = (t) => 
             const report = await runValidationReport(db, { file: files.map((f) => resolve(f)), reportPath: resolve(values.report) });
             out(`Valideringsrapport: ${resolve(values.report)} (${report.problems} anmärkningar, varav ${report.blocking} stoppar inläsningen).`);
           }
-          const run = source === 'oj' ? importOj : importSelfAssessment;
+          const run = source === 'oj' ? importOj : source === 'judgement' ? importJudgement : importSelfAssessment;
           const reports = await run(db, files.map((f) => resolve(f)), options).finally(progress.done);
           printReports(ctx, reports);
         });

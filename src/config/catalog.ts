@@ -1,7 +1,8 @@
 import type { Database } from '../db/database.ts';
 import { closestNames, normalizeText } from '../text/normalize.ts';
 
-export type VocabKind = 'oj_area' | 'oj_verksamhet' | 'oj_answer' | 'oj_column' | 'self_column' | 'self_status' | 'period';
+export type VocabKind = 'oj_area' | 'oj_verksamhet' | 'oj_answer' | 'oj_column' | 'self_column' | 'self_status' | 'period'
+  | 'judgement' | 'judgement_column' | 'judgement_goal';
 
 export interface OrgUnit {
   unit_id: string;
@@ -113,10 +114,21 @@ export class Catalog {
     return this.unitsById.get(unitId);
   }
 
-  /** A nämnd of the organisation followed (settings organisation_unit_id and namnd_kinds). */
+  /**
+   * A unit the organisation follows, as view stg_org_namnd has it: a nämnd (settings namnd_kinds, parent
+   * the organisation) or a bolag (settings bolag_kinds, parent the organisation or another of its bolag).
+   */
   isOrganisationNamnd(unit: OrgUnit): boolean {
-    const kinds = (this.settings.get('namnd_kinds') ?? '').split('|');
-    return unit.parent_unit_id === this.settings.get('organisation_unit_id') && kinds.includes(unit.kind);
+    const organisation = this.settings.get('organisation_unit_id');
+    const kinds = (key: string) => (this.settings.get(key) ?? '').split('|').filter(Boolean);
+    if (unit.parent_unit_id === organisation && kinds('namnd_kinds').includes(unit.kind)) return true;
+    const bolagKinds = kinds('bolag_kinds');
+    const seen = new Set<string>();
+    for (let u: OrgUnit | undefined = unit; u && bolagKinds.includes(u.kind) && !seen.has(u.unit_id); u = this.unitsById.get(u.parent_unit_id ?? '')) {
+      if (u.parent_unit_id === organisation) return true;
+      seen.add(u.unit_id);
+    }
+    return false;
   }
 
   /** The ÖJ measure date of a year (settings oj_measure_date, month-day): which units answered then. */

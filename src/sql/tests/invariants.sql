@@ -87,7 +87,14 @@ where not (share_ja between 0 and 1) or not (share_ja_published between 0 and 1)
    or role not in ('stadsdelsnamnder', 'kommun', 'jamforelse');
 
 -- check: consistency findings are known values
-select * from consistency where finding not in ('sjalv_uppfyllt_oj_nej', 'sjalv_ej_uppfyllt_oj_ja');
+select * from consistency where finding not in ('sjalv_uppfyllt_oj_nej', 'sjalv_ej_uppfyllt_oj_ja', 'bedomning_hogre', 'bedomning_lagre')
+   or ((requirement_id is null) = (goal is null));
+
+-- check: judgement_comparison compares exactly when there is a computed grade
+select * from judgement_comparison where (difference is null) <> (beraknad_maluppfyllelse is null);
+
+-- check: judgement_city counts add up
+select * from judgement_city where n_helt + n_delvis + n_ej + n_utan_bedomning <> n_units;
 
 -- check: fidelity ok is NULL exactly when nothing was published
 select * from fidelity where (ok is null) <> (share_published is null);

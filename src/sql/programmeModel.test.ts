@@ -50,14 +50,15 @@ describe('the programme model on a fixture city', () => {
     ])]);
   }
 
-  it('requirement_applicability: by kind, by unit, excluded by unit; bolag through their parent company; no requirement in a year without a programme', async () => {
+  it('requirement_applicability: by kind, by unit, excluded by unit (also with no including row); bolag through their parent company; no requirement in a year without a programme', async () => {
     await open();
     const rows = await q<{ unit_id: string; r: string }>(
       `select unit_id, string_agg(requirement_id, ',' order by requirement_id) as r from requirement_applicability where year = 2020 group by 1 order by 1`);
     expect(rows).toEqual([
       // bostader-ab's parent is a bolag, whose parent is the kommun; grannbo-ab belongs to another kommun
       { unit_id: 'bostader-ab', r: 'N1,N3,N4' },
-      { unit_id: 'koncern-ab', r: 'N1,N3,N4' },
+      // N4 has only an excluding row: every unit but koncern-ab
+      { unit_id: 'koncern-ab', r: 'N1,N3' },
       { unit_id: 'norr', r: 'N1,N2,N3,N4' },
       { unit_id: 'socialn', r: 'N1,N2,N3,N4,N5' },
       { unit_id: 'syd', r: 'N1,N2,N3,N4' },

@@ -2,8 +2,9 @@
 -- Grain: (unit_id, requirement_id, year). A unit followed is a nämnd or bolag of the organisation
 -- (stg_org_namnd) that existed some day of the year; a requirement is in force in since_year..until_year.
 -- It applies (data/requirement_applicability.csv, table requirement_applicability_rule) when it has no
--- rule at all, or when a rule with applies = true names the unit's kind or the unit – and no rule with
--- applies = false names the unit. Years run from the first requirement's since_year to this year (or
+-- including rule (applies = true) or one names the unit's kind or the unit – and no excluding rule
+-- (applies = false) names the unit. So a requirement with only an excluding row applies to everyone else.
+-- applies_by: alla (no including rule) or regel. Years run from the first requirement's since_year to this year (or
 -- the latest year with a self-assessment, if later).
 -- Feeds the templates, the self-assessment items (stg_self_period_item: readiness denominators and gap
 -- lists): a requirement that does not apply to a unit is neither asked nor counted for it.
@@ -25,15 +26,13 @@ candidates as (
 ),
 final as (
     select c.unit_id, c.requirement_id, c.year, c.unit_group, c.programme_version, c.fokusomrade,
-        case
-            when not exists (select 1 from requirement_applicability_rule a where a.requirement_id = c.requirement_id) then 'alla'
-            else 'regel'
-        end as applies_by,
+        case when exists (select 1 from requirement_applicability_rule a where a.requirement_id = c.requirement_id and a.applies)
+             then 'regel' else 'alla' end as applies_by,
     from candidates c
-    where not exists (select 1 from requirement_applicability_rule a where a.requirement_id = c.requirement_id)
-       or (exists (select 1 from requirement_applicability_rule a
-                   where a.requirement_id = c.requirement_id and a.applies and (a.unit_kind = c.kind or a.unit_id = c.unit_id))
-           and not exists (select 1 from requirement_applicability_rule a
-                   where a.requirement_id = c.requirement_id and not a.applies and a.unit_id = c.unit_id))
+    where (not exists (select 1 from requirement_applicability_rule a where a.requirement_id = c.requirement_id and a.applies)
+           or exists (select 1 from requirement_applicability_rule a
+                      where a.requirement_id = c.requirement_id and a.applies and (a.unit_kind = c.kind or a.unit_id = c.unit_id)))
+      and not exists (select 1 from requirement_applicability_rule a
+                      where a.requirement_id = c.requirement_id and not a.applies and a.unit_id = c.unit_id)
 )
 select * from final

@@ -14,9 +14,9 @@ alter table programme_version add column is_sample boolean default false;
 alter table area_crosswalk alter column fokusomrade drop not null;
 alter table requirement alter column fokusomrade drop not null;
 
--- data/requirement_applicability.csv: which units a requirement applies to. A requirement without rows
--- applies to every unit followed (nämnder and bolag). applies = true rows include by unit_kind or
--- unit_id; applies = false rows (unit_id) exclude a unit a kind row included.
+-- data/requirement_applicability.csv: which units a requirement applies to. A requirement without
+-- including rows applies to every unit followed (nämnder and bolag). applies = true rows include by
+-- unit_kind or unit_id; applies = false rows (unit_id) exclude a unit either way.
 create table requirement_applicability_rule (
     requirement_id varchar not null,
     unit_kind varchar,

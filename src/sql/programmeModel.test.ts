@@ -14,6 +14,9 @@ import { importOj } from '../oj/importOj.ts';
 import { projectRoot } from '../paths.ts';
 import { importSelfAssessment } from '../self/importSelfAssessment.ts';
 import { tempDir, writeText, writeXlsx } from '../test/helpers.ts';
+import { Catalog } from '../config/catalog.ts';
+import { validateSelfAssessment } from '../roundtrip/validateSelfAssessment.ts';
+import { readDelimited } from '../text/readDelimited.ts';
 import { runViewChecks } from './viewChecks.ts';
 
 const fixture = join(projectRoot, 'src', 'test', 'fixtures', 'city');
@@ -198,6 +201,21 @@ describe('the programme model on a fixture city', () => {
     expect(report).toMatchObject({ status: 'imported', rowsStored: 2 });
     expect(await q('select requirement_id, status from self_assessment')).toEqual([{ requirement_id: 'N1', status: 'uppfyllt' }]);
     expect(await q('select goal, judgement, motivering, sheet from unit_judgement')).toEqual([{ goal: 'beredskap', judgement: 'helt', motivering: 'Allt klart', sheet: 'Nämndens bedömning' }]);
+  });
+
+  it('a report row for a requirement that does not apply is flagged and not counted; one that applies and is left out is named', async () => {
+    await open();
+    const lines = ['År;Period;Nämnd;Krav;Status', '2020;VB;Trafiknämnden;N1;Uppfyllt', '2020;VB;Trafiknämnden;N2;Uppfyllt'];
+    const problems = validateSelfAssessment([readDelimited('trafik.csv', Buffer.from(lines.join('\n')))], await Catalog.load(db), 'trafik.csv', '2020-12-31');
+    expect(problems.map((p) => [p.row ?? null, p.message, p.blocksImport])).toEqual([
+      [3, 'kravet gäller inte Trafiknämnden (data/requirement_applicability.csv): raden räknas inte', false],
+      [null, expect.stringMatching(/^kravet N4 \(Allmän informationssäkerhet\) saknas för Trafiknämnden 2020 VB/), false],
+    ]);
+    await importSelfAssessment(db, [csv('trafik.csv', lines)]);
+    expect(await q(`select requirement_id, status from stg_self_item where unit_id = 'trafikn' order by 1`)).toEqual([
+      { requirement_id: 'N1', status: 'uppfyllt' },
+      { requirement_id: 'N4', status: 'ej_svar' },
+    ]);
   });
 
   it('configuration: overlapping programme versions and an unknown unit kind are errors naming the file and the closest names', () => {

@@ -271,8 +271,10 @@ async function printCheck(ctx: Context, db: Database): Promise<void> {
      where kind not in ('kommun') and n_unanswered > 0 order by year desc, share_unanswered desc limit 30`,
   );
   const aliases = await db.all<{ file_name: string; unit_text: string; unit_name: string; n_rows: number }>('select file_name, unit_text, unit_name, n_rows from alias_used');
+  const notApplicable = await db.all<{ year: number; period: string; unit_name: string; requirement_id: string; file_name: string; source_row: number }>(
+    'select year, period, unit_name, requirement_id, file_name, source_row from self_not_applicable order by all');
   const failedChecks = await runViewChecks(db);
-  if (ctx.json) return ctx.out(JSON.stringify({ units_without_answers: missing, unanswered, aliases_used: aliases, failed_view_checks: failedChecks }, null, 2));
+  if (ctx.json) return ctx.out(JSON.stringify({ units_without_answers: missing, unanswered, aliases_used: aliases, self_not_applicable: notApplicable, failed_view_checks: failedChecks }, null, 2));
   ctx.out(failedChecks.length ? `Vyernas kontroller som hittade fel: ${failedChecks.map((f) => f.name).join('; ')}\n` : 'Vyernas kontroller: alla godkända.\n');
   ctx.out(`Enheter utan ÖJ-svar: ${missing.length}`);
   if (missing.length) ctx.out(formatTable(['År', 'Enhet', 'Slag'], missing.slice(0, 30).map((m) => [String(m.year), m.name, m.kind])));
@@ -280,6 +282,8 @@ async function printCheck(ctx: Context, db: Database): Promise<void> {
   ctx.out(unanswered.length ? formatTable(['År', 'Enhet', 'Frågor', 'Obesvarade', 'Andel'], unanswered.map((u) => [String(u.year), u.name, u.n_cells, u.n_unanswered, `${(u.share_unanswered * 100).toLocaleString('sv-SE', { maximumFractionDigits: 1 })} %`])) : '  inga');
   ctx.out(`\nEnhetsnamn lösta via alias: ${aliases.length}`);
   if (aliases.length) ctx.out(formatTable(['Fil', 'Stavning i filen', 'Enhet', 'Rader'], aliases.slice(0, 40).map((a) => [a.file_name, a.unit_text, a.unit_name, a.n_rows])));
+  ctx.out(`\nSjälvskattade krav som inte gäller enheten (räknas inte; data/requirement_applicability.csv): ${notApplicable.length}`);
+  if (notApplicable.length) ctx.out(formatTable(['År', 'Period', 'Enhet', 'Krav', 'Fil', 'Rad'], notApplicable.slice(0, 40).map((n) => [String(n.year), n.period, n.unit_name, n.requirement_id, n.file_name, n.source_row])));
 }
 
 /** A database to look at on a fresh machine: built from sample data when none exists. */

@@ -216,6 +216,10 @@ describe('the programme model on a fixture city', () => {
       { requirement_id: 'N1', status: 'uppfyllt' },
       { requirement_id: 'N4', status: 'ej_svar' },
     ]);
+    // Stored and listed for `beredskap check`, never silently dropped.
+    expect(await q(`select unit_id, requirement_id, status, source_row from self_not_applicable`)).toEqual([
+      { unit_id: 'trafikn', requirement_id: 'N2', status: 'uppfyllt', source_row: 3 },
+    ]);
   });
 
   it('configuration: overlapping programme versions and an unknown unit kind are errors naming the file and the closest names', () => {

@@ -4,8 +4,8 @@
 -- It applies (data/requirement_applicability.csv, table requirement_applicability_rule) when it has no
 -- including rule (applies = true) or one names the unit's kind or the unit – and no excluding rule
 -- (applies = false) names the unit. So a requirement with only an excluding row applies to everyone else.
--- applies_by: alla (no including rule) or regel. Years run from the first requirement's since_year to this year (or
--- the latest year with a self-assessment, if later).
+-- applies_by: alla (no including rule) or regel. Years run from the first requirement's since_year to two
+-- years ahead (templates for next year are made in the autumn), or the latest self-assessed year if later.
 -- Feeds the templates, the self-assessment items (stg_self_period_item: readiness denominators and gap
 -- lists): a requirement that does not apply to a unit is neither asked nor counted for it.
 -- Invariant: every row's year lies in its requirement's since_year..until_year.
@@ -13,7 +13,7 @@ create or replace view requirement_applicability as
 with years as (
     select unnest(range(
         (select min(since_year) from requirement),
-        greatest(year(current_date), coalesce((select max(year) from self_assessment), 0)) + 1
+        greatest(year(current_date) + 2, coalesce((select max(year) from self_assessment), 0)) + 1
     )) as year
 ),
 candidates as (

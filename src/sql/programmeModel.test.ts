@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { readConfig } from '../config/loadConfig.ts';
 import { Database } from '../db/database.ts';
 import { initDatabase } from '../db/init.ts';
+import { main } from '../cli/main.ts';
 import { InputError } from '../imports/problems.ts';
 import { importJudgement } from '../judgement/importJudgement.ts';
 import { importOj } from '../oj/importOj.ts';
@@ -171,6 +172,25 @@ describe('the programme model on a fixture city', () => {
     expect(await runViewChecks(db)).toEqual([]);
     // The same file again changes nothing.
     expect((await importJudgement(db, [file]))[0]).toMatchObject({ status: 'unchanged' });
+  });
+
+  it('beredskap import judgement on the command line: a CSV export imports (exit 0), a bad one is refused (exit 1) and check lists nothing amiss', async () => {
+    const dbPath = join(dir, 'cli.duckdb');
+    const out: string[] = [];
+    const good = csv('ils.csv', ['Enhet;År;Period;Mål;Bedömning;Motivering', 'Syd;2021;VB;Personsäkerhet;ej;Rutinen saknas']);
+    const bad = csv('ils-bad.csv', ['Enhet;År;Period;Mål;Bedömning', 'Syd;2021;VB;Personsäkerhet;kanske']);
+    const run = (...args: string[]) => main([...args, '--db', dbPath, '--config', fixture, '--quiet'], (line) => out.push(line));
+    expect(await run('import', 'judgement', bad)).toBe(1);
+    expect(await run('import', 'judgement', good)).toBe(0);
+    expect(await run('import', 'judgement', good)).toBe(0);
+    out.length = 0;
+    expect(await run('check', '--json')).toBe(0);
+    expect(JSON.parse(out.join('\n'))).toMatchObject({ self_not_applicable: [], failed_view_checks: [] });
+    db = await Database.open(dbPath);
+    expect(await q('select unit_id, year, period, goal, judgement, motivering from unit_judgement')).toEqual([
+      { unit_id: 'syd', year: 2021, period: 'VB', goal: 'personsakerhet', judgement: 'ej', motivering: 'Rutinen saknas' },
+    ]);
+    expect(await q(`select kind, file_name from source_file`)).toEqual([{ kind: 'unit_judgement', file_name: good.split('/').at(-1) }]);
   });
 
   it('a bad export names sheet, row and column with the closest names, and stores nothing', async () => {

@@ -135,6 +135,10 @@ describe('self-assessment template', () => {
     expect(await db.all('select unit_id, goal, judgement, motivering from unit_judgement')).toEqual([
       { unit_id: 'farsta', goal: 'beredskap', judgement: 'delvis', motivering: 'Krisledningen är inte övad' },
     ]);
+    // The next period's template starts from that judgement, to update rather than retype.
+    const [next] = await runTemplate(db, { year: 2025, period: 'T2', unit: 'farsta', outDir: join(dir, 't2') });
+    const judged = (await readBook(next!)).getWorksheet(judgementSheetName)!;
+    expect([judged.getCell('E2').value, judged.getCell('F2').value, judged.getCell('E3').value]).toEqual(['Delvis', 'Krisledningen är inte övad', null]);
     const rows = await stored(db, 2025, 'T1');
     const filled = rows.filter((r) => r.status !== 'ej_svar');
     expect(filled).toEqual([

@@ -24,8 +24,9 @@ export interface TemplateSpec extends TemplateInfo {
   periodEnd: string;
   /** The requirements that apply to this unit that year (view requirement_applicability). */
   requirements: TemplateRequirement[];
-  /** The fokusområden the unit gives its own judgement on (nämndens bedömning), as titles. */
-  judgementGoals: string[];
+  /** The fokusområden the unit gives its own judgement on (nämndens bedömning): title, and the unit's
+   *  latest earlier judgement of it (any source) to prefill, if any. */
+  judgementGoals: { title: string; previous?: { judgement: string; motivering: string | null } }[];
   /** The nämnd's latest report before this period, when there is one; answers to requirements in force only. */
   previous?: { year: number; period: string; answers: Map<string, PreviousAnswer> };
 }
@@ -68,7 +69,7 @@ export async function loadTemplateSpecs(db: Database, catalog: Catalog, request:
   if (!(await db.one<{ n: number }>('select count(*)::int as n from requirement where $1 between since_year and coalesce(until_year, 9999)', [request.year]))?.n) {
     throw new CommandUsageError(`inga krav i data/requirements.csv gäller ${request.year}`);
   }
-  const judgementGoals = (await db.all<{ title_sv: string }>('select title_sv from fokusomrade order by sort_order')).map((f) => f.title_sv);
+  const goals = await db.all<{ fokusomrade: string; title_sv: string }>('select fokusomrade, title_sv from fokusomrade order by sort_order');
 
   const specs: TemplateSpec[] = [];
   for (const n of chosen) {
@@ -83,6 +84,8 @@ export async function loadTemplateSpecs(db: Database, catalog: Catalog, request:
        order by f.sort_order nulls last, r.requirement_id`,
       [request.year, n.unit_id],
     )).map((r) => ({ requirementId: r.requirement_id, fokusomrade: r.fokusomrade, text: r.text_sv }));
+    const judged = await previousJudgements(db, n.unit_id, request.year, period);
+    const judgementGoals = goals.map((g) => ({ title: g.title_sv, previous: judged.get(g.fokusomrade) }));
     specs.push({
       year: request.year, period, periodEnd, unitId: n.unit_id, unitName: n.name, requirements, judgementGoals,
       previous: await previousAnswers(db, n.unit_id, request.year, period, new Set(requirements.map((r) => r.requirementId))),
@@ -130,4 +133,21 @@ async function previousAnswers(db: Database, unitId: string, year: number, perio
     answers: new Map(rows.filter((r) => inForce.has(r.requirement_id))
       .map((r) => [r.requirement_id, { status: r.status, comment: r.comment, plannedAction: r.planned_action, owner: r.owner, dueDate: r.due_date }])),
   };
+}
+
+/** The unit's own judgement per goal from its latest period before (year, period), to update rather than retype. */
+async function previousJudgements(db: Database, unitId: string, year: number, period: string): Promise<Map<string, { judgement: string; motivering: string | null }>> {
+  const rows = await db.all<{ goal: string; judgement: string; motivering: string | null }>(
+    `with prior as (
+       select j.year, j.period
+       from unit_judgement j join period p using (period)
+       where j.unit_id = $1
+         and (j.year < $2 or (j.year = $2 and p.sort_order < (select sort_order from period where period = $3)))
+       order by j.year desc, p.sort_order desc
+       limit 1
+     )
+     select j.goal, j.judgement, j.motivering from unit_judgement j join prior using (year, period) where j.unit_id = $1`,
+    [unitId, year, period],
+  );
+  return new Map(rows.map((r) => [r.goal, { judgement: r.judgement, motivering: r.motivering }]));
 }

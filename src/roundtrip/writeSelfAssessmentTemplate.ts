@@ -151,7 +151,8 @@ async function addAnswerSheet(workbook: ExcelJS.Workbook, spec: TemplateSpec): P
 
 /**
  * The sheet for nämndens bedömning: one row per fokusområde with a list of Helt / Delvis / Ej and a
- * motivering. It is the unit's own judgement, stored apart from the computed share (unit_judgement).
+ * motivering, prefilled with the unit's latest earlier judgement. It is the unit's own judgement, stored
+ * apart from the computed share (unit_judgement).
  */
 async function addJudgementSheet(workbook: ExcelJS.Workbook, spec: TemplateSpec): Promise<void> {
   const ws = workbook.addWorksheet(judgementSheetName, { views: [{ state: 'frozen', ySplit: 1, activeCell: 'E2' }] });
@@ -162,7 +163,8 @@ async function addJudgementSheet(workbook: ExcelJS.Workbook, spec: TemplateSpec)
     cell.fill = headerFill;
   });
   for (const goal of spec.judgementGoals) {
-    const row = ws.addRow([spec.year, spec.period, spec.unitName, goal, null, null]);
+    const previous = goal.previous && judgementChoices.find((c) => c.toLowerCase() === goal.previous!.judgement);
+    const row = ws.addRow([spec.year, spec.period, spec.unitName, goal.title, previous ?? null, goal.previous?.motivering ?? null]);
     judgementColumns.forEach((c, i) => {
       const cell = row.getCell(i + 1);
       cell.alignment = { vertical: 'top', wrapText: c.wrap };

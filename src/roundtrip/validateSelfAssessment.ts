@@ -1,5 +1,5 @@
 import type { Catalog } from '../config/catalog.ts';
-import { isJudgementHeader } from '../judgement/parseJudgement.ts';
+import { isJudgementHeader, parseJudgement } from '../judgement/parseJudgement.ts';
 import { InputError, ProblemList, type Problem } from '../imports/problems.ts';
 import { parseSelfAssessment } from '../self/parseSelfAssessment.ts';
 import { cellText, columnLabel, type CellValue, type Grid } from '../text/grid.ts';
@@ -74,11 +74,14 @@ function requirementId(catalog: Catalog, text: string): string | undefined {
  */
 export function validateSelfAssessment(grids: Grid[], catalog: Catalog, file: string, today: string): ValidationProblem[] {
   const blocking: Problem[] = [];
-  try {
-    parseSelfAssessment(grids, catalog, file);
-  } catch (error) {
-    if (!(error instanceof InputError)) throw error;
-    blocking.push(...error.problems);
+  // The template's sheet of nämndens bedömning is imported with the file, so its errors stop it too.
+  for (const parse of [() => parseSelfAssessment(grids, catalog, file), () => parseJudgement(grids, catalog, file, false)]) {
+    try {
+      parse();
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      blocking.push(...error.problems);
+    }
   }
   const template = readTemplateInfo(grids);
   const checks = new ProblemList(file);

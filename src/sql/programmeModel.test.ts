@@ -18,6 +18,7 @@ import { tempDir, writeText, writeXlsx } from '../test/helpers.ts';
 import { Catalog } from '../config/catalog.ts';
 import { validateSelfAssessment } from '../roundtrip/validateSelfAssessment.ts';
 import { readDelimited } from '../text/readDelimited.ts';
+import { gridsFromWorkbook, readWorkbook } from '../text/readWorkbook.ts';
 import { runViewChecks } from './viewChecks.ts';
 
 const fixture = join(projectRoot, 'src', 'test', 'fixtures', 'city');
@@ -219,6 +220,14 @@ describe('the programme model on a fixture city', () => {
     ]);
     const [report] = await importSelfAssessment(db, [file]);
     expect(report).toMatchObject({ status: 'imported', rowsStored: 2 });
+    // A judgement the list does not offer stops the import, and the validation report says where.
+    const typo = await writeXlsx(join(dir, 'norr-typo.xlsx'), [
+      { name: 'Självskattning', rows: [['År', 'Period', 'Nämnd', 'Krav', 'Status'], [2020, 'T2', 'Norr', 'N1', 'Uppfyllt']] },
+      { name: 'Nämndens bedömning', rows: [['År', 'Period', 'Nämnd', 'Fokusområde', 'Nämndens bedömning', 'Motivering'], [2020, 'T2', 'Norr', 'Beredskap', 'Nästan', null]] },
+    ]);
+    await expect(importSelfAssessment(db, [typo])).rejects.toThrow(/blad "Nämndens bedömning", rad 2, kolumn E \(Nämndens bedömning\): okänd bedömning/);
+    const problems = validateSelfAssessment(gridsFromWorkbook(await readWorkbook(typo), 'norr-typo.xlsx'), await Catalog.load(db), 'norr-typo.xlsx', '2020-09-30');
+    expect(problems.filter((p) => p.blocksImport)).toMatchObject([{ sheet: 'Nämndens bedömning', row: 2, found: 'Nästan' }]);
     expect(await q('select requirement_id, status from self_assessment')).toEqual([{ requirement_id: 'N1', status: 'uppfyllt' }]);
     expect(await q('select goal, judgement, motivering, sheet from unit_judgement')).toEqual([{ goal: 'beredskap', judgement: 'helt', motivering: 'Allt klart', sheet: 'Nämndens bedömning' }]);
   });

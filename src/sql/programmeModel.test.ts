@@ -2,7 +2,7 @@
 // (src/test/fixtures/city): bolag, requirement applicability, ÖJ cell owners, programme versions with a
 // year between them, each fact counted once in the combined basis, and nämndens bedömning beside the
 // share we compute. Every expected figure is worked out by hand from the fixture and the views' headers.
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readConfig } from '../config/loadConfig.ts';
@@ -34,7 +34,11 @@ describe('the programme model on a fixture city', () => {
     await initDatabase(db, configDir);
     return db;
   }
-  const csv = (name: string, lines: string[]) => writeText(join(dir, `${++fileNo}-${name}`), `${lines.join('\n')}\n`);
+  // tempDir() removes the directory after each test; a test may write a file before opening a database.
+  const csv = (name: string, lines: string[]) => {
+    mkdirSync(dir, { recursive: true });
+    return writeText(join(dir, `${++fileNo}-${name}`), `${lines.join('\n')}\n`);
+  };
   const q = <T = Record<string, unknown>>(sql: string) => db.all<T>(sql);
 
   /** Norr 2020: ÖJ upphandling sabo Ja, hemtjänst Nej, evakuering sabo Ja; self N1, N2 uppfyllt, N3 delvis, N4 uppfyllt. */

@@ -10,6 +10,7 @@ import { parseYear } from '../imports/validRanges.ts';
 import { importOj } from '../oj/importOj.ts';
 import { defaultConfigDir, defaultDbPath, projectRoot } from '../paths.ts';
 import { importSelfAssessment } from '../self/importSelfAssessment.ts';
+import { importJudgement } from '../judgement/importJudgement.ts';
 import { CommandUsageError, runExport, runTemplate, runValidationReport } from '../roundtrip/commands.ts';
 import { runViewChecks } from '../sql/viewChecks.ts';
 import { formatTable } from './formatTable.ts';
@@ -31,6 +32,7 @@ Kommandon:
   import oj FIL…                        importera ÖJ-arbetsböcker (.xlsx) eller långt format (.csv)
   import self-assessment FIL…           importera nämndernas självskattningar (.xlsx eller .csv)
   inspect FIL [--year ÅR] [--json]      visa hur en ÖJ-arbetsbok läses (blad, rubriker, kolumner, rader, problem); skriver inget
+  import judgement FIL…                 importera nämndens bedömning ur ledningssystemet (.xlsx eller .csv)
   sample [--out KATALOG]                skapa exempeldata och importera den
   sources                               lista importerade filer
   remove source ID                      ta bort en importerad källa (nummer ur "sources") med alla dess uppgifter
@@ -124,7 +126,7 @@ export async function main(argv: string[], out: (text: string) => void = (t) => 
         });
       case 'import': {
         const [source, ...files] = rest;
-        if (source !== 'oj' && source !== 'self-assessment') throw new UsageError('ange "import oj FIL…" eller "import self-assessment FIL…"');
+        if (source !== 'oj' && source !== 'self-assessment' && source !== 'judgement') throw new UsageError('ange "import oj FIL…", "import self-assessment FIL…" eller "import judgement FIL…"');
         if (!files.length) throw new UsageError('ange minst en fil');
         const progress = progressReporter({ quiet: ctx.quiet });
         const options: ImportOptions = { year, dryRun: values['dry-run'], replace: values.replace, acceptFidelity: values['accept-fidelity'], onProgress: progress.update };
@@ -137,7 +139,7 @@ export async function main(argv: string[], out: (text: string) => void = (t) => 
             const report = await runValidationReport(db, { file: files.map((f) => resolve(f)), reportPath: resolve(values.report) });
             out(`Valideringsrapport: ${resolve(values.report)} (${report.problems} anmärkningar, varav ${report.blocking} stoppar inläsningen).`);
           }
-          const run = source === 'oj' ? importOj : importSelfAssessment;
+          const run = source === 'oj' ? importOj : source === 'judgement' ? importJudgement : importSelfAssessment;
           const reports = await run(db, files.map((f) => resolve(f)), options).finally(progress.done);
           printReports(ctx, reports);
         });
@@ -322,9 +324,11 @@ async function printCheck(ctx: Context, db: Database): Promise<boolean> {
      where kind not in ('kommun') and n_unanswered > 0 order by year desc, share_unanswered desc limit 30`,
   );
   const aliases = await db.all<{ file_name: string; unit_text: string; unit_name: string; n_rows: number }>('select file_name, unit_text, unit_name, n_rows from alias_used');
+  const notApplicable = await db.all<{ year: number; period: string; unit_name: string; requirement_id: string; file_name: string; source_row: number }>(
+    'select year, period, unit_name, requirement_id, file_name, source_row from self_not_applicable order by all');
   const failedChecks = await runViewChecks(db);
   if (ctx.json) {
-    ctx.out(JSON.stringify({ units_without_answers: missing, unanswered, aliases_used: aliases, failed_view_checks: failedChecks }, null, 2));
+    ctx.out(JSON.stringify({ units_without_answers: missing, unanswered, aliases_used: aliases, self_not_applicable: notApplicable, failed_view_checks: failedChecks }, null, 2));
     return failedChecks.length > 0;
   }
   ctx.out(failedChecks.length ? `Vyernas kontroller som hittade fel: ${failedChecks.map((f) => f.name).join('; ')}\n` : 'Vyernas kontroller: alla godkända.\n');
@@ -334,6 +338,8 @@ async function printCheck(ctx: Context, db: Database): Promise<boolean> {
   ctx.out(unanswered.length ? formatTable(['År', 'Enhet', 'Frågor', 'Obesvarade', 'Andel'], unanswered.map((u) => [String(u.year), u.name, u.n_cells, u.n_unanswered, `${(u.share_unanswered * 100).toLocaleString('sv-SE', { maximumFractionDigits: 1 })} %`])) : '  inga');
   ctx.out(`\nEnhetsnamn lösta via alias: ${aliases.length}`);
   if (aliases.length) ctx.out(formatTable(['Fil', 'Stavning i filen', 'Enhet', 'Rader'], aliases.slice(0, 40).map((a) => [a.file_name, a.unit_text, a.unit_name, a.n_rows])));
+  ctx.out(`\nSjälvskattade krav som inte gäller enheten (räknas inte; data/requirement_applicability.csv): ${notApplicable.length}`);
+  if (notApplicable.length) ctx.out(formatTable(['År', 'Period', 'Enhet', 'Krav', 'Fil', 'Rad'], notApplicable.slice(0, 40).map((n) => [String(n.year), n.period, n.unit_name, n.requirement_id, n.file_name, n.source_row])));
   return failedChecks.length > 0;
 }
 

@@ -45,7 +45,7 @@ export const reports: Record<string, ReportDef> = {
           from goal_attainment
           where ($1::integer is null or year = $1) and ($2::varchar is null or unit_id = $2)
           order by year, unit_id, fokusomrade`,
-    columns: [num('year', 'År'), { key: 'unit_id', header: 'Nämnd' }, { key: 'fokusomrade', header: 'Fokusområde' }, share('target_share', 'Mål'), share('share_met', 'Utfall'), { key: 'attainment', header: 'Måluppfyllnad' }],
+    columns: [num('year', 'År'), { key: 'unit_id', header: 'Nämnd' }, { key: 'fokusomrade', header: 'Fokusområde' }, share('target_share', 'Mål'), share('share_met', 'Beräknad andel uppfyllt'), { key: 'attainment', header: 'Beräknad måluppfyllnad' }],
   },
   fidelity: {
     sql: `select year, file_name, unit_id, indicator_id, share_published, share_recomputed, diff_pp, ok

@@ -1,7 +1,8 @@
 import type { Database } from '../db/database.ts';
 import { closestNames, normalizeText } from '../text/normalize.ts';
 
-export type VocabKind = 'oj_area' | 'oj_verksamhet' | 'oj_answer' | 'oj_column' | 'self_column' | 'self_status' | 'period';
+export type VocabKind = 'oj_area' | 'oj_verksamhet' | 'oj_answer' | 'oj_column' | 'self_column' | 'self_status' | 'period'
+  | 'judgement' | 'judgement_column' | 'judgement_goal';
 
 export interface OrgUnit {
   unit_id: string;
@@ -67,6 +68,8 @@ export class Catalog {
     readonly settings: Map<string, string>,
     /** Period → its last day as month-day (T1 → 04-30): the date a self-assessment's unit names are read at. */
     readonly periodEnds: Map<string, string>,
+    /** "year/unit_id" → the requirements that apply to the unit that year (view requirement_applicability). */
+    private readonly applicability: Map<string, Set<string>>,
   ) {
     for (const v of vocabRows) {
       if (!this.vocab.has(v.kind)) this.vocab.set(v.kind, new Map());
@@ -80,7 +83,7 @@ export class Catalog {
   }
 
   static async load(db: Database): Promise<Catalog> {
-    const [vocab, units, aliases, indicators, requirements, settings, periods] = await Promise.all([
+    const [vocab, units, aliases, indicators, requirements, settings, periods, applicable] = await Promise.all([
       db.all<{ kind: string; text: string; text_norm: string; value: string }>('select kind, text, text_norm, value from vocab'),
       db.all<OrgUnit>('select unit_id, name, kind, parent_unit_id, kommun_code, lan_code, valid_from::varchar as valid_from, valid_to::varchar as valid_to from org_unit'),
       db.all<Alias>('select alias, alias_norm, unit_id, valid_from::varchar as valid_from, valid_to::varchar as valid_to from org_alias'),
@@ -88,12 +91,14 @@ export class Catalog {
       db.all<RequirementDef>('select requirement_id, text_sv, since_year, until_year from requirement'),
       db.all<{ key: string; value: string }>('select key, value from setting'),
       db.all<{ period: string; period_end: string }>('select period, period_end from period'),
+      db.all<{ key: string; ids: string[] }>(`select year || '/' || unit_id as key, list(requirement_id) as ids from requirement_applicability group by all`),
     ]);
     return new Catalog(
       vocab, units, aliases, indicators,
       new Map(requirements.map((r) => [r.requirement_id, r])),
       new Map(settings.map((s) => [s.key, s.value])),
       new Map(periods.map((p) => [p.period, p.period_end])),
+      new Map(applicable.map((a) => [a.key, new Set(a.ids)])),
     );
   }
 
@@ -122,10 +127,26 @@ export class Catalog {
     return this.unitsById.get(unitId);
   }
 
-  /** A nämnd of the organisation followed (settings organisation_unit_id and namnd_kinds). */
+  /**
+   * A unit the organisation follows, as view stg_org_namnd has it: a nämnd (settings namnd_kinds, parent
+   * the organisation) or a bolag (settings bolag_kinds, parent the organisation or another of its bolag).
+   */
   isOrganisationNamnd(unit: OrgUnit): boolean {
-    const kinds = (this.settings.get('namnd_kinds') ?? '').split('|');
-    return unit.parent_unit_id === this.settings.get('organisation_unit_id') && kinds.includes(unit.kind);
+    const organisation = this.settings.get('organisation_unit_id');
+    const kinds = (key: string) => (this.settings.get(key) ?? '').split('|').filter(Boolean);
+    if (unit.parent_unit_id === organisation && kinds('namnd_kinds').includes(unit.kind)) return true;
+    const bolagKinds = kinds('bolag_kinds');
+    const seen = new Set<string>();
+    for (let u: OrgUnit | undefined = unit; u && bolagKinds.includes(u.kind) && !seen.has(u.unit_id); u = this.unitsById.get(u.parent_unit_id ?? '')) {
+      if (u.parent_unit_id === organisation) return true;
+      seen.add(u.unit_id);
+    }
+    return false;
+  }
+
+  /** Whether a requirement applies to a unit in a year (in force, and meant for the unit's kind or the unit). */
+  applies(requirementId: string, unitId: string, year: number): boolean {
+    return this.applicability.get(`${year}/${unitId}`)?.has(requirementId) ?? false;
   }
 
   /** The ÖJ measure date of a year (settings oj_measure_date, month-day): which units answered then. */

@@ -25,6 +25,8 @@ export interface ConfigTables {
   requirement: Rows;
   target: Rows;
   requirement_oj_map: Rows;
+  requirement_applicability_rule: Rows;
+  oj_owner_rule: Rows;
   setting: Rows;
   kolada_kpi: Rows;
 }
@@ -47,8 +49,8 @@ export function readConfig(dir: string): { tables: ConfigTables; sha256: string 
   // Organisation
   const units: Rows = [];
   const ownNames: { name: string; unitId: string; from: string | null; to: string | null }[] = [];
-  const addUnit = (u: { id: string; name: string; kind: string; kommun?: string | null; lan?: string | null; parent?: string | null; skr?: string | null; from?: string | null; to?: string | null }) => {
-    units.push([u.id, u.name, u.kind, u.kommun ?? null, u.lan ?? null, u.parent ?? null, u.skr ?? null, u.from ?? null, u.to ?? null]);
+  const addUnit = (u: { id: string; name: string; kind: string; kommun?: string | null; lan?: string | null; parent?: string | null; skr?: string | null; from?: string | null; to?: string | null; sample?: boolean }) => {
+    units.push([u.id, u.name, u.kind, u.kommun ?? null, u.lan ?? null, u.parent ?? null, u.skr ?? null, u.from ?? null, u.to ?? null, u.sample ?? false]);
     ownNames.push({ name: u.name, unitId: u.id, from: u.from ?? null, to: u.to ?? null });
   };
   const lanIds = new Map<string, string>();
@@ -67,11 +69,11 @@ export function readConfig(dir: string): { tables: ConfigTables; sha256: string 
   for (const r of read('org/kommungrupper.csv', ['unit_id', 'skr_group', 'name'])) {
     addUnit({ id: r.get('unit_id'), name: r.get('name'), kind: 'kommungrupp', skr: r.get('skr_group') });
   }
-  for (const r of read('org/units.csv', ['unit_id', 'name', 'kind', 'kommun_code', 'parent_unit_id', 'valid_from', 'valid_to'])) {
+  for (const r of read('org/units.csv', ['unit_id', 'name', 'kind', 'kommun_code', 'parent_unit_id', 'valid_from', 'valid_to'], ['source'])) {
     const kommun = r.opt('kommun_code');
     const lan = kommun ? (units.find((u) => u[2] === 'kommun' && u[3] === kommun)?.[4] as string | undefined) : undefined;
     if (kommun && !kommunIdByCode.has(kommun)) unknown('org/units.csv', r, 'kommun_code', kommun, kommunIdByCode.keys());
-    addUnit({ id: r.get('unit_id'), name: r.get('name'), kind: r.get('kind'), kommun, lan, parent: r.opt('parent_unit_id'), from: r.opt('valid_from'), to: r.opt('valid_to') });
+    addUnit({ id: r.get('unit_id'), name: r.get('name'), kind: r.get('kind'), kommun, lan, parent: r.opt('parent_unit_id'), from: r.opt('valid_from'), to: r.opt('valid_to'), sample: r.opt('source') === 'exempel' });
   }
   const unitIds = new Set<string>();
   for (const u of units) {
@@ -80,6 +82,11 @@ export function readConfig(dir: string): { tables: ConfigTables; sha256: string 
     if (!/^[a-z0-9-]+$/.test(id)) problems.add({ file: 'org', found: id, message: 'enhets-id får bara innehålla a–z, 0–9 och bindestreck' });
     unitIds.add(id);
   }
+  for (const u of units) {
+    const parent = u[5] as string | null;
+    if (parent !== null && !unitIds.has(parent)) problems.add({ file: 'org', found: parent, message: `${String(u[0])}: överordnad enhet finns inte`, suggestions: closestNames(parent, unitIds) });
+  }
+  const unitKinds = new Set(units.map((u) => u[2] as string));
   const checkUnit = (file: string, r: ConfigRecord, column: string, id: string | null) => {
     if (id !== null && !unitIds.has(id)) unknown(file, r, column, id, unitIds);
   };
@@ -97,11 +104,13 @@ export function readConfig(dir: string): { tables: ConfigTables; sha256: string 
   // Catalog
   const fokus = read('fokusomraden.csv', ['fokusomrade', 'title_sv', 'sort_order'], ['description_sv']);
   const fokusIds = new Set(fokus.map((r) => r.get('fokusomrade')));
-  const crosswalk = read('area_crosswalk.csv', ['scheme', 'source_area', 'source_title_sv', 'fokusomrade']);
-  const fokusOf = new Map<string, string>();
+  // A programme area may map to no fokusområde (blank); an ÖJ area must map to one.
+  const crosswalk = read('area_crosswalk.csv', ['scheme', 'source_area', 'source_title_sv'], ['fokusomrade']);
+  const fokusOf = new Map<string, string | null>();
   for (const r of crosswalk) {
-    if (!fokusIds.has(r.get('fokusomrade'))) unknown('area_crosswalk.csv', r, 'fokusomrade', r.get('fokusomrade'), fokusIds);
-    fokusOf.set(`${r.get('scheme')}/${r.get('source_area')}`, r.get('fokusomrade'));
+    const fokusomrade = r.get('scheme') === 'oj' ? r.get('fokusomrade') : r.opt('fokusomrade');
+    if (fokusomrade !== null && !fokusIds.has(fokusomrade)) unknown('area_crosswalk.csv', r, 'fokusomrade', fokusomrade, fokusIds);
+    fokusOf.set(`${r.get('scheme')}/${r.get('source_area')}`, fokusomrade);
   }
   const vocab = new Map<string, DuckDBValue[]>();
   const addVocab = (file: string, r: ConfigRecord, kind: string, text: string, value: string) => {
@@ -154,14 +163,19 @@ export function readConfig(dir: string): { tables: ConfigTables; sha256: string 
     ['vocab/oj_columns.csv', 'oj_column', 'role', ojColumnRoles],
     ['vocab/self_columns.csv', 'self_column', 'field', ['year', 'period', 'unit', 'requirement', 'status', 'comment', 'action', 'owner', 'due_date', 'ignore']],
     ['vocab/self_statuses.csv', 'self_status', 'status', ['uppfyllt', 'delvis', 'ej_uppfyllt', 'ej_aktuellt', 'ej_svar']],
+    ['vocab/judgements.csv', 'judgement', 'judgement', ['helt', 'delvis', 'ej']],
+    ['vocab/judgement_columns.csv', 'judgement_column', 'field', ['year', 'period', 'unit', 'goal', 'judgement', 'motivering', 'ignore']],
+    ['vocab/judgement_goals.csv', 'judgement_goal', 'goal', ['samtliga', ...fokusIds]],
   ] as const) {
-    const textColumn = kind === 'oj_column' || kind === 'self_column' ? 'header' : 'text';
+    const textColumn = kind === 'oj_column' || kind === 'self_column' || kind === 'judgement_column' ? 'header' : 'text';
     for (const r of read(file, [textColumn, valueColumn])) {
       const value = r.get(valueColumn);
       if (!(allowed as readonly string[]).includes(value)) unknown(file, r, valueColumn, value, allowed);
       addVocab(file, r, kind, r.get(textColumn), value);
     }
   }
+  // Each fokusområde is a goal a judgement may name, by its id or its title.
+  for (const r of fokus) for (const text of [r.get('fokusomrade'), r.get('title_sv')]) addVocab('fokusomraden.csv', r, 'judgement_goal', text, r.get('fokusomrade'));
   const periods = new Map<string, DuckDBValue[]>();
   for (const r of read('vocab/periods.csv', ['text', 'period', 'sort_order', 'period_end'])) {
     addVocab('vocab/periods.csv', r, 'period', r.get('text'), r.get('period'));
@@ -169,17 +183,35 @@ export function readConfig(dir: string): { tables: ConfigTables; sha256: string 
   }
 
   // Programme
-  const versions = read('programme_versions.csv', ['programme_version', 'title_sv', 'first_year', 'last_year'], ['adopted']);
-  const versionIds = new Set(versions.map((r) => r.get('programme_version')));
-  const requirements: Rows = read('requirements.csv', ['requirement_id', 'programme_version', 'programme_area', 'text_sv', 'since_year', 'until_year'], ['source']).map((r) => {
+  const versions = read('programme_versions.csv', ['programme_version', 'title_sv', 'first_year', 'last_year'], ['adopted', 'note', 'source']);
+  const versionYears = new Map(versions.map((r) => [r.get('programme_version'), { first: r.int('first_year') ?? 0, last: r.int('last_year', true) ?? 9999 }]));
+  // A year belongs to at most one version: overlapping versions would grade a year twice.
+  versions.forEach((r, i) => {
+    const a = versionYears.get(r.get('programme_version'))!;
+    for (const o of versions.slice(i + 1)) {
+      const b = versionYears.get(o.get('programme_version'))!;
+      if (a.first <= b.last && b.first <= a.last) problems.add({ file: 'programme_versions.csv', row: o.line, found: o.get('programme_version'), message: `åren överlappar ${r.get('programme_version')} (rad ${r.line}); ett år hör till högst en programversion` });
+    }
+  });
+  const versionIds = new Set(versionYears.keys());
+  const requirements: Rows = read('requirements.csv', ['requirement_id', 'programme_version', 'programme_area', 'text_sv', 'since_year', 'until_year'], ['source', 'fokusomrade']).map((r) => {
     const version = r.get('programme_version');
     if (!versionIds.has(version)) unknown('requirements.csv', r, 'programme_version', version, versionIds);
-    const fokusomrade = fokusOf.get(`${version}/${r.get('programme_area')}`);
-    if (!fokusomrade) {
+    const areaKey = `${version}/${r.get('programme_area')}`;
+    if (!fokusOf.has(areaKey)) {
       const known = [...fokusOf.keys()].filter((k) => k.startsWith(`${version}/`)).map((k) => k.slice(version.length + 1));
       unknown('requirements.csv', r, 'programme_area', r.get('programme_area'), known);
     }
-    return [r.get('requirement_id'), version, r.get('programme_area'), fokusomrade ?? null, r.get('text_sv'), r.int('since_year'), r.int('until_year', true), r.opt('source') === 'exempel'];
+    const override = r.opt('fokusomrade');
+    if (override !== null && override !== '-' && !fokusIds.has(override)) unknown('requirements.csv', r, 'fokusomrade', override, [...fokusIds, '-']);
+    const fokusomrade = override === '-' ? null : override ?? fokusOf.get(areaKey) ?? null;
+    const since = r.int('since_year');
+    const until = r.int('until_year', true);
+    const span = versionYears.get(version);
+    if (span && since !== null && (since < span.first || (until ?? 9999) > span.last)) {
+      problems.add({ file: 'requirements.csv', row: r.line, column: 'since_year', found: `${since}–${until ?? ''}`, message: `kravets år ligger utanför programversionens ${span.first}–${span.last === 9999 ? '' : span.last}` });
+    }
+    return [r.get('requirement_id'), version, r.get('programme_area'), fokusomrade, r.get('text_sv'), since, until, r.opt('source') === 'exempel'];
   });
   const targets: Rows = read('targets.csv', ['first_year', 'last_year', 'fokusomrade', 'unit_id', 'target_share', 'delvis_within_pp']).map((r) => {
     if (!fokusIds.has(r.get('fokusomrade'))) unknown('targets.csv', r, 'fokusomrade', r.get('fokusomrade'), fokusIds);
@@ -192,6 +224,32 @@ export function readConfig(dir: string): { tables: ConfigTables; sha256: string 
     if (!areaTitle.has(r.get('area'))) unknown('requirement_oj_map.csv', r, 'area', r.get('area'), areaTitle.keys());
     if (r.get('verksamhet') !== '*' && !verksamhetTitle.has(r.get('verksamhet'))) unknown('requirement_oj_map.csv', r, 'verksamhet', r.get('verksamhet'), verksamhetTitle.keys());
     return [r.get('requirement_id'), r.get('area'), r.get('verksamhet')];
+  });
+  const yesNo = (file: string, r: ConfigRecord, column: string): boolean => {
+    const v = (r.opt(column) ?? 'ja').toLowerCase();
+    if (v !== 'ja' && v !== 'nej') unknown(file, r, column, v, ['ja', 'nej']);
+    return v !== 'nej';
+  };
+  const applicability: Rows = read('requirement_applicability.csv', ['requirement_id', 'unit_kind', 'unit_id'], ['applies', 'source']).map((r) => {
+    const file = 'requirement_applicability.csv';
+    if (!requirementIds.has(r.get('requirement_id'))) unknown(file, r, 'requirement_id', r.get('requirement_id'), requirementIds);
+    const kind = r.opt('unit_kind');
+    const unit = r.opt('unit_id');
+    if ((kind === null) === (unit === null)) problems.add({ file, row: r.line, message: 'ange antingen unit_kind eller unit_id' });
+    if (kind !== null && !unitKinds.has(kind)) unknown(file, r, 'unit_kind', kind, unitKinds);
+    checkUnit(file, r, 'unit_id', unit);
+    const applies = yesNo(file, r, 'applies');
+    if (!applies && unit === null) problems.add({ file, row: r.line, column: 'applies', found: 'nej', message: 'nej gäller en namngiven enhet (unit_id), inte ett slag av enheter' });
+    return [r.get('requirement_id'), kind, unit, applies, r.opt('source') === 'exempel'];
+  });
+  const ownerRules: Rows = read('oj_cell_owner.csv', ['area', 'verksamhet', 'unit_kind', 'owner_unit_id', 'reason_sv', 'first_year', 'last_year'], ['source']).map((r) => {
+    const file = 'oj_cell_owner.csv';
+    if (!areaTitle.has(r.get('area'))) unknown(file, r, 'area', r.get('area'), areaTitle.keys());
+    if (r.get('verksamhet') !== '*' && !verksamhetTitle.has(r.get('verksamhet'))) unknown(file, r, 'verksamhet', r.get('verksamhet'), verksamhetTitle.keys());
+    const kind = r.opt('unit_kind');
+    if (kind !== null && !unitKinds.has(kind)) unknown(file, r, 'unit_kind', kind, unitKinds);
+    checkUnit(file, r, 'owner_unit_id', r.get('owner_unit_id'));
+    return [r.get('area'), r.get('verksamhet'), kind, r.get('owner_unit_id'), r.get('reason_sv'), r.int('first_year'), r.int('last_year', true), r.opt('source') === 'exempel'];
   });
   const settings: Rows = read('settings.csv', ['key', 'value']).map((r) => [r.get('key'), r.get('value')]);
 
@@ -213,16 +271,18 @@ export function readConfig(dir: string): { tables: ConfigTables; sha256: string 
       org_lineage: lineage,
       org_alias: aliases,
       fokusomrade: fokus.map((r) => [r.get('fokusomrade'), r.get('title_sv'), r.int('sort_order'), r.opt('description_sv')]),
-      area_crosswalk: crosswalk.map((r) => [r.get('scheme'), r.get('source_area'), r.get('source_title_sv'), r.get('fokusomrade')]),
+      area_crosswalk: crosswalk.map((r) => [r.get('scheme'), r.get('source_area'), r.get('source_title_sv'), fokusOf.get(`${r.get('scheme')}/${r.get('source_area')}`) ?? null]),
       oj_area: areas,
       oj_verksamhet: verksamheter,
       indicator: indicators,
       vocab: [...vocab.values()],
       period: [...periods.values()],
-      programme_version: versions.map((r) => [r.get('programme_version'), r.get('title_sv'), r.int('first_year'), r.int('last_year', true), r.opt('adopted')]),
+      programme_version: versions.map((r) => [r.get('programme_version'), r.get('title_sv'), r.int('first_year'), r.int('last_year', true), r.opt('adopted'), r.opt('note'), r.opt('source') === 'exempel']),
       requirement: requirements,
       target: targets,
       requirement_oj_map: requirementOjMap,
+      requirement_applicability_rule: applicability,
+      oj_owner_rule: ownerRules,
       setting: settings,
       kolada_kpi: koladaKpis,
     },

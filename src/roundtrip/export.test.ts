@@ -109,6 +109,9 @@ describe('beredskap export', () => {
     expect(goals.length).toBeGreaterThan(0);
     expect(typeof goals[0]!.values.Mål).toBe('number');
     expect(goals[0]!.cell('Mål').numFmt).toBe('0.0%');
+    // The unit's own judgement and the computed share are two columns with two names.
+    expect(Object.keys(goals[0]!.values)).toEqual(expect.arrayContaining(['Nämndens bedömning', 'Motivering', 'Beräknad andel uppfyllt', 'Beräknad måluppfyllnad']));
+    expect(Object.keys(goals[0]!.values)).not.toContain('Utfall');
     const comparison = sheetRows(workbook.getWorksheet('Jämförelse')!);
     expect(comparison.find((r) => r.values.Jämförelse === 'Stadsdelsnämnderna sammantaget' && r.values.Indikator === 'evakuering_sabo')!.values['Andel Ja']).toBe(0.5);
     const sources = sheetRows(workbook.getWorksheet('Källor')!);

@@ -96,17 +96,21 @@ export const exportSheets: ExportSheet[] = [
     name: 'Måluppfyllnad',
     slug: 'maluppfyllnad',
     unitFiltered: true,
+    // The unit's own judgement and the share we compute, side by side and never under one name.
     sql: `select g.year, g.unit_id, u.name as unit_name, coalesce(f.title_sv, g.fokusomrade) as fokusomrade,
-                 g.target_share, g.share_met, g.n_applicable, g.attainment
+                 j.judgement, j.motivering, g.target_share, g.share_met, g.n_applicable, g.attainment
           from goal_attainment g
           join org_unit u using (unit_id)
           left join fokusomrade f using (fokusomrade)
+          left join stg_judgement_latest j on j.year = g.year and j.unit_id = g.unit_id and j.goal = g.fokusomrade
           where ($1::integer is null or g.year = $1) and ${unitScope}
           order by g.year, g.unit_id, f.sort_order`,
     columns: [
       int('År', 'year'), text('Enhets-id', 'unit_id'), text('Nämnd', 'unit_name'), text('Fokusområde', 'fokusomrade'),
-      share('Mål', 'target_share'), share('Utfall', 'share_met'), int('Tillämpliga poster', 'n_applicable'),
-      text('Måluppfyllnad', (r) => label(attainmentLabels, r.attainment) ?? 'Inga uppgifter'),
+      text('Nämndens bedömning', (r) => label(attainmentLabels, r.judgement) ?? 'Ingen bedömning'),
+      { header: 'Motivering', kind: 'text', width: 45, value: 'motivering' },
+      share('Mål', 'target_share'), share('Beräknad andel uppfyllt', 'share_met'), int('Tillämpliga poster', 'n_applicable'),
+      text('Beräknad måluppfyllnad', (r) => label(attainmentLabels, r.attainment) ?? 'Inga uppgifter'),
     ],
   },
   {

@@ -44,6 +44,7 @@ export const sourceKindLabels: Record<string, string> = {
   oj_csv: 'ÖJ, långt format (CSV)',
   self_assessment: 'Självskattning',
   kolada: 'Kolada',
+  unit_judgement: 'Nämndens bedömning (ledningssystemet)',
 };
 
 /** How a period reads in a sentence: "tertial 1 (per 30 april)". */

@@ -6,7 +6,7 @@ import { importSelfAssessment } from '../self/importSelfAssessment.ts';
 import { openTestDb, tempDir } from '../test/helpers.ts';
 import { gridsFromWorkbook } from '../text/readWorkbook.ts';
 import { CommandUsageError, runTemplate } from './commands.ts';
-import { answerSheetName, instructionSheetName, templateColumn, templateColumns } from './templateLayout.ts';
+import { answerSheetName, instructionSheetName, judgementSheetName, templateColumn, templateColumns } from './templateLayout.ts';
 import { day, fillTemplate } from './testing.ts';
 import { readTemplateInfo } from './validateSelfAssessment.ts';
 
@@ -31,16 +31,18 @@ describe('self-assessment template', () => {
   let db: Database;
   afterEach(() => db?.close());
 
-  it('writes one template per nämnd of the organisation on the last day of the period', async () => {
+  it('writes one template per nämnd and bolag of the organisation on the last day of the period', async () => {
     db = await openTestDb(dir);
+    // Every bolag in data/org/units.csv is Stockholms Stadshus AB or one of its subsidiaries.
     const expected = async (date: string) => (await db.all<{ unit_id: string }>(
-      `select unit_id from org_unit where parent_unit_id = 'stockholm' and kind in ('stadsdelsnamnd', 'facknamnd', 'kommunstyrelse')
+      `select unit_id from org_unit where (parent_unit_id = 'stockholm' and kind in ('stadsdelsnamnd', 'facknamnd', 'kommunstyrelse') or kind = 'bolag')
        and (valid_from is null or valid_from <= $1::date) and (valid_to is null or $1::date <= valid_to)`, [date],
     )).map((u) => `sjalvskattning-2023-${date.endsWith('04-30') ? 'T1' : 'VB'}-${u.unit_id}.xlsx`).sort();
     const t1 = await runTemplate(db, { year: 2023, period: 'T1', all: true, outDir: join(dir, 't1') });
     expect(t1.map((p) => p.split('/').at(-1)).sort()).toEqual(await expected('2023-04-30'));
     expect(t1.some((p) => p.endsWith('-rinkeby-kista.xlsx'))).toBe(true);
     expect(t1.some((p) => p.endsWith('-jarva.xlsx'))).toBe(false);
+    expect(t1.some((p) => p.endsWith('-svenska-bostader.xlsx'))).toBe(true);
     // Järva replaced Rinkeby-Kista and Spånga-Tensta on 1 July 2023: the VB templates follow.
     const vb = await runTemplate(db, { year: 2023, period: 'Verksamhetsberättelse', outDir: join(dir, 'vb') });
     expect(vb.map((p) => p.split('/').at(-1)).sort()).toEqual(await expected('2023-12-31'));
@@ -62,7 +64,7 @@ describe('self-assessment template', () => {
     db = await openTestDb(dir);
     const [path] = await runTemplate(db, { year: 2025, period: 'T1', unit: 'farsta', outDir: dir });
     const workbook = await readBook(path!);
-    expect(workbook.worksheets.map((w) => w.name)).toEqual([instructionSheetName, answerSheetName]);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual([instructionSheetName, answerSheetName, judgementSheetName]);
 
     const info = workbook.getWorksheet(instructionSheetName)!;
     expect(String(info.getCell('A1').value)).toBe('Självskattning enligt säkerhetsprogrammet – Farsta, 2025 tertial 1 (per 30 april)');
@@ -75,6 +77,7 @@ describe('self-assessment template', () => {
 
     const ws = workbook.getWorksheet(answerSheetName)!;
     expect(ws.getRow(1).values).toEqual([undefined, ...templateColumns.map((c) => c.header)]);
+    // Every requirement of 2025 applies to a stadsdelsnämnd (data/requirement_applicability.csv).
     const inForce = await db.all<{ requirement_id: string }>(
       "select requirement_id from requirement where 2025 between since_year and coalesce(until_year, 9999)");
     expect(ws.rowCount).toBe(1 + inForce.length);
@@ -96,6 +99,22 @@ describe('self-assessment template', () => {
     });
     expect(ws.getCell(inForce.length + 1, templateColumn('Klart senast')).dataValidation).toMatchObject({ type: 'date', showErrorMessage: true });
     expect(ws.getCell(2, templateColumn('Klart senast')).numFmt).toBe('yyyy-mm-dd');
+
+    // Nämndens bedömning: one row per fokusområde, a Helt/Delvis/Ej list, only judgement and motivering open.
+    const judged = workbook.getWorksheet(judgementSheetName)!;
+    expect(judged.getRow(1).values).toEqual([undefined, 'År', 'Period', 'Nämnd', 'Fokusområde', 'Nämndens bedömning', 'Motivering']);
+    expect(judged.getColumn(4).values.slice(2)).toEqual(['Beredskap', 'Säkerhetsskydd', 'Olycksförebyggande', 'Personsäkerhet']);
+    expect(judged.getCell('E2').dataValidation).toMatchObject({ type: 'list', formulae: ['"Helt,Delvis,Ej"'] });
+    expect([judged.getCell('D2').protection?.locked, judged.getCell('E2').protection?.locked]).toEqual([undefined, false]);
+  });
+
+  it('lists only the requirements that apply to the unit: Trafiknämnden is not asked about socialtjänst', async () => {
+    db = await openTestDb(dir);
+    const [path] = await runTemplate(db, { year: 2025, period: 'T1', unit: 'trafiknamnden', outDir: dir });
+    const ids = (await readBook(path!)).getWorksheet(answerSheetName)!.getColumn(templateColumn('Krav')).values.slice(2) as string[];
+    expect(ids).toContain('B01');
+    expect(ids).toContain('B09');
+    for (const id of ['B07', 'B10', 'O02', 'O03']) expect(ids).not.toContain(id);
   });
 
   it('round trip: generated, filled in as a person does, imported unedited, stored as filled', async () => {
@@ -107,8 +126,19 @@ describe('self-assessment template', () => {
       B04: { status: 'Ej uppfyllt', action: 'Övning med krisledningen', owner: 'Förvaltningschef', due: day('2025-11-30') },
       S01: { status: 'Ej aktuellt', comment: 'Ingen säkerhetskänslig verksamhet' },
     });
+    const book = await readBook(path!);
+    book.getWorksheet(judgementSheetName)!.getCell('E2').value = 'Delvis';
+    book.getWorksheet(judgementSheetName)!.getCell('F2').value = 'Krisledningen är inte övad';
+    await book.xlsx.writeFile(path!);
     const [report] = await importSelfAssessment(db, [path!]);
-    expect(report).toMatchObject({ status: 'imported', years: [2025], rowsStored: 18 });
+    expect(report).toMatchObject({ status: 'imported', years: [2025], rowsStored: 23 });
+    expect(await db.all('select unit_id, goal, judgement, motivering from unit_judgement')).toEqual([
+      { unit_id: 'farsta', goal: 'beredskap', judgement: 'delvis', motivering: 'Krisledningen är inte övad' },
+    ]);
+    // The next period's template starts from that judgement, to update rather than retype.
+    const [next] = await runTemplate(db, { year: 2025, period: 'T2', unit: 'farsta', outDir: join(dir, 't2') });
+    const judged = (await readBook(next!)).getWorksheet(judgementSheetName)!;
+    expect([judged.getCell('E2').value, judged.getCell('F2').value, judged.getCell('E3').value]).toEqual(['Delvis', 'Krisledningen är inte övad', null]);
     const rows = await stored(db, 2025, 'T1');
     const filled = rows.filter((r) => r.status !== 'ej_svar');
     expect(filled).toEqual([
@@ -118,7 +148,7 @@ describe('self-assessment template', () => {
       { unit_id: 'farsta', requirement_id: 'S01', status: 'ej_aktuellt', raw_status: 'Ej aktuellt', comment: 'Ingen säkerhetskänslig verksamhet', planned_action: null, owner: null, due_date: null },
     ]);
     // What the nämnd left blank is stored as unanswered (a gap), never as met.
-    expect(rows.filter((r) => r.status === 'ej_svar')).toHaveLength(14);
+    expect(rows.filter((r) => r.status === 'ej_svar')).toHaveLength(18);
     expect(rows.every((r) => r.status !== 'ej_svar' || (r.raw_status === '' && r.comment === null))).toBe(true);
   });
 

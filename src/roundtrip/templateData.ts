@@ -22,7 +22,11 @@ export interface PreviousAnswer {
 export interface TemplateSpec extends TemplateInfo {
   /** ISO date of the period's last day: the organisation and the names valid then. */
   periodEnd: string;
+  /** The requirements that apply to this unit that year (view requirement_applicability). */
   requirements: TemplateRequirement[];
+  /** The fokusområden the unit gives its own judgement on (nämndens bedömning): title, and the unit's
+   *  latest earlier judgement of it (any source) to prefill, if any. */
+  judgementGoals: { title: string; previous?: { judgement: string; motivering: string | null } }[];
   /** The nämnd's latest report before this period, when there is one; answers to requirements in force only. */
   previous?: { year: number; period: string; answers: Map<string, PreviousAnswer> };
 }
@@ -40,12 +44,13 @@ interface Namnd {
   kind: string;
 }
 
-const kindOrder = ['kommunstyrelse', 'stadsdelsnamnd', 'facknamnd'];
+const kindOrder = ['kommunstyrelse', 'stadsdelsnamnd', 'facknamnd', 'bolag'];
 
 /**
- * The templates a request asks for: every nämnd of the organisation that exists on the period's last
- * day (setting organisation_unit_id, view stg_org_namnd), or the one nämnd named by --unit (its id, or a
- * name or alias valid then). Without --unit, all nämnder.
+ * The templates a request asks for: every nämnd and bolag of the organisation that exists on the
+ * period's last day (setting organisation_unit_id, view stg_org_namnd), or the one named by --unit (its
+ * id, or a name or alias valid then). Without --unit, all of them. Each lists the requirements that
+ * apply to it (requirement_applicability), so Trafiknämnden is not asked about procuring socialtjänst.
  */
 export async function loadTemplateSpecs(db: Database, catalog: Catalog, request: TemplateRequest): Promise<TemplateSpec[]> {
   if (request.unit !== undefined && request.all) throw new CommandUsageError('ange antingen --unit eller --all, inte båda');
@@ -61,19 +66,28 @@ export async function loadTemplateSpecs(db: Database, catalog: Catalog, request:
   )).sort((a, b) => kindOrder.indexOf(a.kind) - kindOrder.indexOf(b.kind) || a.name.localeCompare(b.name, 'sv'));
   const chosen = request.unit === undefined ? namnder : [chooseNamnd(namnder, catalog, request.unit, periodEnd)];
 
-  const requirements = (await db.all<{ requirement_id: string; fokusomrade: string; text_sv: string }>(
-    `select r.requirement_id, coalesce(f.title_sv, r.fokusomrade) as fokusomrade, r.text_sv
-     from requirement r left join fokusomrade f using (fokusomrade)
-     where $1 between r.since_year and coalesce(r.until_year, 9999)
-     order by f.sort_order nulls last, r.requirement_id`,
-    [request.year],
-  )).map((r) => ({ requirementId: r.requirement_id, fokusomrade: r.fokusomrade, text: r.text_sv }));
-  if (!requirements.length) throw new CommandUsageError(`inga krav i data/requirements.csv gäller ${request.year}`);
+  if (!(await db.one<{ n: number }>('select count(*)::int as n from requirement where $1 between since_year and coalesce(until_year, 9999)', [request.year]))?.n) {
+    throw new CommandUsageError(`inga krav i data/requirements.csv gäller ${request.year}`);
+  }
+  const goals = await db.all<{ fokusomrade: string; title_sv: string }>('select fokusomrade, title_sv from fokusomrade order by sort_order');
 
   const specs: TemplateSpec[] = [];
   for (const n of chosen) {
+    // A requirement outside today's fokusområden is shown under its programme area's title.
+    const requirements = (await db.all<{ requirement_id: string; fokusomrade: string; text_sv: string }>(
+      `select r.requirement_id, coalesce(f.title_sv, x.source_title_sv, r.programme_area) as fokusomrade, r.text_sv
+       from requirement_applicability a
+       join requirement r using (requirement_id)
+       left join fokusomrade f on f.fokusomrade = r.fokusomrade
+       left join area_crosswalk x on x.scheme = r.programme_version and x.source_area = r.programme_area
+       where a.year = $1 and a.unit_id = $2
+       order by f.sort_order nulls last, r.requirement_id`,
+      [request.year, n.unit_id],
+    )).map((r) => ({ requirementId: r.requirement_id, fokusomrade: r.fokusomrade, text: r.text_sv }));
+    const judged = await previousJudgements(db, n.unit_id, request.year, period);
+    const judgementGoals = goals.map((g) => ({ title: g.title_sv, previous: judged.get(g.fokusomrade) }));
     specs.push({
-      year: request.year, period, periodEnd, unitId: n.unit_id, unitName: n.name, requirements,
+      year: request.year, period, periodEnd, unitId: n.unit_id, unitName: n.name, requirements, judgementGoals,
       previous: await previousAnswers(db, n.unit_id, request.year, period, new Set(requirements.map((r) => r.requirementId))),
     });
   }
@@ -119,4 +133,21 @@ async function previousAnswers(db: Database, unitId: string, year: number, perio
     answers: new Map(rows.filter((r) => inForce.has(r.requirement_id))
       .map((r) => [r.requirement_id, { status: r.status, comment: r.comment, plannedAction: r.planned_action, owner: r.owner, dueDate: r.due_date }])),
   };
+}
+
+/** The unit's own judgement per goal from its latest period before (year, period), to update rather than retype. */
+async function previousJudgements(db: Database, unitId: string, year: number, period: string): Promise<Map<string, { judgement: string; motivering: string | null }>> {
+  const rows = await db.all<{ goal: string; judgement: string; motivering: string | null }>(
+    `with prior as (
+       select j.year, j.period
+       from unit_judgement j join period p using (period)
+       where j.unit_id = $1
+         and (j.year < $2 or (j.year = $2 and p.sort_order < (select sort_order from period where period = $3)))
+       order by j.year desc, p.sort_order desc
+       limit 1
+     )
+     select j.goal, j.judgement, j.motivering from unit_judgement j join prior using (year, period) where j.unit_id = $1`,
+    [unitId, year, period],
+  );
+  return new Map(rows.map((r) => [r.goal, { judgement: r.judgement, motivering: r.motivering }]));
 }

@@ -6,6 +6,8 @@
 
 export const instructionSheetName = 'Instruktioner';
 export const answerSheetName = 'Självskattning';
+/** The unit's own judgement per fokusområde (nämndens bedömning): read by the judgement parser. */
+export const judgementSheetName = 'Nämndens bedömning';
 
 export interface TemplateColumn {
   header: string;
@@ -28,6 +30,22 @@ export const templateColumns = [
   { header: 'Ansvarig', width: 22, input: true, wrap: true },
   { header: 'Klart senast', width: 13, input: true, wrap: false },
 ] as const satisfies readonly TemplateColumn[];
+
+/**
+ * The judgement sheet's columns: spellings in data/vocab/judgement_columns.csv. It has no Krav column,
+ * which is how the self-assessment import tells it from the answer sheet.
+ */
+export const judgementColumns = [
+  { header: 'År', width: 7, input: false, wrap: false },
+  { header: 'Period', width: 8, input: false, wrap: false },
+  { header: 'Nämnd', width: 24, input: false, wrap: true },
+  { header: 'Fokusområde', width: 20, input: false, wrap: true },
+  { header: 'Nämndens bedömning', width: 20, input: true, wrap: false },
+  { header: 'Motivering', width: 70, input: true, wrap: true },
+] as const satisfies readonly TemplateColumn[];
+
+/** The judgements offered in the template's list: texts of data/vocab/judgements.csv. */
+export const judgementChoices = ['Helt', 'Delvis', 'Ej'] as const;
 
 /** 1-based column number of a header in the answer sheet. */
 export const templateColumn = (header: (typeof templateColumns)[number]['header']): number =>

@@ -1,4 +1,5 @@
 import type { Catalog } from '../config/catalog.ts';
+import { isJudgementHeader, parseJudgement } from '../judgement/parseJudgement.ts';
 import { InputError, ProblemList, type Problem } from '../imports/problems.ts';
 import { parseYear } from '../imports/validRanges.ts';
 import { parseSelfAssessment } from '../self/parseSelfAssessment.ts';
@@ -24,9 +25,10 @@ interface Layout {
  * the row checks below must read the file even when the import refuses it, so they cannot use its rows.
  */
 
-/** The header row as the import finds it: the first row with three known column names. */
+/** The header row as the import finds it: the first row with three known column names, not nämndens bedömning's. */
 function locateColumns(grid: Grid, catalog: Catalog): Layout | undefined {
-  const headerIndex = grid.rows.slice(0, 40).findIndex((r) => r.cells.filter((c) => catalog.lookup('self_column', cellText(c))).length >= 3);
+  const headerIndex = grid.rows.slice(0, 40).findIndex((r) =>
+    r.cells.filter((c) => catalog.lookup('self_column', cellText(c))).length >= 3 && !isJudgementHeader(r.cells, catalog));
   if (headerIndex < 0) return undefined;
   const header = grid.rows[headerIndex]!;
   const columns = new Map<Field, number>();
@@ -73,11 +75,14 @@ function requirementId(catalog: Catalog, text: string): string | undefined {
  */
 export function validateSelfAssessment(grids: Grid[], catalog: Catalog, file: string, today: string): ValidationProblem[] {
   const blocking: Problem[] = [];
-  try {
-    parseSelfAssessment(grids, catalog, file);
-  } catch (error) {
-    if (!(error instanceof InputError)) throw error;
-    blocking.push(...error.problems);
+  // The template's sheet of nämndens bedömning is imported with the file, so its errors stop it too.
+  for (const parse of [() => parseSelfAssessment(grids, catalog, file), () => parseJudgement(grids, catalog, file, false)]) {
+    try {
+      parse();
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      blocking.push(...error.problems);
+    }
   }
   const template = readTemplateInfo(grids);
   const checks = new ProblemList(file);
@@ -131,6 +136,12 @@ export function validateSelfAssessment(grids: Grid[], catalog: Catalog, file: st
       const monthDay = period ? catalog.periodEnds.get(period) : undefined;
       const unit = !template && year && monthDay ? catalog.resolveUnit(text('unit'), `${year}-${monthDay}`) : undefined;
       const key = templateKey ?? (year && period && unit && 'unit' in unit ? `${year}/${period}/${unit.unit.unit_id}` : undefined);
+      const reportUnit = template?.unitId ?? (unit && 'unit' in unit ? unit.unit.unit_id : undefined);
+      const reportYear = template?.year ?? year;
+      if (id && reportUnit && reportYear && catalog.unit(reportUnit) && !catalog.applies(id, reportUnit, reportYear)
+          && catalog.requirements.get(id)!.since_year <= reportYear && (catalog.requirements.get(id)!.until_year ?? 9999) >= reportYear) {
+        add('requirement', `kravet gäller inte ${catalog.unit(reportUnit)!.name} (data/requirement_applicability.csv): raden räknas inte`, text('requirement'));
+      }
       if (id && key) {
         const group = groups.get(key) ?? groups.set(key, { year: year!, seen: new Set() }).get(key)!;
         group.sheet ??= grid.sheet;
@@ -142,8 +153,7 @@ export function validateSelfAssessment(grids: Grid[], catalog: Catalog, file: st
   for (const [key, group] of groups) {
     const [year, period, unitId] = key.split('/');
     for (const r of catalog.requirements.values()) {
-      const inForce = r.since_year <= group.year && (r.until_year === null || group.year <= r.until_year);
-      if (inForce && !group.seen.has(r.requirement_id)) {
+      if (catalog.applies(r.requirement_id, unitId!, group.year) && !group.seen.has(r.requirement_id)) {
         checks.add({
           sheet: group.sheet,
           message: `kravet ${r.requirement_id} (${r.text_sv}) saknas för ${catalog.unit(unitId!)?.name ?? unitId} ${year} ${period}: ett krav som inte redovisas räknas som ej besvarat`,

@@ -26,7 +26,7 @@ describe('validation report (import self-assessment --dry-run --report)', () => 
   async function filledTemplate(answers: Parameters<typeof fillTemplate>[1]) {
     const [path] = await runTemplate(db, { year: 2025, period: 'T1', unit: 'farsta', outDir: dir });
     // Every requirement answered Uppfyllt, unless the test says otherwise.
-    const ids = ['B01', 'B02', 'B03', 'B04', 'B05', 'B06', 'B07', 'B08', 'S01', 'S02', 'S03', 'O01', 'O02', 'O03', 'P01', 'P02', 'P03', 'P04'];
+    const ids = ['B01', 'B02', 'B03', 'B04', 'B05', 'B06', 'B07', 'B08', 'B09', 'B10', 'B11', 'S01', 'S02', 'S03', 'S04', 'O01', 'O02', 'O03', 'P01', 'P02', 'P03', 'P04'];
     return fillTemplate(path!, Object.fromEntries(ids.map((id) => [id, { status: 'Uppfyllt', ...answers[id] }])));
   }
 
@@ -98,7 +98,7 @@ describe('validation report (import self-assessment --dry-run --report)', () => 
     db = await openTestDb(dir);
     const csv = writeText(join(dir, 'bromma.csv'), [
       'År;Period;Nämnd;Krav;Status;Kommentar;Åtgärd;Ansvarig;Klart senast',
-      ...['B01', 'B02', 'B03', 'B04', 'B05', 'B06', 'B07', 'B08', 'S01', 'S02', 'S03', 'O01', 'O02', 'O03', 'P01', 'P02', 'P03']
+      ...['B01', 'B02', 'B03', 'B04', 'B05', 'B06', 'B07', 'B08', 'B09', 'B10', 'B11', 'S01', 'S02', 'S03', 'S04', 'O01', 'O02', 'O03', 'P01', 'P02', 'P03']
         .map((id) => `2025;T1;Bromma;${id};Uppfyllt;;;;`),
       '2025;T1;Bromma;B02;Ej uppfyllt;;;;',
     ].join('\n'));
@@ -106,8 +106,8 @@ describe('validation report (import self-assessment --dry-run --report)', () => 
     expect(await runValidationReport(db, { file: csv, reportPath: md, today })).toMatchObject({ blocking: 1, ok: false });
     const text = readFileSync(md, 'utf8');
     expect(text).toContain('## bromma.csv\n');
-    expect(text).toContain('| 19 | 7 (Åtgärd) |  | Ej uppfyllt utan åtgärd');
-    expect(text).toMatch(/\| 19 \|  \|  \| Bromma 2025 T1 krav B02 finns redan på rad 3 \|  \| ja \|/);
+    expect(text).toContain('| 23 | 7 (Åtgärd) |  | Ej uppfyllt utan åtgärd');
+    expect(text).toMatch(/\| 23 \|  \|  \| Bromma 2025 T1 krav B02 finns redan på rad 3 \|  \| ja \|/);
     expect(text).toMatch(/\|  \|  \|  \| Kravet P04 \(Rutin för ensamarbete\) saknas för Bromma 2025 T1: .* \| nej \|/);
   });
 });

@@ -3,7 +3,9 @@ import { dueDateRange } from '../imports/validRanges.ts';
 import { neutralizeFormula } from '../text/writeCsv.ts';
 import { periodPhrase, selfStatusLabels, statusChoiceText, statusChoices } from './labels.ts';
 import type { TemplateSpec } from './templateData.ts';
-import { answerSheetName, instructionSheetName, templateColumn, templateColumns, templateInfoLabels } from './templateLayout.ts';
+import {
+  answerSheetName, instructionSheetName, judgementChoices, judgementColumns, judgementSheetName, templateColumn, templateColumns, templateInfoLabels,
+} from './templateLayout.ts';
 
 const headerFill: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9D9D9' } };
 // The cells to fill in are shaded, so that a reader sees where to write before the protection tells them.
@@ -42,6 +44,7 @@ export async function buildTemplateWorkbook(spec: TemplateSpec, createdAt = new 
   workbook.title = `Självskattning ${spec.unitName} ${spec.year} ${spec.period}`;
   await addInstructionSheet(workbook, spec);
   await addAnswerSheet(workbook, spec);
+  await addJudgementSheet(workbook, spec);
   return workbook;
 }
 
@@ -58,6 +61,7 @@ export function instructionLines(spec: TemplateSpec): string[] {
     'Kommentar: en kort motivering, särskilt vid Delvis uppfyllt och Ej aktuellt.',
     'Åtgärd, Ansvarig och Klart senast: för krav som inte är uppfyllda – vad som ska göras, vem som ansvarar och när det ska vara klart (datum, ÅÅÅÅ-MM-DD). Ett krav som är Ej uppfyllt ska alltid ha en åtgärd.',
     'Ansvarig: ange en roll eller funktion (till exempel ”säkerhetssamordnare”) hellre än en persons namn.',
+    `Fyll också i bladet ”${judgementSheetName}”: nämndens egen bedömning av måluppfyllelsen per fokusområde (${judgementChoices.join(', ')}) med en motivering – samma bedömning som i stadens ledningssystem. Den redovisas som nämndens bedömning, bredvid den andel uppfyllda krav som räknas fram ur svaren.`,
     'Kolumnerna År, Period, Nämnd, Krav, Fokusområde och Kravtext är låsta. Ändra inte rubrikerna, lägg inte till kolumner och ta inte bort rader: filen läses in automatiskt som den är.',
     'Skicka den ifyllda filen tillbaka till den som skickade mallen. Behöver något kompletteras får ni en rapport med blad, rad och kolumn för varje sak.',
   ];
@@ -148,5 +152,42 @@ async function addAnswerSheet(workbook: ExcelJS.Workbook, spec: TemplateSpec): P
   });
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: templateColumns.length } };
   ws.pageSetup = { orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' };
+  await ws.protect('', protection);
+}
+
+/**
+ * The sheet for nämndens bedömning: one row per fokusområde with a list of Helt / Delvis / Ej and a
+ * motivering, prefilled with the unit's latest earlier judgement. It is the unit's own judgement, stored
+ * apart from the computed share (unit_judgement).
+ */
+async function addJudgementSheet(workbook: ExcelJS.Workbook, spec: TemplateSpec): Promise<void> {
+  const ws = workbook.addWorksheet(judgementSheetName, { views: [{ state: 'frozen', ySplit: 1, activeCell: 'E2' }] });
+  judgementColumns.forEach((c, i) => (ws.getColumn(i + 1).width = c.width));
+  const header = ws.addRow(judgementColumns.map((c) => c.header));
+  header.eachCell((cell) => {
+    cell.font = { bold: true };
+    cell.fill = headerFill;
+  });
+  for (const goal of spec.judgementGoals) {
+    const previous = goal.previous && judgementChoices.find((c) => c.toLowerCase() === goal.previous!.judgement);
+    const row = ws.addRow([spec.year, spec.period, spec.unitName, goal.title, previous ?? null, goal.previous?.motivering ?? null]);
+    judgementColumns.forEach((c, i) => {
+      const cell = row.getCell(i + 1);
+      cell.alignment = { vertical: 'top', wrapText: c.wrap };
+      if (!c.input) return;
+      cell.protection = { locked: false };
+      cell.fill = inputFill;
+    });
+  }
+  const letter = ws.getColumn(judgementColumns.findIndex((c) => c.header === 'Nämndens bedömning') + 1).letter;
+  (ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations.add(`${letter}2:${letter}${spec.judgementGoals.length + 1}`, {
+    type: 'list',
+    allowBlank: true,
+    formulae: [`"${judgementChoices.join(',')}"`],
+    showErrorMessage: true,
+    errorStyle: 'stop',
+    errorTitle: 'Nämndens bedömning',
+    error: `Välj ${judgementChoices.join(', ')} i listan.`,
+  });
   await ws.protect('', protection);
 }

@@ -2,8 +2,10 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Database } from '../db/database.ts';
 import { InputError } from '../imports/problems.ts';
+import { importJudgement } from '../judgement/importJudgement.ts';
 import { importOj } from '../oj/importOj.ts';
 import { importSelfAssessment } from '../self/importSelfAssessment.ts';
+import { buildJudgementWorkbook, judgementRows } from './judgementModel.ts';
 import { OjAnswerModel } from './ojAnswerModel.ts';
 import { buildOjWorkbook, ojPublicationDate } from './ojWorkbook.ts';
 import { buildOjYear } from './ojYear.ts';
@@ -25,12 +27,13 @@ export const defaultOjYears = range(2016, 2025);
 export const defaultSelfYears = range(2022, 2025);
 
 /**
- * Writes sample source files to `outDir`: one ÖJ workbook per year and one self-assessment file per
- * year × period (one of them, the last year's first period, as CSV to exercise that path). Units,
+ * Writes sample source files to `outDir`: one ÖJ workbook per year, one self-assessment file per
+ * year × period (one of them, the last year's first period, as CSV to exercise that path), and per year
+ * the management system's export of nämndens bedömning at year end (judgementFiles). Units,
  * indicators, requirements and periods come from the configuration in `db`; the same seed gives the
  * same files, byte for byte.
  */
-export async function generateSample(db: Database, outDir: string, options: SampleOptions = {}): Promise<{ ojFiles: string[]; selfFiles: string[] }> {
+export async function generateSample(db: Database, outDir: string, options: SampleOptions = {}): Promise<{ ojFiles: string[]; selfFiles: string[]; judgementFiles: string[] }> {
   const inputs = await loadSampleInputs(db);
   const rng = new Rng(options.seed ?? defaultSeed);
   mkdirSync(outDir, { recursive: true });
@@ -48,10 +51,17 @@ export async function generateSample(db: Database, outDir: string, options: Samp
   const selfYears = options.selfYears ?? defaultSelfYears;
   const csvVariant = { year: selfYears[selfYears.length - 1], period: inputs.periods[0]?.period };
   const selfFiles: string[] = [];
+  const judgementFiles: string[] = [];
   for (const year of selfYears) {
     for (const period of inputs.periods) {
       const rows = selfModel.rows(year, period);
       if (!rows.length) continue;
+      if (period === inputs.periods[inputs.periods.length - 1]) {
+        const path = join(outDir, `bedomning-${year}.xlsx`);
+        const workbook = buildJudgementWorkbook(judgementRows(rows, inputs, rng, year), inputs, rng, year);
+        writeFileSync(path, await stableXlsxBytes(workbook, new Date(Date.UTC(year + 1, 1, 15, 8, 0, 0))));
+        judgementFiles.push(path);
+      }
       const table = selfTable(rows, inputs, rng);
       const base = join(outDir, `sjalvskattning-${year}-${period.period}`);
       if (year === csvVariant.year && period.period === csvVariant.period) {
@@ -65,18 +75,20 @@ export async function generateSample(db: Database, outDir: string, options: Samp
       }
     }
   }
-  return { ojFiles, selfFiles };
+  return { ojFiles, selfFiles, judgementFiles };
 }
 
 export interface SampleSummary {
   outDir: string;
   ojFiles: number;
   selfFiles: number;
+  judgementFiles: number;
   filesImported: number;
   filesUnchanged: number;
   ojAnswers: number;
   publishedShares: number;
   selfAssessments: number;
+  judgements: number;
 }
 
 /**
@@ -94,10 +106,11 @@ export async function buildSampleDatabase(db: Database, outDir: string, options:
         'exempeldata läggs bara i en ny databas eller en utan verkliga uppgifter – ange en annan databas med --db',
     }]);
   }
-  const { ojFiles, selfFiles } = await generateSample(db, outDir, options);
+  const { ojFiles, selfFiles, judgementFiles } = await generateSample(db, outDir, options);
   const reports = [
     ...(await importOj(db, ojFiles, { isSample: true })),
     ...(await importSelfAssessment(db, selfFiles, { isSample: true })),
+    ...(await importJudgement(db, judgementFiles, { isSample: true })),
   ];
   const count = async (table: string) =>
     (await db.one<{ n: number }>(
@@ -107,10 +120,12 @@ export async function buildSampleDatabase(db: Database, outDir: string, options:
     outDir,
     ojFiles: ojFiles.length,
     selfFiles: selfFiles.length,
+    judgementFiles: judgementFiles.length,
     filesImported: reports.filter((r) => r.status === 'imported').length,
     filesUnchanged: reports.filter((r) => r.status === 'unchanged').length,
     ojAnswers: await count('oj_answer'),
     publishedShares: await count('oj_published_share'),
     selfAssessments: await count('self_assessment'),
+    judgements: await count('unit_judgement'),
   };
 }

@@ -45,6 +45,22 @@ describe('sample data, built through the real import path', () => {
     expect(statuses.map((s) => s.status)).toEqual(['delvis', 'ej_aktuellt', 'ej_svar', 'ej_uppfyllt', 'uppfyllt']);
   });
 
+  it('follows the programme model: bolag self-assess, requirements only where they apply, nämndens bedömning beside the computed share', async () => {
+    const bolag = await db.one<{ n: number }>(`select count(distinct unit_id)::int as n from self_assessment join org_unit using (unit_id) where kind = 'bolag' and year = 2025`);
+    expect(bolag!.n).toBeGreaterThan(0);
+    // Trafiknämnden is never asked about procuring socialtjänst (B07 applies to stadsdelsnämnder, Socialnämnden, Äldrenämnden).
+    expect(await db.all(`select * from self_assessment where unit_id = 'trafiknamnden' and requirement_id = 'B07'`)).toEqual([]);
+    const judged = await db.one<{ n: number; units: number; differs: number; same: number }>(
+      `select count(*)::int as n, count(distinct unit_id)::int as units,
+              count(*) filter (where difference in ('bedomning_hogre', 'bedomning_lagre'))::int as differs,
+              count(*) filter (where difference = 'samma')::int as same
+       from judgement_comparison where year = 2025`);
+    expect(judged!.units).toBeGreaterThan(30);
+    expect(judged!.differs).toBeGreaterThan(0);
+    expect(judged!.same).toBeGreaterThan(0);
+    expect(await db.all(`select distinct unit_group from judgement_city order by 1`)).toEqual([{ unit_group: 'bolag' }, { unit_group: 'namnd' }]);
+  });
+
   it('marks every source file as sample data', async () => {
     const { n, sample } = (await db.one<{ n: number; sample: number }>('select count(*)::int as n, count(*) filter (where is_sample)::int as sample from source_file'))!;
     expect(n).toBeGreaterThan(10);
@@ -68,6 +84,6 @@ describe('sample data, built through the real import path', () => {
     const hashes = (files: string[]) => files.map((f) => createHash('sha256').update(readFileSync(f)).digest('hex'));
     const a = await generateSample(db, join(dir, 'a'));
     const b = await generateSample(db, join(dir, 'b'));
-    expect(hashes([...a.ojFiles, ...a.selfFiles])).toEqual(hashes([...b.ojFiles, ...b.selfFiles]));
+    expect(hashes([...a.ojFiles, ...a.selfFiles, ...a.judgementFiles])).toEqual(hashes([...b.ojFiles, ...b.selfFiles, ...b.judgementFiles]));
   });
 });

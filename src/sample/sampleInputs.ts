@@ -33,6 +33,8 @@ export interface HeaderTerm {
 export interface SampleRequirement {
   requirement_id: string;
   programme_version: string;
+  /** today's fokusområde it counts towards, NULL when none */
+  fokusomrade: string | null;
   text_sv: string;
   since_year: number;
   until_year: number | null;
@@ -60,6 +62,13 @@ export interface SampleInputs {
   verksamheter: HeaderTerm[];
   requirements: SampleRequirement[];
   periods: SamplePeriod[];
+  /** the units the organisation follows (view stg_org_namnd): nämnder and bolag */
+  followed: Set<string>;
+  /** "year/unit_id" → requirements that apply (view requirement_applicability) */
+  applicable: Map<string, Set<string>>;
+  fokusomraden: { fokusomrade: string; title_sv: string }[];
+  /** how a management-system export names the programme's overall goal (data/vocab/judgement_goals.csv) */
+  overallGoalText: string;
 }
 
 export async function loadSampleInputs(db: Database): Promise<SampleInputs> {
@@ -105,8 +114,16 @@ export async function loadSampleInputs(db: Database): Promise<SampleInputs> {
     areas: await terms('oj_area', 'oj_area'),
     verksamheter: await terms('oj_verksamhet', 'oj_verksamhet'),
     requirements: await db.all<SampleRequirement>(
-      'select requirement_id, programme_version, text_sv, since_year, until_year from requirement order by requirement_id',
+      'select requirement_id, programme_version, fokusomrade, text_sv, since_year, until_year from requirement order by requirement_id',
     ),
+    followed: new Set((await db.all<{ unit_id: string }>('select unit_id from stg_org_namnd')).map((u) => u.unit_id)),
+    applicable: new Map((await db.all<{ key: string; ids: string[] }>(
+      `select year || '/' || unit_id as key, list(requirement_id order by requirement_id) as ids from requirement_applicability group by all`,
+    )).map((a) => [a.key, new Set(a.ids)])),
+    fokusomraden: await db.all('select fokusomrade, title_sv from fokusomrade order by sort_order'),
+    overallGoalText: (await db.one<{ text: string }>(
+      `select text from vocab where kind = 'judgement_goal' and value = 'samtliga' order by length(text) desc, text limit 1`,
+    ))?.text ?? 'samtliga',
     periods: (await db.all<Omit<SamplePeriod, 'spellings'>>('select period, sort_order, period_end from period order by sort_order')).map(
       (p) => ({ ...p, spellings: periodTexts.get(p.period) ?? [] }),
     ),
@@ -119,6 +136,10 @@ export const validOn = (u: { valid_from: string | null; valid_to: string | null 
 
 export const indicatorsOfYear = (inputs: SampleInputs, year: number) =>
   inputs.indicators.filter((i) => i.first_year <= year && (i.last_year === null || year <= i.last_year));
+
+/** The units the organisation follows (nämnder and bolag, view stg_org_namnd) that exist on `date`. */
+export const followedUnits = (inputs: SampleInputs, date: string) =>
+  inputs.units.filter((u) => inputs.followed.has(u.unit_id) && validOn(u, date));
 
 /** The organisation's nämnder: units whose parent is the organisation, of the given kinds. */
 export const organisationUnits = (inputs: SampleInputs, kinds: readonly string[], date: string) =>

@@ -1,5 +1,5 @@
 import type { Rng } from './random.ts';
-import { organisationUnits, type SamplePeriod, type SampleInputs, type SampleRequirement, type SampleUnit } from './sampleInputs.ts';
+import { followedUnits, type SamplePeriod, type SampleInputs, type SampleRequirement, type SampleUnit } from './sampleInputs.ts';
 import { Traits } from './traits.ts';
 
 export type SelfStatus = 'uppfyllt' | 'delvis' | 'ej_uppfyllt' | 'ej_aktuellt' | 'ej_svar';
@@ -16,9 +16,6 @@ export interface SelfRow {
   owner: string | null;
   dueDate: Date | null;
 }
-
-/** The nämnder that follow the programme: every kind that reports to the organisation's management system. */
-export const selfAssessingKinds = ['stadsdelsnamnd', 'facknamnd', 'kommunstyrelse'] as const;
 
 /** A text fits a requirement when its pattern matches the requirement text (no pattern: fits any). */
 interface Phrase {
@@ -120,10 +117,12 @@ export class SelfModel {
     return row;
   }
 
-  /** Every nämnd valid at the period's end × every requirement in force that year. */
+  /** Every nämnd and bolag valid at the period's end × every requirement that applies to it that year. */
   rows(year: number, period: SamplePeriod): SelfRow[] {
-    const units = organisationUnits(this.inputs, selfAssessingKinds, isoDay(year, period.period_end));
-    const requirements = this.inputs.requirements.filter((r) => r.since_year <= year && (r.until_year === null || year <= r.until_year));
-    return units.flatMap((u) => requirements.map((r) => this.row(u, r, year, period)));
+    const units = followedUnits(this.inputs, isoDay(year, period.period_end));
+    return units.flatMap((u) => {
+      const applicable = this.inputs.applicable.get(`${year}/${u.unit_id}`) ?? new Set();
+      return this.inputs.requirements.filter((r) => applicable.has(r.requirement_id)).map((r) => this.row(u, r, year, period));
+    });
   }
 }

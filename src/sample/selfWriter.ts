@@ -20,7 +20,7 @@ const statusSpellings: Record<SelfStatus, [string[], number[]]> = {
   ej_svar: [['', '-'], [90, 10]],
 };
 
-const kindOrder = ['kommunstyrelse', 'stadsdelsnamnd', 'facknamnd'];
+const kindOrder = ['kommunstyrelse', 'stadsdelsnamnd', 'facknamnd', 'bolag'];
 
 /** The period as one file writes it: mostly the short code, in some files the long name. */
 function spellPeriod(rng: Rng, period: SamplePeriod, year: number): string {

@@ -1,6 +1,7 @@
 import type { Catalog } from '../config/catalog.ts';
 import { ProblemList } from '../imports/problems.ts';
 import { calendarDate, dueDateRange, parseYear } from '../imports/validRanges.ts';
+import { isJudgementHeader } from '../judgement/parseJudgement.ts';
 import { cellText, columnLabel, type CellValue, type Grid } from '../text/grid.ts';
 
 /** One nämnd's status for one requirement in one period, as self_assessment stores it. */
@@ -23,9 +24,13 @@ export interface SelfAssessmentRow {
 const requiredFields = ['year', 'period', 'unit', 'requirement', 'status'] as const;
 type Field = (typeof requiredFields)[number] | 'comment' | 'action' | 'owner' | 'due_date';
 
-/** The header row: the first row where at least three cells are known self-assessment column names. */
+/**
+ * The header row: the first row where at least three cells are known self-assessment column names – not
+ * the header of a sheet of nämndens bedömning, which the judgement parser reads.
+ */
 function findHeader(grid: Grid, catalog: Catalog): number {
-  return grid.rows.slice(0, 40).findIndex((r) => r.cells.filter((c) => catalog.lookup('self_column', cellText(c))).length >= 3);
+  return grid.rows.slice(0, 40).findIndex((r) =>
+    r.cells.filter((c) => catalog.lookup('self_column', cellText(c))).length >= 3 && !isJudgementHeader(r.cells, catalog));
 }
 
 /**

@@ -1,8 +1,13 @@
--- consistency: one row per year × unit × requirement that has both a self-assessment (latest period of
--- the year) and ÖJ answers for the cells data/requirement_oj_map.csv matches it to (verksamhet * = all
--- of the area). Grain: (year, unit_id, requirement_id).
+-- consistency: two kinds of row. (1) One per year × unit × requirement that has both a self-assessment
+-- (latest period of the year) and ÖJ answers for the cells data/requirement_oj_map.csv matches it to
+-- (verksamhet * = all of the area); goal NULL. (2) One per year × unit × goal with *nämndens bedömning*
+-- (latest period judged, stg_judgement_latest) and a computed grade (judgement_comparison); requirement_id
+-- NULL, columns judgement, share_met (*beräknad andel uppfyllt*), attainment filled.
+-- Grain: (year, unit_id, requirement_id, goal).
 -- finding: sjalv_uppfyllt_oj_nej — reported uppfyllt while some matching ÖJ cell says nej;
 -- sjalv_ej_uppfyllt_oj_ja — reported ej uppfyllt while every applicable matching cell says ja;
+-- bedomning_hogre — the unit judges the goal higher than its computed share earns (says helt while it
+-- meets 40 % of its requirements); bedomning_lagre — lower;
 -- NULL — the two sources agree or cannot be compared (e.g. only ej_aktuellt cells).
 create or replace view consistency as
 with matched as (
@@ -27,5 +32,20 @@ final as (
         end as finding,
     from matched
     group by year, unit_id, requirement_id
+),
+judged as (
+    select c.year, c.unit_id, null::varchar as requirement_id, c.goal,
+        c.namndens_bedomning as judgement, c.beraknad_andel_uppfyllt as share_met, c.beraknad_maluppfyllelse as attainment,
+        case when c.difference in ('bedomning_hogre', 'bedomning_lagre') then c.difference end as finding,
+    from judgement_comparison c
+    where c.is_latest_period and c.difference is not null
 )
-select * from final
+select
+    year, unit_id, requirement_id, null::varchar as goal, self_status, n_oj_cells, n_oj_ja, n_oj_nej, n_oj_applicable, oj_nej_cells,
+    null::varchar as judgement, null::double as share_met, null::varchar as attainment, finding,
+from final
+union all
+select
+    year, unit_id, requirement_id, goal, null, null, null, null, null, null,
+    judgement, share_met, attainment, finding,
+from judged

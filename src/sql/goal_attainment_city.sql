@@ -1,16 +1,20 @@
--- goal_attainment_city: one row per year × fokusområde, plus fokusomrade = 'samtliga' per year: how many
--- of the organisation's nämnder reached their target — the figure the city reports each year
--- ("23 av 30 nämnder helt, 7 delvis"). Grain: (year, fokusomrade).
--- For 'samtliga' a nämnd counts as ej if any fokusområde is ej, else delvis if any is delvis, else helt
--- (fokusområden without data are left out; a nämnd with no data at all is inga_uppgifter).
--- Invariant: n_helt + n_delvis + n_ej + n_inga_uppgifter = n_namnder.
+-- goal_attainment_city: one row per year × fokusområde × unit_group (namnd, bolag), plus fokusomrade =
+-- 'samtliga' per year and group: how many of the organisation's nämnder – and, apart, its bolag – reach
+-- the target on the share WE compute (*beräknad andel uppfyllt*, goal_attainment). This is NOT the
+-- figure the city reports ("23 av 30 nämnder helt, 7 delvis"): that is each nämnd's own judgement in
+-- the management system (*nämndens bedömning*), counted in judgement_city and set beside this one in
+-- judgement_comparison. Grain: (year, fokusomrade, unit_group).
+-- For 'samtliga' a unit counts as ej if any fokusområde is ej, else delvis if any is delvis, else helt
+-- (fokusområden without data are left out; a unit with no data at all is inga_uppgifter). In a year
+-- without a programme in force every unit is inga_uppgifter (not graded; goal_attainment).
+-- Invariant: n_helt + n_delvis + n_ej + n_inga_uppgifter = n_units.
 create or replace view goal_attainment_city as
 with per_area as (
-    select year, unit_id, fokusomrade, attainment from goal_attainment
+    select year, unit_id, unit_group, fokusomrade, attainment from goal_attainment
 ),
 overall as (
     select
-        year, unit_id, 'samtliga' as fokusomrade,
+        year, unit_id, unit_group, 'samtliga' as fokusomrade,
         case
             when count(attainment) = 0 then null
             when bool_or(attainment = 'ej') then 'ej'
@@ -24,7 +28,8 @@ final as (
     select
         year,
         fokusomrade,
-        count(*)::integer as n_namnder,
+        unit_group,
+        count(*)::integer as n_units,
         count(*) filter (where attainment = 'helt')::integer as n_helt,
         count(*) filter (where attainment = 'delvis')::integer as n_delvis,
         count(*) filter (where attainment = 'ej')::integer as n_ej,

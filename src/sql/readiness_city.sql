@@ -1,12 +1,15 @@
--- readiness_city: one row per year × fokusområde × basis for the organisation as a whole: the items of
--- all its nämnder pooled. Grain: (year, fokusomrade, basis). Counts are sums over nämnder; share_met =
--- sum(n_met) / sum(n_applicable), NULL when nothing is applicable. n_namnder_with_data: nämnder with at
--- least one applicable item. n_at_target / share_at_target (basis combined only, else NULL): nämnder whose
--- goal_attainment is helt, over nämnder with an attainment.
+-- readiness_city: one row per year × fokusområde × basis × unit_group for the organisation as a whole:
+-- the items of all its nämnder pooled, and apart those of all its bolag (unit_group namnd, bolag).
+-- Grain: (year, fokusomrade, basis, unit_group). Counts are sums over the group's units; share_met =
+-- sum(n_met) / sum(n_applicable), NULL when nothing is applicable. n_namnder_with_data: units of the
+-- group with at least one applicable item. n_at_target / share_at_target (basis combined only, else
+-- NULL): units whose goal_attainment is helt, over units with an attainment (computed, not the units'
+-- own judgement). publish_in_public: always true – a pooled figure reveals no one unit's answers, so
+-- this is where a public build shows the fokusområden of setting public_aggregate_only (säkerhetsskydd).
 create or replace view readiness_city as
 with pooled as (
     select
-        r.year, r.fokusomrade, r.basis,
+        r.year, r.fokusomrade, r.basis, n.unit_group,
         sum(r.n_items)::integer as n_items,
         sum(r.n_met)::integer as n_met,
         sum(r.n_partial)::integer as n_partial,
@@ -17,11 +20,11 @@ with pooled as (
         sum(r.n_applicable)::integer as n_applicable,
         count(*) filter (where r.n_applicable > 0)::integer as n_namnder_with_data,
     from readiness r
-    where r.unit_id in (select unit_id from stg_org_namnd)
+    join stg_org_namnd n using (unit_id)
     group by all
 ),
 at_target as (
-    select year, fokusomrade,
+    select year, fokusomrade, unit_group,
         count(*) filter (where attainment = 'helt')::integer as n_at_target,
         count(attainment)::integer as n_with_attainment,
     from goal_attainment
@@ -34,7 +37,8 @@ final as (
         (p.n_applicable - p.n_unanswered) / nullif(p.n_applicable, 0) as share_answered,
         case when p.basis = 'combined' then t.n_at_target end as n_at_target,
         case when p.basis = 'combined' then t.n_at_target / nullif(t.n_with_attainment, 0) end as share_at_target,
+        true as publish_in_public,
     from pooled p
-    left join at_target t using (year, fokusomrade)
+    left join at_target t using (year, fokusomrade, unit_group)
 )
 select * from final

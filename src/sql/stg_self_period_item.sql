@@ -1,15 +1,18 @@
--- stg_self_period_item: one row per reported year × period × unit × requirement in force that period.
+-- stg_self_period_item: one row per reported year × period × unit × requirement that applies to the unit
+-- that year (requirement_applicability: in force, and meant for the unit's kind or the unit).
 -- Grain: (year, period, unit_id, requirement_id). A unit "reported" a period when it has any
--- self_assessment row for it; a requirement in force that the report left out gets status ej_svar
--- (is_missing_row true): a gap, not a missing row. outcome as in stg_self_item.
+-- self_assessment row for it; an applicable requirement that the report left out gets status ej_svar
+-- (is_missing_row true): a gap, not a missing row. A requirement that does not apply to the unit is no
+-- item of it, even if its report answered it. outcome as in stg_self_item.
 create or replace view stg_self_period_item as
 with reported as (
     select distinct year, period, unit_id from self_assessment
 ),
 in_force as (
-    select p.year, p.period, p.unit_id, r.requirement_id, r.fokusomrade, r.programme_version
+    select p.year, p.period, p.unit_id, r.requirement_id, r.fokusomrade, r.programme_version, r.programme_area
     from reported p
-    join requirement r on p.year between r.since_year and coalesce(r.until_year, 9999)
+    join requirement_applicability a on a.year = p.year and a.unit_id = p.unit_id
+    join requirement r on r.requirement_id = a.requirement_id
 )
 select
     f.*,

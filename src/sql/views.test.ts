@@ -40,7 +40,7 @@ describe('readiness views', () => {
   const q = <T = Record<string, unknown>>(sql: string, on: Database = db) => on.all<T>(sql);
   const counts = 'n_items, n_met, n_partial, n_not_met, n_in_progress, n_unanswered, n_not_applicable, n_applicable, share_met, share_answered';
 
-  it('readiness: ej_aktuellt leaves the denominator, ej_svar is applicable and not met, delvis/pågår never met; no data is NULL; combined adds both', async () => {
+  it('readiness: ej_aktuellt leaves the denominator, ej_svar is applicable and not met, delvis/pågår never met; no data is NULL; combined counts each fact once', async () => {
     db = await openTestDb(dir);
     await load('oj', `
       2024;Farsta;evakuering;sabo;Ja
@@ -70,12 +70,15 @@ describe('readiness views', () => {
       { fokusomrade: 'beredskap', n_items: 1, n_applicable: 1, share_met: 1, share_answered: 1 },
       { fokusomrade: 'olycksforebyggande', n_items: 2, n_applicable: 0, share_met: null, share_answered: null },
     ]);
-    // combined = ÖJ items + self items (B01–B08 and P01–P04 left out of the report: unanswered).
-    expect(await q(`select fokusomrade, n_items, n_met, n_unanswered, n_not_applicable, share_met from readiness where year = 2024 and unit_id = 'farsta' and basis = 'combined' order by fokusomrade`)).toEqual([
-      { fokusomrade: 'beredskap', n_items: 10, n_met: 1, n_unanswered: 8, n_not_applicable: 0, share_met: 0.1 },
-      { fokusomrade: 'olycksforebyggande', n_items: 8, n_met: 3, n_unanswered: 1, n_not_applicable: 2, share_met: 0.5 },
-      { fokusomrade: 'personsakerhet', n_items: 4, n_met: 0, n_unanswered: 4, n_not_applicable: 0, share_met: 0 },
-      { fokusomrade: 'sakerhetsskydd', n_items: 3, n_met: 0, n_unanswered: 3, n_not_applicable: 0, share_met: 0 },
+    // combined = ÖJ items + self items, each fact once (requirement_oj_map.csv): B06 (left out of the
+    // report: unanswered) holds both kontinuitet cells, so beredskap is B01–B11, all unanswered; O02
+    // (uppfyllt) holds the evakuering cells, one Nej → not met; O03 (ej aktuellt) holds varme's Pågår →
+    // in progress; O01 met. S01–S04 and P01–P04 left out: unanswered.
+    expect(await q(`select fokusomrade, n_items, n_met, n_unanswered, n_in_progress, n_not_applicable, n_oj_merged, share_met from readiness where year = 2024 and unit_id = 'farsta' and basis = 'combined' order by fokusomrade`)).toEqual([
+      { fokusomrade: 'beredskap', n_items: 11, n_met: 0, n_unanswered: 11, n_in_progress: 0, n_not_applicable: 0, n_oj_merged: 2, share_met: 0 },
+      { fokusomrade: 'olycksforebyggande', n_items: 3, n_met: 1, n_unanswered: 0, n_in_progress: 1, n_not_applicable: 0, n_oj_merged: 5, share_met: 1 / 3 },
+      { fokusomrade: 'personsakerhet', n_items: 4, n_met: 0, n_unanswered: 4, n_in_progress: 0, n_not_applicable: 0, n_oj_merged: 0, share_met: 0 },
+      { fokusomrade: 'sakerhetsskydd', n_items: 4, n_met: 0, n_unanswered: 4, n_in_progress: 0, n_not_applicable: 0, n_oj_merged: 0, share_met: 0 },
     ]);
   });
 
@@ -88,7 +91,8 @@ describe('readiness views', () => {
       2024;VB;Farsta;P02;Uppfyllt
       2024;VB;Farsta;P03;Uppfyllt`);
     expect(await q(`select fokusomrade, ${counts} from readiness where year = 2024 and unit_id = 'farsta' and basis = 'self' and fokusomrade in ('personsakerhet', 'beredskap') order by fokusomrade`)).toEqual([
-      { fokusomrade: 'beredskap', n_items: 8, n_met: 0, n_partial: 0, n_not_met: 0, n_in_progress: 0, n_unanswered: 8, n_not_applicable: 0, n_applicable: 8, share_met: 0, share_answered: 0 },
+      // B01–B11 apply to a stadsdelsnämnd (requirement_applicability.csv)
+      { fokusomrade: 'beredskap', n_items: 11, n_met: 0, n_partial: 0, n_not_met: 0, n_in_progress: 0, n_unanswered: 11, n_not_applicable: 0, n_applicable: 11, share_met: 0, share_answered: 0 },
       { fokusomrade: 'personsakerhet', n_items: 4, n_met: 3, n_partial: 0, n_not_met: 0, n_in_progress: 0, n_unanswered: 1, n_not_applicable: 0, n_applicable: 4, share_met: 0.75, share_answered: 0.75 },
     ]);
   });
@@ -217,14 +221,14 @@ describe('readiness views', () => {
       { unit_id: 'skarpnack', fokusomrade: 'olycksforebyggande', share_met: null, target_share: 0.9, attainment: null },
     ]);
     // Every nämnd in force on 31 December 2024 counts (11 stadsdelsnämnder, 16 facknämnder, kommunstyrelsen):
-    // those without data as inga uppgifter, never left out.
-    expect(await q('select fokusomrade, n_namnder, n_helt, n_delvis, n_ej, n_inga_uppgifter from goal_attainment_city where year = 2024 order by fokusomrade')).toEqual([
-      { fokusomrade: 'beredskap', n_namnder: 28, n_helt: 1, n_delvis: 0, n_ej: 1, n_inga_uppgifter: 26 },
-      { fokusomrade: 'olycksforebyggande', n_namnder: 28, n_helt: 1, n_delvis: 1, n_ej: 1, n_inga_uppgifter: 25 },
-      { fokusomrade: 'personsakerhet', n_namnder: 28, n_helt: 0, n_delvis: 0, n_ej: 0, n_inga_uppgifter: 28 },
-      { fokusomrade: 'sakerhetsskydd', n_namnder: 28, n_helt: 0, n_delvis: 0, n_ej: 0, n_inga_uppgifter: 28 },
+    // those without data as inga uppgifter, never left out. Bolag are counted apart (unit_group bolag).
+    expect(await q(`select fokusomrade, n_units, n_helt, n_delvis, n_ej, n_inga_uppgifter from goal_attainment_city where year = 2024 and unit_group = 'namnd' order by fokusomrade`)).toEqual([
+      { fokusomrade: 'beredskap', n_units: 28, n_helt: 1, n_delvis: 0, n_ej: 1, n_inga_uppgifter: 26 },
+      { fokusomrade: 'olycksforebyggande', n_units: 28, n_helt: 1, n_delvis: 1, n_ej: 1, n_inga_uppgifter: 25 },
+      { fokusomrade: 'personsakerhet', n_units: 28, n_helt: 0, n_delvis: 0, n_ej: 0, n_inga_uppgifter: 28 },
+      { fokusomrade: 'sakerhetsskydd', n_units: 28, n_helt: 0, n_delvis: 0, n_ej: 0, n_inga_uppgifter: 28 },
       // Farsta: helt + ej → ej; Bromma: helt + delvis → delvis; Kungsholmen: ej; Skarpnäck and the rest: no data.
-      { fokusomrade: 'samtliga', n_namnder: 28, n_helt: 0, n_delvis: 1, n_ej: 2, n_inga_uppgifter: 25 },
+      { fokusomrade: 'samtliga', n_units: 28, n_helt: 0, n_delvis: 1, n_ej: 2, n_inga_uppgifter: 25 },
     ]);
   });
 
@@ -277,7 +281,7 @@ describe('readiness views', () => {
     await load('self', '2023;VB;Järva;K01;Uppfyllt');
     const units = await q(`select unit_id from goal_attainment where year = 2023 and unit_id in ('jarva', 'rinkeby-kista', 'spanga-tensta') group by all order by 1`);
     expect(units).toEqual([{ unit_id: 'jarva' }]);
-    expect(await q(`select n_namnder from goal_attainment_city where year = 2023 and fokusomrade = 'samtliga'`)).toEqual([{ n_namnder: 28 }]);
+    expect(await q(`select n_units from goal_attainment_city where year = 2023 and fokusomrade = 'samtliga' and unit_group = 'namnd'`)).toEqual([{ n_units: 28 }]);
   });
 
   it('programme 2020 requirements reach fokusområden through area_crosswalk.csv, and editing the crosswalk moves them without code changes', async () => {
@@ -288,12 +292,13 @@ describe('readiness views', () => {
       2021;VB;Farsta;H01;Uppfyllt`;
     const readiness = `select fokusomrade, n_items, n_met, programme_version from readiness where year = 2021 and unit_id = 'farsta' and basis = 'self' order by fokusomrade`;
     await load('self', report);
-    // In force 2021: K01–K03, C01 (beredskap), I01–I02 (säkerhetsskydd), F01–F02 (olycksförebyggande), H01–H02 (personsäkerhet).
+    // In force 2021 for a stadsdelsnämnd: K01–K06, C01 (beredskap), I01 (säkerhetsskydd; I02 and I03, general
+    // informationssäkerhet, count towards no fokusområde), F01–F02 (olycksförebyggande), H01–H02 (personsäkerhet).
     expect(await q(readiness)).toEqual([
-      { fokusomrade: 'beredskap', n_items: 4, n_met: 1, programme_version: 'programme_2020' },
+      { fokusomrade: 'beredskap', n_items: 7, n_met: 1, programme_version: 'programme_2020' },
       { fokusomrade: 'olycksforebyggande', n_items: 2, n_met: 0, programme_version: 'programme_2020' },
       { fokusomrade: 'personsakerhet', n_items: 2, n_met: 1, programme_version: 'programme_2020' },
-      { fokusomrade: 'sakerhetsskydd', n_items: 2, n_met: 1, programme_version: 'programme_2020' },
+      { fokusomrade: 'sakerhetsskydd', n_items: 1, n_met: 1, programme_version: 'programme_2020' },
     ]);
 
     const edited = join(dir, 'config');
@@ -307,10 +312,10 @@ describe('readiness views', () => {
     await initDatabase(other, edited);
     await load('self', report, other);
     expect(await q(readiness, other)).toEqual([
-      { fokusomrade: 'beredskap', n_items: 4, n_met: 1, programme_version: 'programme_2020' },
+      { fokusomrade: 'beredskap', n_items: 7, n_met: 1, programme_version: 'programme_2020' },
       { fokusomrade: 'olycksforebyggande', n_items: 4, n_met: 1, programme_version: 'programme_2020' },
       { fokusomrade: 'personsakerhet', n_items: 0, n_met: 0, programme_version: 'programme_2020' },
-      { fokusomrade: 'sakerhetsskydd', n_items: 2, n_met: 1, programme_version: 'programme_2020' },
+      { fokusomrade: 'sakerhetsskydd', n_items: 1, n_met: 1, programme_version: 'programme_2020' },
     ]);
   });
 

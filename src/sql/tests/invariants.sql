@@ -20,11 +20,12 @@ where basis not in ('oj', 'self', 'combined') or fokusomrade not in (select foku
 select * from readiness
 where basis = 'oj' and fokusomrade in ('sakerhetsskydd', 'personsakerhet') and n_items > 0;
 
--- check: combined readiness is the sum of oj and self
+-- check: combined readiness is oj plus self, with each ÖJ cell inside a requirement counted once
 select c.* from readiness c
 left join readiness o on o.year = c.year and o.unit_id = c.unit_id and o.fokusomrade = c.fokusomrade and o.basis = 'oj'
 left join readiness s on s.year = c.year and s.unit_id = c.unit_id and s.fokusomrade = c.fokusomrade and s.basis = 'self'
-where c.basis = 'combined' and c.n_items <> coalesce(o.n_items, 0) + coalesce(s.n_items, 0);
+where (c.basis = 'combined' and c.n_items <> coalesce(o.n_items, 0) + coalesce(s.n_items, 0) - c.n_oj_merged)
+   or (c.basis <> 'combined' and c.n_oj_merged <> 0);
 
 -- check: no unit has readiness in a year it did not exist (measure date for ÖJ)
 select r.* from readiness r join org_unit u using (unit_id)
@@ -35,10 +36,11 @@ select * from readiness_city
 where not (share_met between 0 and 1) or not (share_at_target between 0 and 1)
    or n_met + n_partial + n_not_met + n_in_progress + n_unanswered + n_not_applicable <> n_items;
 
--- check: goal attainment is a known value, NULL exactly when there is no share or no target
+-- check: goal attainment is a known value, NULL exactly when there is no share, no target or no programme
 select * from goal_attainment
 where attainment not in ('helt', 'delvis', 'ej')
-   or ((attainment is null) <> (share_met is null or target_share is null));
+   or ((attainment is null) <> (share_met is null or target_share is null or programme_version is null))
+   or ((attainment is null) <> (not_graded_reason is not null));
 
 -- check: goal attainment follows the thresholds
 select * from goal_attainment
@@ -47,7 +49,14 @@ where (attainment = 'helt' and round(share_met, 9) < round(target_share, 9))
 
 -- check: goal_attainment_city counts add up
 select * from goal_attainment_city
-where n_helt + n_delvis + n_ej + n_inga_uppgifter <> n_namnder;
+where n_helt + n_delvis + n_ej + n_inga_uppgifter <> n_units;
+
+-- check: a requirement applies to a unit only in the years it is in force
+select a.* from requirement_applicability a join requirement r using (requirement_id)
+where a.year not between r.since_year and coalesce(r.until_year, 9999);
+
+-- check: every ÖJ cell of a followed unit has an owner
+select * from oj_cell_owner where owner_unit_id is null;
 
 -- check: oj_gap statuses are known and since_year is consistent
 select * from oj_gap
@@ -78,7 +87,14 @@ where not (share_ja between 0 and 1) or not (share_ja_published between 0 and 1)
    or role not in ('stadsdelsnamnder', 'kommun', 'jamforelse');
 
 -- check: consistency findings are known values
-select * from consistency where finding not in ('sjalv_uppfyllt_oj_nej', 'sjalv_ej_uppfyllt_oj_ja');
+select * from consistency where finding not in ('sjalv_uppfyllt_oj_nej', 'sjalv_ej_uppfyllt_oj_ja', 'bedomning_hogre', 'bedomning_lagre')
+   or ((requirement_id is null) = (goal is null));
+
+-- check: judgement_comparison compares exactly when there is a computed grade
+select * from judgement_comparison where (difference is null) <> (beraknad_maluppfyllelse is null);
+
+-- check: judgement_city counts add up
+select * from judgement_city where n_helt + n_delvis + n_ej + n_utan_bedomning <> n_units;
 
 -- check: fidelity ok is NULL exactly when nothing was published
 select * from fidelity where (ok is null) <> (share_published is null);

@@ -1,0 +1,107 @@
+import type { Catalog } from '../config/catalog.ts';
+import { ProblemList } from '../imports/problems.ts';
+import { cellText, columnLabel, type CellValue, type Grid } from '../text/grid.ts';
+
+/** One unit's own judgement (nämndens bedömning) of one goal in one period, as unit_judgement stores it. */
+export interface JudgementRow {
+  year: number;
+  period: string;
+  unit_id: string;
+  goal: string;
+  judgement: string;
+  motivering: string | null;
+  raw_judgement: string;
+  goal_text: string;
+  unit_text: string;
+  sheet: string | null;
+  row: number;
+}
+
+const requiredFields = ['year', 'period', 'unit', 'goal', 'judgement'] as const;
+type Field = (typeof requiredFields)[number] | 'motivering';
+
+/**
+ * A header row of nämndens bedömning: at least three known column names, one of them the judgement,
+ * and no self-assessment requirement column (a self-assessment sheet may call its status "Bedömning").
+ */
+export function isJudgementHeader(cells: CellValue[], catalog: Catalog): boolean {
+  const texts = cells.map(cellText).filter(Boolean);
+  return texts.filter((t) => catalog.lookup('judgement_column', t)).length >= 3
+    && texts.some((t) => catalog.lookup('judgement_column', t) === 'judgement')
+    && !texts.some((t) => catalog.lookup('self_column', t) === 'requirement');
+}
+
+/**
+ * Parses the management system's export of nämndens bedömning (or the template's sheet for it): every
+ * sheet or CSV whose header isJudgementHeader. Collects every problem – unknown columns, units, goals,
+ * judgements, a unit the organisation does not follow, the same goal twice – and throws them together.
+ * A row whose judgement is blank says nothing and is not stored. `required`: a file with no such sheet
+ * is an error (an export); a self-assessment file without the sheet is not.
+ */
+export function parseJudgement(grids: Grid[], catalog: Catalog, file: string, required = true): { rows: JudgementRow[]; rowsRead: number } {
+  const problems = new ProblemList(file);
+  const rows: JudgementRow[] = [];
+  let rowsRead = 0;
+  const sheets = grids
+    .map((grid) => ({ grid, headerIndex: grid.rows.slice(0, 40).findIndex((r) => isJudgementHeader(r.cells, catalog)) }))
+    .filter((s) => s.headerIndex >= 0);
+  if (!sheets.length && required) {
+    problems.add({ message: 'ingen rubrikrad hittades (väntade kolumnerna År, Period, Nämnd, Fokusområde eller Mål, Bedömning, Motivering)' });
+  }
+  for (const { grid, headerIndex } of sheets) {
+    const header = grid.rows[headerIndex]!;
+    const columns = new Map<Field, number>();
+    header.cells.forEach((c, i) => {
+      const text = cellText(c);
+      if (!text) return;
+      const field = catalog.lookup('judgement_column', text);
+      if (!field) {
+        problems.add({ sheet: grid.sheet, row: header.line, column: columnLabel(grid, i), found: text, message: 'okänd kolumn', suggestions: catalog.suggest('judgement_column', text) });
+      } else if (field !== 'ignore' && !columns.has(field as Field)) columns.set(field as Field, i);
+    });
+    for (const f of requiredFields) {
+      if (!columns.has(f)) problems.add({ sheet: grid.sheet, row: header.line, message: `kolumnen för ${f} saknas`, suggestions: catalog.suggest('judgement_column', f) });
+    }
+    if (requiredFields.some((f) => !columns.has(f))) continue;
+    const cell = (r: Grid['rows'][number], f: Field) => (columns.has(f) ? r.cells[columns.get(f)!] ?? null : null);
+    const at = (r: Grid['rows'][number], f: Field) => ({ sheet: grid.sheet, row: r.line, column: columnLabel(grid, columns.get(f)!, cellText(header.cells[columns.get(f)!] ?? null)) });
+    for (const r of grid.rows.slice(headerIndex + 1)) {
+      if (r.cells.every((c) => cellText(c) === '')) continue;
+      rowsRead++;
+      const rawJudgement = cellText(cell(r, 'judgement'));
+      if (rawJudgement === '') continue;
+      const yearText = cellText(cell(r, 'year')).replace(/\.0$/, '');
+      const year = /^20\d\d$/.test(yearText) ? Number(yearText) : undefined;
+      if (!year) problems.add({ ...at(r, 'year'), found: yearText, message: 'året ska vara fyra siffror' });
+      const periodText = cellText(cell(r, 'period'));
+      const period = catalog.lookup('period', periodText);
+      if (!period) problems.add({ ...at(r, 'period'), found: periodText, message: 'okänd period', suggestions: catalog.suggest('period', periodText) });
+      const unitText = cellText(cell(r, 'unit'));
+      const unit = year && period ? catalog.resolveUnit(unitText, `${year}-${catalog.periodEnds.get(period)}`) : undefined;
+      if (unit && 'problem' in unit) problems.add({ ...at(r, 'unit'), found: unitText, message: unit.problem, suggestions: unit.suggestions });
+      const followed = unit && 'unit' in unit && catalog.isOrganisationNamnd(unit.unit) ? unit.unit : undefined;
+      if (unit && 'unit' in unit && !followed) {
+        problems.add({ ...at(r, 'unit'), found: unitText, message: `${unit.unit.name} är varken en av organisationens nämnder eller bolag (settings.csv: organisation_unit_id, namnd_kinds, bolag_kinds)` });
+      }
+      const goalText = cellText(cell(r, 'goal'));
+      const goal = catalog.lookup('judgement_goal', goalText);
+      if (!goal) problems.add({ ...at(r, 'goal'), found: goalText, message: 'okänt mål: ange ett fokusområde eller ett mål i data/vocab/judgement_goals.csv', suggestions: catalog.suggest('judgement_goal', goalText) });
+      const judgement = catalog.lookup('judgement', rawJudgement);
+      if (!judgement) problems.add({ ...at(r, 'judgement'), found: rawJudgement, message: 'okänd bedömning (väntade helt, delvis eller ej)', suggestions: catalog.suggest('judgement', rawJudgement) });
+      if (year && period && followed && goal && judgement) {
+        rows.push({
+          year, period, unit_id: followed.unit_id, goal, judgement, motivering: cellText(cell(r, 'motivering')) || null,
+          raw_judgement: rawJudgement, goal_text: goalText, unit_text: unitText, sheet: grid.sheet ?? null, row: r.line,
+        });
+      }
+    }
+  }
+  const seen = new Map<string, number>();
+  for (const row of rows) {
+    const key = `${row.year}/${row.period}/${row.unit_id}/${row.goal}`;
+    if (seen.has(key)) problems.add({ sheet: row.sheet ?? undefined, row: row.row, message: `${row.unit_id} ${row.year} ${row.period} mål ${row.goal} finns redan på rad ${seen.get(key)}` });
+    else seen.set(key, row.row);
+  }
+  problems.throwIfAny();
+  return { rows, rowsRead };
+}

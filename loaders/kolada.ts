@@ -9,6 +9,7 @@ import { ojAnswerTable } from '../src/oj/importOj.ts';
 import { htmlProblem } from './contentCheck.ts';
 import { DownloadError, download, type FailureReason, type HttpOptions } from './http.ts';
 import { koladaAnswersSql } from '../src/oj/koladaAnswers.ts';
+import { refreshMaterialised } from '../src/db/views.ts';
 import { removeStaleParts } from './rawStore.ts';
 
 /**
@@ -220,7 +221,11 @@ export async function pullKolada(db: Database, options: PullKoladaOptions): Prom
       return { ...summary, status: 'unchanged', previous };
     }
     writeFileSync(join(work, 'kolada-values.json'), canonical.bytes);
-    const stored = await db.transaction(() => storeKolada(db, canonical.rows, { sha256, bytes: canonical.bytes.length, years: periods }));
+    const stored = await db.transaction(async () => {
+      const result = await storeKolada(db, canonical.rows, { sha256, bytes: canonical.bytes.length, years: periods });
+      await refreshMaterialised(db); // the materialised views follow the pull in its own transaction
+      return result;
+    });
     rmSync(target, { recursive: true, force: true });
     renameSync(work, target);
     return { ...summary, status: 'fetched', sourceFileId: stored.sourceFileId, answers: stored.answers };

@@ -53,14 +53,24 @@ export class Database {
     return (await this.all<T>(sql, params))[0];
   }
 
-  /** Runs `work` in one transaction: all of it is stored, or none of it. */
+  private inTransaction = false;
+
+  /**
+   * Runs `work` in one transaction: all of it is stored, or none of it. Inside another transaction it
+   * joins that one (DuckDB has no nested transactions), so a step such as refreshing the materialised
+   * views can be its own unit of work and part of an import's all the same.
+   */
   async transaction<T>(work: () => Promise<T>): Promise<T> {
+    if (this.inTransaction) return work();
     await this.run('begin transaction');
+    this.inTransaction = true;
     try {
       const result = await work();
+      this.inTransaction = false;
       await this.run('commit');
       return result;
     } catch (error) {
+      this.inTransaction = false;
       await this.run('rollback');
       throw error;
     }

@@ -4,6 +4,7 @@
 -- finding: sjalv_uppfyllt_oj_nej — reported uppfyllt while some matching ÖJ cell says nej;
 -- sjalv_ej_uppfyllt_oj_ja — reported ej uppfyllt while every applicable matching cell says ja;
 -- NULL — the two sources agree or cannot be compared (e.g. only ej_aktuellt cells).
+-- Materialised: a table, recomputed at the end of every import, pull and config change (src/db/views.ts).
 create or replace view consistency as
 with matched as (
     select s.year, s.unit_id, s.requirement_id, s.status, o.indicator_id, o.answer

@@ -8,6 +8,7 @@
 -- "Antal svarande") counts units that answered at all; it is shown beside n_respondents_recomputed
 -- (member kommuner with any answer other than ej_svar in the file) but, its definition being
 -- unverified, does not decide ok. This is how the tool shows that it reads the source right.
+-- Materialised: a table, recomputed at the end of every import, pull and config change (src/db/views.ts).
 create or replace view fidelity as
 with published as (
     select s.source_file_id, s.year, s.level, s.unit_id, s.indicator_id, s.share_ja, s.n_units, s.n_respondents_row, u.lan_code, u.skr_group, u.kind

@@ -10,6 +10,7 @@
 --   ej     below that
 --   NULL   no data (share_met NULL) or no target: the page says "inga uppgifter".
 -- Invariant: attainment is NULL exactly when share_met or target_share is NULL.
+-- Materialised: a table, recomputed at the end of every import, pull and config change (src/db/views.ts).
 create or replace view goal_attainment as
 with frame as (
     select y.year, n.unit_id, f.fokusomrade

@@ -4,6 +4,7 @@
 -- For 'samtliga' a nämnd counts as ej if any fokusområde is ej, else delvis if any is delvis, else helt
 -- (fokusområden without data are left out; a nämnd with no data at all is inga_uppgifter).
 -- Invariant: n_helt + n_delvis + n_ej + n_inga_uppgifter = n_namnder.
+-- Materialised: a table, recomputed at the end of every import, pull and config change (src/db/views.ts).
 create or replace view goal_attainment_city as
 with per_area as (
     select year, unit_id, fokusomrade, attainment from goal_attainment

@@ -12,6 +12,7 @@
 -- since_year: the first year of the unbroken run of gap years ending now (through lineage); for
 -- atgardad, of the run that ended. previous_answers: last year's answers as unit:answer.
 -- Invariants: gap_status in (ny, kvarstaende, atgardad); since_year <= year; since_year = year for ny.
+-- Materialised: a table, recomputed at the end of every import, pull and config change (src/db/views.ts).
 create or replace view oj_gap as
 select
     g.year,

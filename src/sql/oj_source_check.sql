@@ -14,6 +14,7 @@
 -- no row; only_kolada – Kolada has a value and the file no code, or Kolada has the cell and the file no
 -- row. Only kommuner (org_unit kind kommun) and indicators with a kolada_kpi_id; a cell neither side
 -- has is no row. Every row has exactly one comparison value.
+-- Materialised: a table, recomputed at the end of every import, pull and config change (src/db/views.ts).
 create or replace view oj_source_check as
 with workbook as (
     select a.year, a.unit_id, a.indicator_id, a.answer, a.raw_text, a.source_file_id,

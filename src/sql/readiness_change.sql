@@ -8,6 +8,7 @@
 -- or, for basis combined, one of the two sources was there only one of the years (andrat_underlag).
 -- change = share_met - previous_share_met when comparable, else NULL: a trend step is never drawn across
 -- a break. Invariant: change is NULL exactly when comparable is false.
+-- Materialised: a table, recomputed at the end of every import, pull and config change (src/db/views.ts).
 create or replace view readiness_change as
 with flags as (
     select

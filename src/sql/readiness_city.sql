@@ -3,6 +3,7 @@
 -- sum(n_met) / sum(n_applicable), NULL when nothing is applicable. n_namnder_with_data: nämnder with at
 -- least one applicable item. n_at_target / share_at_target (basis combined only, else NULL): nämnder whose
 -- goal_attainment is helt, over nämnder with an attainment.
+-- Materialised: a table, recomputed at the end of every import, pull and config change (src/db/views.ts).
 create or replace view readiness_city as
 with pooled as (
     select

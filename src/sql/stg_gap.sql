@@ -7,6 +7,7 @@
 -- previous unit; ny when it is a gap now and was not before (or had no previous answer); atgardad
 -- when it is ok now (ja / uppfyllt) and was a gap in any previous unit. since_*: where the unbroken run
 -- of gap time points ending now (or, for atgardad, ending at the previous point) began.
+-- Materialised: a table, recomputed at the end of every import, pull and config change (src/db/views.ts).
 create or replace view stg_gap as
 with recursive
 points as (

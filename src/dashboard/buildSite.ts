@@ -1,17 +1,20 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
-import { projectRoot } from '../paths.ts';
+import { defaultDbPath, projectRoot } from '../paths.ts';
 import { buildProfile, type Profile } from './profile.ts';
 
 const frameworkDir = join(projectRoot, 'node_modules/@observablehq/framework');
 const cacheDir = join(projectRoot, 'docs/.observablehq/cache');
 const observableBin = join(frameworkDir, 'dist/bin/observable.js');
-// Framework runs .ts data loaders with `tsx` from PATH: our own copy, however this command was started.
-const frameworkEnv = () => ({
+// Framework runs data loaders as child processes: they read the database and the profile from the
+// environment (src/dashboard/martLoader.js), and any .ts loader gets `tsx` from PATH, our own copy.
+const frameworkEnv = (dbPath: string | undefined, profile: Profile) => ({
   ...process.env,
   OBSERVABLE_TELEMETRY_DISABLE: 'true',
   PATH: `${join(projectRoot, 'node_modules/.bin')}${delimiter}${process.env.PATH ?? ''}`,
+  BEREDSKAP_DB: dbPath ?? defaultDbPath(),
+  BEREDSKAP_PROFILE: profile,
 });
 
 /** Loader outputs cleared (they may be stale), version cache seeded (see seedNpmVersionCache). */
@@ -29,7 +32,7 @@ export function startPreview(options: { dbPath: string; out: (text: string) => v
   const child = spawn(process.execPath, [observableBin, 'preview', '--host', '127.0.0.1', '--port', String(options.port ?? 3000), '--no-open'], {
     cwd: projectRoot,
     stdio: ['ignore', 'pipe', 'inherit'],
-    env: { ...frameworkEnv(), BEREDSKAP_DB: options.dbPath },
+    env: frameworkEnv(options.dbPath, buildProfile()),
   });
   let announced = false;
   child.stdout.on('data', (chunk: Buffer) => {
@@ -102,12 +105,7 @@ export function buildSite(options: { quiet?: boolean; dbPath?: string; outDir?: 
   const result = spawnSync(process.execPath, [observableBin, 'build'], {
     cwd: projectRoot,
     stdio: options.quiet ? ['ignore', 'ignore', 'inherit'] : 'inherit',
-    env: {
-      ...frameworkEnv(),
-      BEREDSKAP_DIST: outDir,
-      BEREDSKAP_PROFILE: options.profile ?? buildProfile(),
-      ...(options.dbPath ? { BEREDSKAP_DB: options.dbPath } : {}),
-    },
+    env: { ...frameworkEnv(options.dbPath, options.profile ?? buildProfile()), BEREDSKAP_DIST: outDir },
   });
   if (result.status !== 0) throw new Error(`observable build avslutades med kod ${result.status}`);
   fixPageShell(outDir);

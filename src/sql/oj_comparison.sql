@@ -14,7 +14,7 @@ with org as (
     select value as unit_id from setting where key = 'organisation_unit_id'
 ),
 comparators as (
-    select unnest(string_split((select value from setting where key = 'comparison_units'), '|')) as unit_id
+    select value as unit_id from setting_list where key = 'comparison_units'
 ),
 members as (
     -- the kommuner each comparator stands for

@@ -26,9 +26,7 @@ select
     g.gap_status,
     g.since_year,
     g.previous_status as previous_answers,
-    (i.first_year = g.year and exists (
-        select 1 from indicator o where o.area = i.area and o.verksamhet = i.verksamhet and o.last_year = g.year - 1
-    )) as break_before,
+    (i.break_year = g.year) is true as break_before,
 from stg_gap g
-join indicator i on i.indicator_id = g.item_id
+join stg_indicator i on i.indicator_id = g.item_id
 where g.basis = 'oj'

@@ -5,7 +5,7 @@
 create or replace view stg_org_namnd as
 select
     u.*,
-    u.kind in (select unnest(string_split(value, '|')) from setting where key = 'oj_namnd_kinds') as answers_oj,
+    u.kind in (select value from setting_list where key = 'oj_namnd_kinds') as answers_oj,
 from org_unit u
 where u.parent_unit_id = (select value from setting where key = 'organisation_unit_id')
-  and u.kind in (select unnest(string_split(value, '|')) from setting where key = 'namnd_kinds')
+  and u.kind in (select value from setting_list where key = 'namnd_kinds')

@@ -17,9 +17,13 @@ const frameworkEnv = (dbPath: string | undefined, profile: Profile) => ({
   BEREDSKAP_PROFILE: profile,
 });
 
-/** Loader outputs cleared (they may be stale), version cache seeded (see seedNpmVersionCache). */
+/**
+ * Loader outputs cleared (they may be stale), version cache seeded (see seedNpmVersionCache). The
+ * bundles Framework made of npm packages (`_node`, `_npm`, `_observablehq`) are kept: they are named by
+ * package version and depend on nothing else, and rebundling d3 and Plot was most of a build's time.
+ */
 function freshCache(): void {
-  rmSync(cacheDir, { recursive: true, force: true });
+  for (const outputs of ['data', '_build.json']) rmSync(join(cacheDir, outputs), { recursive: true, force: true });
   seedNpmVersionCache();
 }
 

@@ -16,13 +16,12 @@ export function loaderProfile() {
 }
 
 /**
- * Opens BEREDSKAP_DB read-only (loaders run side by side), lets `build(query)` select, and writes its
- * result as JSON to stdout once. query(sql, params) returns rows as JSON-safe objects; params are bound,
- * never spliced into the SQL. Any failure exits non-zero, so the build stops instead of publishing an
- * empty page.
- * @param {(query: (sql: string, params?: (string | number | null)[]) => Promise<Record<string, unknown>[]>) => Promise<unknown>} build
+ * Opens BEREDSKAP_DB read-only (loaders run side by side), lets `build(query)` select, and writes what
+ * `write` makes of its result to stdout once. query(sql, params) returns rows as JSON-safe objects;
+ * params are bound, never spliced into the SQL. Any failure exits non-zero, so the build stops instead
+ * of publishing an empty page.
  */
-export async function runMartLoader(build) {
+async function runLoader(build, write) {
   const path = process.env.BEREDSKAP_DB;
   try {
     if (!path) throw new Error('BEREDSKAP_DB saknas: bygg med npm run build eller npm start');
@@ -31,7 +30,7 @@ export async function runMartLoader(build) {
     const connection = await instance.connect();
     try {
       const query = async (sql, params) => (await connection.runAndReadAll(sql, params)).getRowObjectsJson();
-      process.stdout.write(JSON.stringify(await build(query)));
+      process.stdout.write(write(await build(query)));
     } finally {
       connection.closeSync();
       instance.closeSync();
@@ -40,6 +39,48 @@ export async function runMartLoader(build) {
     process.stderr.write(`${error?.stack ?? error}\n`);
     process.exitCode = 1;
   }
+}
+
+/**
+ * A loader of one JSON file (`docs/data/NAME.json.js`).
+ * @param {(query: (sql: string, params?: (string | number | null)[]) => Promise<Record<string, unknown>[]>) => Promise<unknown>} build
+ */
+export function runMartLoader(build) {
+  return runLoader(build, (result) => JSON.stringify(result));
+}
+
+/**
+ * A loader of an archive of JSON files (`docs/data/NAME.tar.js`; a page reads `data/NAME/FILE.json`):
+ * `build` returns [file name, value] pairs. One process serves every page of a template (one per
+ * nämnd), where one loader per page would start node and DuckDB again for each.
+ * @param {(query: (sql: string, params?: (string | number | null)[]) => Promise<Record<string, unknown>[]>) => Promise<[string, unknown][]>} build
+ */
+export function runMartArchive(build) {
+  return runLoader(build, (entries) => tar(entries.map(([name, value]) => [name, Buffer.from(JSON.stringify(value))])));
+}
+
+/** A POSIX ustar archive of regular files (names up to 100 bytes), as Framework's tar reader takes it. */
+function tar(files) {
+  const blocks = [];
+  for (const [name, data] of files) {
+    const header = Buffer.alloc(512);
+    const field = (text, offset, length) => header.write(text, offset, length, 'ascii');
+    const octal = (n, offset, length) => field(n.toString(8).padStart(length - 1, '0'), offset, length - 1);
+    if (Buffer.byteLength(name) > 100) throw new Error(`för långt filnamn i arkivet: ${name}`);
+    header.write(name, 0, 100, 'utf8');
+    octal(0o644, 100, 8);
+    octal(0, 108, 8);
+    octal(0, 116, 8);
+    octal(data.length, 124, 12);
+    octal(0, 136, 12); // mtime 0: the same data gives the same bytes
+    field(' '.repeat(8), 148, 8);
+    field('0', 156, 1);
+    field('ustar\u000000', 257, 8);
+    octal(header.reduce((sum, byte) => sum + byte, 0), 148, 7);
+    blocks.push(header, data, Buffer.alloc((512 - (data.length % 512)) % 512));
+  }
+  blocks.push(Buffer.alloc(1024));
+  return Buffer.concat(blocks);
 }
 
 /** The value of option --name=value among the loader's arguments (Framework passes dynamic-path parameters so). */

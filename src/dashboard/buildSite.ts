@@ -29,9 +29,9 @@ function freshCache(): void {
 
 /**
  * Framework's preview server on 127.0.0.1, its address printed once it listens; runs until stopped.
- * Resolves with the server's exit code.
+ * `exited` resolves with the server's exit code, `listening` with its address.
  */
-export function startPreview(options: { dbPath: string; out: (text: string) => void; port?: number }): Promise<number> {
+export function startPreview(options: { dbPath: string; out: (text: string) => void; port?: number }): { exited: Promise<number>; listening: Promise<string>; stop: () => void } {
   freshCache();
   const child = spawn(process.execPath, [observableBin, 'preview', '--host', '127.0.0.1', '--port', String(options.port ?? 3000), '--no-open'], {
     cwd: projectRoot,
@@ -39,15 +39,19 @@ export function startPreview(options: { dbPath: string; out: (text: string) => v
     env: frameworkEnv(options.dbPath, buildProfile()),
   });
   let announced = false;
-  child.stdout.on('data', (chunk: Buffer) => {
-    const address = /http:\/\/127\.0\.0\.1:\d+\//.exec(chunk.toString())?.[0];
-    if (address && !announced) {
-      announced = true;
-      options.out(`Instrumentpanelen: ${address}  (avsluta med Ctrl-C)`);
-    }
+  const listening = new Promise<string>((resolve) => {
+    child.stdout.on('data', (chunk: Buffer) => {
+      const address = /http:\/\/127\.0\.0\.1:\d+\//.exec(chunk.toString())?.[0];
+      if (address && !announced) {
+        announced = true;
+        options.out(`Instrumentpanelen: ${address}  (avsluta med Ctrl-C)`);
+        resolve(address);
+      }
+    });
   });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => child.kill(signal));
-  return new Promise((resolve) => child.on('exit', (code) => resolve(code ?? 0)));
+  const exited = new Promise<number>((resolve) => child.on('exit', (code) => resolve(code ?? 0)));
+  return { exited, listening, stop: () => child.kill('SIGTERM') };
 }
 
 /**

@@ -10,7 +10,7 @@
 -- indicator id belongs to one series: a cell in a new series (break_before) has no last year, so it is
 -- never kvarstaende or atgardad.
 -- since_year: the first year of the unbroken run of gap years ending now (through lineage); for
--- atgardad, of the run that ended. previous_answers: last year's answers as unit:answer.
+-- atgardad, of the run that ended. previous_answers: last year's answers as unit:answer; previous_answer_list: the same as a list of {unit_id, status}.
 -- Invariants: gap_status in (ny, kvarstaende, atgardad); since_year <= year; since_year = year for ny.
 -- Materialised: a table, recomputed at the end of every import, pull and config change (src/db/views.ts).
 create or replace view oj_gap as
@@ -26,6 +26,7 @@ select
     g.gap_status,
     g.since_year,
     g.previous_status as previous_answers,
+    g.previous as previous_answer_list,
     (i.break_year = g.year) is true as break_before,
 from stg_gap g
 join stg_indicator i on i.indicator_id = g.item_id

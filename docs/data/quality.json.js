@@ -1,7 +1,7 @@
 // Datakvalitet och källor: imported files (source_freshness, source_file), the fidelity check per file
 // and level (dash_quality_fidelity) with the rows that are not ok (fidelity), names resolved through an
 // alias (alias_used), units that should have answered ÖJ but did not (unit_without_answers), and the
-// files against Kolada's copy of the same answers (dash_quality_source_check, oj_source_check).
+// files against Kolada's copy of the same answers (dash_quality_source_check, dash_quality_source_differs).
 import { runMartLoader } from '../../src/dashboard/martLoader.js';
 
 await runMartLoader(async (q) => ({
@@ -30,11 +30,5 @@ await runMartLoader(async (q) => ({
   aliasUsed: await q('select file_name, unit_text, unit_id, unit_name, n_rows from alias_used order by file_name, unit_text'),
   unitsWithoutAnswers: await q('select year, unit_id, name, kind from unit_without_answers order by year, kind, name'),
   sourceCheckSummary: await q('select * from dash_quality_source_check order by year, comparison'),
-  sourceCheckDiffers: await q(
-    `select c.year, u.name, c.indicator_id, c.workbook_answer, c.kolada_answer, c.kolada_value, c.kolada_status
-     from oj_source_check c join org_unit u using (unit_id)
-     where c.comparison = 'differs'
-     order by c.year, u.name, c.indicator_id
-     limit 500`,
-  ),
+  sourceCheckDiffers: await q('select * exclude (unit_id) from dash_quality_source_differs order by year, name, indicator_id'),
 }));

@@ -14,6 +14,7 @@ await runMartLoader(async (q) => ({
      order by f.kind, f.file_name, f.imported_at`,
   ),
   fidelitySummary: await q('select * from dash_quality_fidelity order by year, file_name, level'),
+  fidelityTotal: (await q('select * from dash_quality_fidelity_total'))[0],
   // not ok: the recomputed share differs, or the file published no share (ok is NULL)
   fidelityNotOk: await q(
     `select f.file_name, f.year, f.level, f.unit_id, u.name as unit_name, f.indicator_id, f.share_published, f.n_published,

@@ -17,11 +17,14 @@ export function grainChecks(): ViewCheck[] {
       const view = file.replace(/\.sql$/, '');
       const header = readFileSync(join(sqlDir, file), 'utf8').split('\n').filter((l) => l.startsWith('--')).map((l) => l.slice(2)).join(' ');
       const grain = /Grain:\s*\(([^)]*)\)/.exec(header)?.[1];
-      if (!grain) throw new Error(`${file}: the header comment names no grain ("Grain: (…)")`);
-      const columns = grain.split(',').map((c) => c.trim());
+      if (grain === undefined) throw new Error(`${file}: the header comment names no grain ("Grain: (…)")`);
+      const columns = grain.split(',').map((c) => c.trim()).filter((c) => c !== '');
       return [{
         name: `${view}: one row per (${columns.join(', ')})`,
-        sql: `select ${columns.join(', ')}, count(*)::integer as n from ${view} group by all having count(*) > 1`,
+        // Grain () is a view of one row.
+        sql: columns.length
+          ? `select ${columns.join(', ')}, count(*)::integer as n from ${view} group by all having count(*) > 1`
+          : `select count(*)::integer as n from ${view} having count(*) <> 1`,
       }];
     });
 }

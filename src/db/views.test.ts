@@ -61,6 +61,14 @@ describe('syncViews', () => {
     expect(await total()).toBe(6);
   });
 
+  it('never drops a table that is not one of its own: a view file named like one fails instead', async () => {
+    const sql = await setUp();
+    await syncViews(db, { dir: sql });
+    writeText(join(sql, 'fact.sql'), '-- fact\ncreate or replace view fact as select 1 as x\n');
+    await expect(syncViews(db, { dir: sql })).rejects.toThrow(/^Vyn fact\.sql kunde inte skapas/);
+    expect(await db.all('select x from fact order by x')).toEqual([{ x: 1 }, { x: 2 }]);
+  });
+
   it('drops the views and tables of removed files, and leaves an analyst\'s own view alone', async () => {
     const sql = await setUp();
     await syncViews(db, { dir: sql });

@@ -136,10 +136,13 @@ export async function syncViews(db: Database, options: { refresh?: boolean; dir?
   await db.transaction(async () => {
     // Everything of ours goes first (a view file may have become materialised, or the reverse); DuckDB
     // binds a view when it is queried, so the order of dropping does not matter.
+    // A table is only dropped when the registry says it is one of ours: a view file named like a base
+    // table must fail on creating, never take the data with it.
+    const ownTables = new Set(registered.filter((r) => r.materialised).map((r) => r.name));
     for (const name of new Set([...registered.map((r) => r.name), ...current])) {
       for (const n of [name, `${name}${logicSuffix}`]) {
         const kind = objects.get(n);
-        if (kind) await db.run(`drop ${kind} ${n}`);
+        if (kind === 'view' || (kind === 'table' && ownTables.has(n))) await db.run(`drop ${kind} ${n}`);
       }
     }
     for (const p of prelude) {

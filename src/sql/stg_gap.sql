@@ -36,8 +36,8 @@ prev_link as (
 prev as (
     select basis, t_seq, unit_id, item_id,
         bool_or(prev_is_gap) as prev_gap,
-        string_agg(prev_unit_id || ':' || prev_status, ', ' order by prev_unit_id) as previous_status,
-        list({'unit_id': prev_unit_id, 'status': prev_status} order by prev_unit_id) as previous,
+        -- sorted after aggregating: an ordered aggregate was most of this view's time
+        list_sort(list({'unit_id': prev_unit_id, 'status': prev_status})) as previous,
     from prev_link
     group by all
 ),
@@ -49,7 +49,7 @@ classified as (
             when c.is_gap then 'ny'
             else 'atgardad'
         end as gap_status,
-        p.previous_status,
+        array_to_string(list_transform(p.previous, x -> x.unit_id || ':' || x.status), ', ') as previous_status,
         p.previous,
     from stg_gap_item c
     left join prev p using (basis, t_seq, unit_id, item_id)

@@ -223,7 +223,7 @@ export async function pullKolada(db: Database, options: PullKoladaOptions): Prom
     writeFileSync(join(work, 'kolada-values.json'), canonical.bytes);
     const stored = await db.transaction(async () => {
       const result = await storeKolada(db, canonical.rows, { sha256, bytes: canonical.bytes.length, years: periods });
-      await refreshMaterialised(db); // the materialised views follow the pull in its own transaction
+      await db.beforeCommit(() => refreshMaterialised(db)); // the materialised views follow the pull in its own transaction
       return result;
     });
     rmSync(target, { recursive: true, force: true });

@@ -54,6 +54,17 @@ export class Database {
   }
 
   private inTransaction = false;
+  private atCommit?: () => Promise<unknown>;
+
+  /**
+   * Runs `work` at the end of the outermost transaction, just before it commits (at once when there is
+   * none); asked for again in the same transaction, it still runs once. For the materialised views: two
+   * imports in one transaction recompute them once, and a reader never sees them behind the data.
+   */
+  async beforeCommit(work: () => Promise<unknown>): Promise<void> {
+    if (this.inTransaction) this.atCommit = work;
+    else await work();
+  }
 
   /**
    * Runs `work` in one transaction: all of it is stored, or none of it. Inside another transaction it
@@ -66,11 +77,15 @@ export class Database {
     this.inTransaction = true;
     try {
       const result = await work();
+      const atCommit = this.atCommit;
+      this.atCommit = undefined;
+      await atCommit?.();
       this.inTransaction = false;
       await this.run('commit');
       return result;
     } catch (error) {
       this.inTransaction = false;
+      this.atCommit = undefined;
       await this.run('rollback');
       throw error;
     }

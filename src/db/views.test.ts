@@ -53,6 +53,34 @@ describe('syncViews', () => {
     expect(await total()).toBe(26);
   });
 
+  it('a refresh asked for by two writes in one transaction runs once, just before the commit, and not at all on rollback', async () => {
+    const sql = await setUp();
+    await syncViews(db, { dir: sql });
+    let runs = 0;
+    const refresh = () => db.beforeCommit(async () => {
+      runs++;
+      await refreshMaterialised(db, sql);
+    });
+    await db.transaction(async () => {
+      await db.transaction(async () => {
+        await db.run('insert into fact values (10)');
+        await refresh();
+      });
+      await db.transaction(async () => {
+        await db.run('insert into fact values (100)');
+        await refresh();
+      });
+      expect(runs).toBe(0);
+    });
+    expect(runs).toBe(1);
+    expect(await total()).toBe(226);
+    await expect(db.transaction(async () => {
+      await refresh();
+      throw new Error('failed');
+    })).rejects.toThrow('failed');
+    expect(runs).toBe(1);
+  });
+
   it('a broken view reports its own error, not a dependant\'s, and nothing changes', async () => {
     const sql = await setUp();
     await syncViews(db, { dir: sql });

@@ -140,7 +140,7 @@ export async function importFiles(
     }
     await hooks.afterStore?.();
     // The materialised views follow the data in the same transaction (none to follow in a dry run).
-    if (!options.dryRun && reports.some((r) => r.status !== 'unchanged')) await refreshMaterialised(db);
+    if (!options.dryRun && reports.some((r) => r.status !== 'unchanged')) await db.beforeCommit(() => refreshMaterialised(db));
     return reports;
   };
   if (!options.dryRun) return db.transaction(store);

@@ -85,10 +85,11 @@ export interface SampleSummary {
  */
 export async function buildSampleDatabase(db: Database, outDir: string, options: SampleOptions = {}): Promise<SampleSummary> {
   const { ojFiles, selfFiles } = await generateSample(db, outDir, options);
-  const reports = [
+  // One transaction for both, so the materialised views are recomputed once, at its end.
+  const reports = await db.transaction(async () => [
     ...(await importOj(db, ojFiles, { isSample: true })),
     ...(await importSelfAssessment(db, selfFiles, { isSample: true })),
-  ];
+  ]);
   const count = async (table: string) =>
     (await db.one<{ n: number }>(
       `select count(*)::int as n from ${table} t join source_file f using (source_file_id) where f.is_sample`,

@@ -6,7 +6,7 @@ import { buildProfile } from './src/dashboard/profile.ts';
 /** One page per nämnd of the organisation that has data: /namnd/<unit_id> (Framework wants an async iterable). */
 async function* namndPaths(): AsyncGenerator<string> {
   const rows = await queryDashboardDb((query) =>
-    query('select unit_id from stg_org_namnd n where exists (select 1 from readiness r where r.unit_id = n.unit_id) order by unit_id'),
+    query('select unit_id from dash_namnd_unit where with_data order by unit_id'),
   );
   for (const row of rows ?? []) yield `/namnd/${row.unit_id}`;
 }

@@ -9,6 +9,7 @@ import { ojAnswerTable } from '../src/oj/importOj.ts';
 import { htmlProblem } from './contentCheck.ts';
 import { DownloadError, download, type FailureReason, type HttpOptions } from './http.ts';
 import { koladaAnswersSql } from '../src/oj/koladaAnswers.ts';
+import { refreshMaterialised } from '../src/db/views.ts';
 import { removeStaleParts } from './rawStore.ts';
 
 /**
@@ -243,7 +244,11 @@ export async function pullKolada(database: Database | DbSession, options: PullKo
         return { ...summary, status: 'unchanged' as const, previous };
       }
       writeFileSync(join(work, 'kolada-values.json'), canonical.bytes);
-      const stored = await db.transaction(() => storeKolada(db, canonical.rows, { sha256, bytes: canonical.bytes.length, years: periods }, options.replace));
+      const stored = await db.transaction(async () => {
+        const result = await storeKolada(db, canonical.rows, { sha256, bytes: canonical.bytes.length, years: periods }, options.replace);
+        await db.beforeCommit(() => refreshMaterialised(db)); // the materialised views follow the pull in its own transaction
+        return result;
+      });
       rmSync(target, { recursive: true, force: true });
       renameSync(work, target);
       return { ...summary, status: 'fetched' as const, sourceFileId: stored.sourceFileId, answers: stored.answers };

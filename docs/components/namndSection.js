@@ -11,10 +11,6 @@ const capitalize = (s) => s.charAt(0).toUpperCase() + s.slice(1);
 /** "helt"/"delvis"/"ej" as text and symbol; no attainment as "inga uppgifter". */
 export const attainment = (a) => attainmentLabel[a] ?? "inga uppgifter";
 
-/** Is the nämnd in force at some time during the year (valid_from/valid_to as ISO dates, open ends NULL)? */
-export const validIn = (n, year) =>
-  (!n.valid_from || Number(n.valid_from.slice(0, 4)) <= year) && (!n.valid_to || Number(n.valid_to.slice(0, 4)) >= year);
-
 /**
  * One nämnd's short section of the annual report: an h2 with its name, its share met, target and
  * attainment per fokusområde, and its counts of open gaps. Starts a new page when printed.

@@ -1,54 +1,63 @@
 /**
  * The dashboard's part of `npm run bench`: the full static build of the sample site (every nämnd
- * page), the bytes the overview page transfers when served gzip-compressed, and the overview's
- * Largest Contentful Paint in headless Chromium on 127.0.0.1. Numbers only; nothing asserts a time.
+ * page), what each page transfers gzip-compressed (pageWeight.ts, no browser needed), and `npm start`
+ * from a fresh clone (no database, no Framework cache) to the printed address. Numbers only; nothing
+ * asserts a time.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
-import { chromium } from 'playwright-core';
-import { formatTable } from '../cli/formatTable.ts';
 import { buildSite } from '../dashboard/buildSite.ts';
-import { serveStatic } from '../dashboard/staticServer.ts';
+import { projectRoot } from '../paths.ts';
+import { pageWeights, type PageWeight } from './pageWeight.ts';
 
-const chromiumPath = '/usr/bin/chromium';
-const flags = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+export interface SiteBench {
+  buildSeconds: number;
+  startSeconds: number;
+  pages: PageWeight[];
+}
 
-export async function benchSite(dbPath: string): Promise<void> {
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as { port: number }).port;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+/** `npm start` as a user runs it, with no database yet: seconds until it prints the address. */
+async function timeStart(dbPath: string): Promise<number> {
+  const port = await freePort();
+  const start = performance.now();
+  const child = spawn(process.execPath, [join(projectRoot, 'src/bin.js'), 'start'], {
+    cwd: projectRoot,
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, BEREDSKAP_DB: dbPath, BEREDSKAP_PORT: String(port), CI: 'true' },
+  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      child.stdout.on('data', (chunk: Buffer) => {
+        if (/http:\/\/127\.0\.0\.1:\d+\//.test(chunk.toString())) resolve();
+      });
+      child.on('exit', (code) => reject(new Error(`npm start avslutades med kod ${code} innan adressen skrevs ut`)));
+    });
+    return (performance.now() - start) / 1000;
+  } finally {
+    child.kill('SIGTERM');
+  }
+}
+
+export async function benchSite(dbPath: string, workDir: string): Promise<SiteBench> {
   const work = mkdtempSync(join(tmpdir(), 'beredskap-bench-site-'));
   try {
     const start = performance.now();
     const dist = buildSite({ quiet: true, dbPath, outDir: join(work, 'dist') });
     const buildSeconds = (performance.now() - start) / 1000;
-    const rows: (string | number)[][] = [['Bygga hela webbplatsen (s)', Math.round(buildSeconds * 10) / 10]];
-    if (existsSync(chromiumPath)) {
-      const site = await serveStatic(dist);
-      const context = await chromium.launchPersistentContext(mkdtempSync(join(work, 'profile-')), { executablePath: chromiumPath, args: flags, headless: true });
-      try {
-        const page = await context.newPage();
-        const paths: string[] = [];
-        page.on('response', (r) => paths.push(new URL(r.url()).pathname));
-        await page.goto(`${site.url}/`, { waitUntil: 'networkidle' });
-        const lcp = await page.evaluate(() => new Promise<number>((resolve) => {
-          new PerformanceObserver((list) => resolve(list.getEntries().at(-1)!.startTime)).observe({ type: 'largest-contentful-paint', buffered: true });
-        }));
-        // What a web server with gzip would send for each response the page made.
-        const bytes = paths.reduce((sum, p) => {
-          const file = [join(dist, p), join(dist, `${p}.html`), join(dist, p, 'index.html')].find((f) => existsSync(f) && !f.endsWith('/'));
-          return sum + (file ? gzipSync(readFileSync(file)).length : 0);
-        }, 0);
-        rows.push(['Översiktens överförda byte (gzip)', bytes], ['Översiktens LCP (ms)', Math.round(lcp)], ['Översiktens anrop', paths.length]);
-      } finally {
-        await context.close();
-        await site.close();
-      }
-    } else {
-      rows.push([`${chromiumPath} saknas: LCP och byte mäts inte`, '']);
-    }
-    console.log('');
-    console.log('Instrumentpanelen (exempeldata):');
-    console.log(formatTable(['Mått', 'Värde'], rows));
+    const pages = pageWeights(dist);
+    const startSeconds = await timeStart(join(workDir, 'start-fresh.duckdb'));
+    return { buildSeconds, startSeconds, pages };
   } finally {
     rmSync(work, { recursive: true, force: true });
   }

@@ -369,5 +369,7 @@ async function ensureDatabase(ctx: Context): Promise<void> {
 async function start(ctx: Context): Promise<number> {
   await ensureDatabase(ctx);
   const { startPreview } = await import('../dashboard/buildSite.ts');
-  return startPreview({ dbPath: ctx.dbPath, out: ctx.out });
+  // BEREDSKAP_PORT: another port than 3000 (the bench starts a server beside a running one)
+  const port = process.env.BEREDSKAP_PORT ? Number(process.env.BEREDSKAP_PORT) : undefined;
+  return startPreview({ dbPath: ctx.dbPath, out: ctx.out, port }).exited;
 }

@@ -2,46 +2,57 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, delimiter, dirname, join } from 'node:path';
 import { DatabaseBusyError, busyMarker } from '../db/database.ts';
-import { projectRoot } from '../paths.ts';
+import { defaultDbPath, projectRoot } from '../paths.ts';
 import { buildProfile, type Profile } from './profile.ts';
 
 const frameworkDir = join(projectRoot, 'node_modules/@observablehq/framework');
 const cacheDir = join(projectRoot, 'docs/.observablehq/cache');
 const observableBin = join(frameworkDir, 'dist/bin/observable.js');
-// Framework runs .ts data loaders with `tsx` from PATH: our own copy, however this command was started.
-const frameworkEnv = () => ({
+// Framework runs data loaders as child processes: they read the database and the profile from the
+// environment (src/dashboard/martLoader.js), and any .ts loader gets `tsx` from PATH, our own copy.
+const frameworkEnv = (dbPath: string | undefined, profile: Profile) => ({
   ...process.env,
   OBSERVABLE_TELEMETRY_DISABLE: 'true',
   PATH: `${join(projectRoot, 'node_modules/.bin')}${delimiter}${process.env.PATH ?? ''}`,
+  BEREDSKAP_DB: dbPath ?? defaultDbPath(),
+  BEREDSKAP_PROFILE: profile,
 });
 
-/** Loader outputs cleared (they may be stale), version cache seeded (see seedNpmVersionCache). */
+/**
+ * Loader outputs cleared (they may be stale), version cache seeded (see seedNpmVersionCache). The
+ * bundles Framework made of npm packages (`_node`, `_npm`, `_observablehq`) are kept: they are named by
+ * package version and depend on nothing else, and rebundling d3 and Plot was most of a build's time.
+ */
 function freshCache(): void {
-  rmSync(cacheDir, { recursive: true, force: true });
+  for (const outputs of ['data', '_build.json']) rmSync(join(cacheDir, outputs), { recursive: true, force: true });
   seedNpmVersionCache();
 }
 
 /**
  * Framework's preview server on 127.0.0.1, its address printed once it listens; runs until stopped.
- * Resolves with the server's exit code.
+ * `exited` resolves with the server's exit code, `listening` with its address.
  */
-export function startPreview(options: { dbPath: string; out: (text: string) => void; port?: number }): Promise<number> {
+export function startPreview(options: { dbPath: string; out: (text: string) => void; port?: number }): { exited: Promise<number>; listening: Promise<string>; stop: () => void } {
   freshCache();
   const child = spawn(process.execPath, [observableBin, 'preview', '--host', '127.0.0.1', '--port', String(options.port ?? 3000), '--no-open'], {
     cwd: projectRoot,
     stdio: ['ignore', 'pipe', 'inherit'],
-    env: { ...frameworkEnv(), BEREDSKAP_DB: options.dbPath },
+    env: frameworkEnv(options.dbPath, buildProfile()),
   });
   let announced = false;
-  child.stdout.on('data', (chunk: Buffer) => {
-    const address = /http:\/\/127\.0\.0\.1:\d+\//.exec(chunk.toString())?.[0];
-    if (address && !announced) {
-      announced = true;
-      options.out(`Instrumentpanelen: ${address}  (avsluta med Ctrl-C)`);
-    }
+  const listening = new Promise<string>((resolve) => {
+    child.stdout.on('data', (chunk: Buffer) => {
+      const address = /http:\/\/127\.0\.0\.1:\d+\//.exec(chunk.toString())?.[0];
+      if (address && !announced) {
+        announced = true;
+        options.out(`Instrumentpanelen: ${address}  (avsluta med Ctrl-C)`);
+        resolve(address);
+      }
+    });
   });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => child.kill(signal));
-  return new Promise((resolve) => child.on('exit', (code) => resolve(code ?? 0)));
+  const exited = new Promise<number>((resolve) => child.on('exit', (code) => resolve(code ?? 0)));
+  return { exited, listening, stop: () => child.kill('SIGTERM') };
 }
 
 /**
@@ -112,12 +123,7 @@ export function buildSite(options: { quiet?: boolean; dbPath?: string; outDir?: 
       // stderr is read (and passed on) to tell a busy database from any other failure.
       stdio: ['ignore', options.quiet ? 'ignore' : 'inherit', 'pipe'],
       maxBuffer: 64 * 1024 * 1024,
-      env: {
-        ...frameworkEnv(),
-        BEREDSKAP_DIST: temp,
-        BEREDSKAP_PROFILE: options.profile ?? buildProfile(),
-        ...(options.dbPath ? { BEREDSKAP_DB: options.dbPath } : {}),
-      },
+      env: { ...frameworkEnv(options.dbPath, options.profile ?? buildProfile()), BEREDSKAP_DIST: temp },
     });
     const stderr = result.stderr?.toString() ?? '';
     if (result.status !== 0) {

@@ -1,12 +1,12 @@
 import { DuckDBConnection, DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
 import { closeSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { busyMarker } from './busyMarker.js';
+
+export { busyMarker };
 
 export type Params = DuckDBValue[] | Record<string, DuckDBValue>;
 export type Row = Record<string, unknown>;
-
-/** Words of DatabaseBusyError's message that a build finds in its loaders' output. */
-export const busyMarker = 'används av en annan process';
 
 /** The database is held by another process (DuckDB allows one writer per file). */
 export class DatabaseBusyError extends Error {
@@ -98,14 +98,39 @@ export class Database {
     return (await this.all<T>(sql, params))[0];
   }
 
-  /** Runs `work` in one transaction: all of it is stored, or none of it. */
+  private inTransaction = false;
+  private atCommit?: () => Promise<unknown>;
+
+  /**
+   * Runs `work` at the end of the outermost transaction, just before it commits (at once when there is
+   * none); asked for again in the same transaction, it still runs once. For the materialised views: two
+   * imports in one transaction recompute them once, and a reader never sees them behind the data.
+   */
+  async beforeCommit(work: () => Promise<unknown>): Promise<void> {
+    if (this.inTransaction) this.atCommit = work;
+    else await work();
+  }
+
+  /**
+   * Runs `work` in one transaction: all of it is stored, or none of it. Inside another transaction it
+   * joins that one (DuckDB has no nested transactions), so a step such as refreshing the materialised
+   * views can be its own unit of work and part of an import's all the same.
+   */
   async transaction<T>(work: () => Promise<T>): Promise<T> {
+    if (this.inTransaction) return work();
     await this.run('begin transaction');
+    this.inTransaction = true;
     try {
       const result = await work();
+      const atCommit = this.atCommit;
+      this.atCommit = undefined;
+      await atCommit?.();
+      this.inTransaction = false;
       await this.run('commit');
       return result;
     } catch (error) {
+      this.inTransaction = false;
+      this.atCommit = undefined;
       await this.run('rollback');
       throw error;
     }

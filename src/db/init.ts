@@ -1,12 +1,18 @@
 import { loadConfig } from '../config/loadConfig.ts';
 import type { Database } from './database.ts';
 import { migrate } from './migrate.ts';
-import { createViews } from './views.ts';
+import { syncViews } from './views.ts';
 
-/** What every command does first: schema up to date, configuration current, views recreated. */
+/**
+ * What every command does first: schema up to date, then, in one transaction, the configuration current
+ * and the views in line with src/sql, the materialised ones recomputed when either changed.
+ */
 export async function initDatabase(db: Database, configDir: string): Promise<{ migrations: string[]; configReloaded: boolean }> {
   const migrations = await migrate(db);
-  const configReloaded = await loadConfig(db, configDir);
-  await createViews(db);
+  const configReloaded = await db.transaction(async () => {
+    const reloaded = await loadConfig(db, configDir);
+    await syncViews(db, { refresh: reloaded });
+    return reloaded;
+  });
   return { migrations, configReloaded };
 }

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Database } from '../db/database.ts';
+import { refreshMaterialised } from '../db/views.ts';
 import type { Grid } from '../text/grid.ts';
 import { readDelimited } from '../text/readDelimited.ts';
 import { gridsFromWorkbook } from '../text/readWorkbook.ts';
@@ -150,6 +151,8 @@ export async function importFiles(
       });
     }
     await hooks.afterStore?.(reports);
+    // The materialised views follow the data in the same transaction (none to follow in a dry run).
+    if (!options.dryRun && reports.some((r) => r.status !== 'unchanged')) await db.beforeCommit(() => refreshMaterialised(db));
     return reports;
   };
   if (!options.dryRun) return db.transaction(store);

@@ -1,5 +1,6 @@
 import { Catalog } from '../config/catalog.ts';
 import type { Database } from '../db/database.ts';
+import { logicSuffix } from '../db/views.ts';
 import { importFiles, type FileReport, type ImportOptions, type InputFile, type ParsedSource } from '../imports/importFiles.ts';
 import { InputError } from '../imports/problems.ts';
 import type { FactTable } from '../imports/storeFacts.ts';
@@ -66,7 +67,8 @@ export async function importOj(db: Database, paths: string[], options: ImportOpt
 }
 
 /**
- * A stored workbook must reproduce its own published shares from its kommun rows (view fidelity) wherever
+ * A stored workbook must reproduce its own published shares from its kommun rows (view fidelity, read
+ * from its logic: the materialised table is recomputed only as the transaction commits) wherever
  * it holds the kommuner an aggregate stands for: a misread share scale or shifted columns show here. Such a
  * file is refused, inside the import's transaction, unless the user accepts it, and then it is said.
  */
@@ -75,7 +77,7 @@ async function checkFidelity(db: Database, reports: FileReport[], accept: boolea
     if (report.sourceFileId === undefined) continue;
     const failed = await db.all<{ unit_id: string; indicator_id: string; share_published: number; share_recomputed: number | null; sheet: string | null; source_row: number; source_column: string }>(
       `select f.unit_id, f.indicator_id, f.share_published, f.share_recomputed, s.sheet, s.source_row, s.source_column
-       from fidelity f
+       from fidelity${logicSuffix} f
        join oj_published_share s using (source_file_id, unit_id, indicator_id)
        where f.source_file_id = $1 and f.is_checkable and not f.ok
        order by s.sheet, s.source_row, s.source_column`,

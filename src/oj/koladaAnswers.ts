@@ -26,8 +26,7 @@ export function koladaAnswersSql(values: string, free: 'otherKinds' | 'anyRow'):
             v.period as year, u.unit_id, i.indicator_id,
             case
                 when v.value is null then 'ej_svar'
-                when i.answer_scale = 'ja_delvis_nej' then case v.value when 2 then 'ja' when 1 then 'delvis' when 0 then 'nej' end
-                else case v.value when 1 then 'ja' when 0 then 'nej' end
+                else kolada_answer(i.answer_scale, v.value) -- the one coding, src/sql/macros.sql
             end as answer,
             coalesce(case when v.value = round(v.value) then v.value::bigint::varchar else v.value::varchar end, '') as raw_text,
             v.municipality as unit_text,

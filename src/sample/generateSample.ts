@@ -107,11 +107,12 @@ export async function buildSampleDatabase(db: Database, outDir: string, options:
     }]);
   }
   const { ojFiles, selfFiles, judgementFiles } = await generateSample(db, outDir, options);
-  const reports = [
+  // One transaction for all three, so the materialised views are recomputed once, at its end.
+  const reports = await db.transaction(async () => [
     ...(await importOj(db, ojFiles, { isSample: true })),
     ...(await importSelfAssessment(db, selfFiles, { isSample: true })),
     ...(await importJudgement(db, judgementFiles, { isSample: true })),
-  ];
+  ]);
   const count = async (table: string) =>
     (await db.one<{ n: number }>(
       `select count(*)::int as n from ${table} t join source_file f using (source_file_id) where f.is_sample`,

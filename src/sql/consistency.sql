@@ -9,6 +9,7 @@
 -- bedomning_hogre — the unit judges the goal higher than its computed share earns (says helt while it
 -- meets 40 % of its requirements); bedomning_lagre — lower;
 -- NULL — the two sources agree or cannot be compared (e.g. only ej_aktuellt cells).
+-- Materialised: a table, recomputed at the end of every import, pull and config change (src/db/views.ts).
 create or replace view consistency as
 with matched as (
     select s.year, s.unit_id, s.requirement_id, s.status, o.indicator_id, o.answer

@@ -12,6 +12,7 @@
 -- recomputed share can be held against the published one; an import refuses a file with a checkable cell
 -- that is not ok (a misread share scale, shifted columns), and `beredskap check` fails on one. This is how
 -- the tool shows that it reads the source right.
+-- Materialised: a table, recomputed at the end of every import, pull and config change (src/db/views.ts).
 create or replace view fidelity as
 with published as (
     select s.source_file_id, s.year, s.level, s.unit_id, s.indicator_id, s.share_ja, s.n_units, s.n_respondents_row, u.lan_code, u.skr_group, u.kind

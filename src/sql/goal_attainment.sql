@@ -17,6 +17,7 @@
 --   NULL   no data (share_met NULL) or no target: the page says "inga uppgifter"; or no programme.
 -- not_graded_reason: inget_program, inga_uppgifter, inget_mal (in that order) when attainment is NULL.
 -- Invariant: attainment is NULL exactly when share_met, target_share or programme_version is NULL.
+-- Materialised: a table, recomputed at the end of every import, pull and config change (src/db/views.ts).
 create or replace view goal_attainment as
 with frame as (
     select y.year, n.unit_id, n.unit_group, f.fokusomrade

@@ -8,6 +8,7 @@
 -- (fokusområden without data are left out; a unit with no data at all is inga_uppgifter). In a year
 -- without a programme in force every unit is inga_uppgifter (not graded; goal_attainment).
 -- Invariant: n_helt + n_delvis + n_ej + n_inga_uppgifter = n_units.
+-- Materialised: a table, recomputed at the end of every import, pull and config change (src/db/views.ts).
 create or replace view goal_attainment_city as
 with per_area as (
     select year, unit_id, unit_group, fokusomrade, attainment from goal_attainment

@@ -6,7 +6,7 @@ create or replace view kolada_context as
 with shown as (
     select value as unit_id from setting where key = 'organisation_unit_id'
     union
-    select unnest(string_split((select value from setting where key = 'comparison_units'), '|'))
+    select value from setting_list where key = 'comparison_units'
 )
 select
     k.kpi_id, k.title_sv, k.page, u.unit_id, u.name, v.period as year, v.value, v.status,

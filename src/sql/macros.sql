@@ -10,3 +10,13 @@ create or replace macro valid_on(valid_from, valid_to, d) as
 create or replace macro link_applies(change_date, prev_valid_from, prev_valid_to, d_prev, d_now) as
     case when change_date is null then valid_on(prev_valid_from, prev_valid_to, d_prev)
          else change_date > d_prev and change_date <= d_now end;
+-- Kolada's coding of ÖJ answers (KPI group GKPI298), written once: Ja=1, Nej=0; for the ja_delvis_nej scale
+-- (kontinuitetsplan) Ja=2, Delvis=1, Nej=0. kolada_answer(scale, value): the answer a value stands for,
+-- NULL outside the coding. kolada_code(scale, answer): the value an answer has, NULL for ej_svar,
+-- ej_aktuellt and pagar, which Kolada has no code for.
+create or replace macro kolada_answer(answer_scale, v) as
+    case when answer_scale = 'ja_delvis_nej' then case v when 2 then 'ja' when 1 then 'delvis' when 0 then 'nej' end
+         else case v when 1 then 'ja' when 0 then 'nej' end end;
+create or replace macro kolada_code(answer_scale, answer) as
+    case answer when 'ja' then case when answer_scale = 'ja_delvis_nej' then 2 else 1 end
+                when 'delvis' then 1 when 'nej' then 0 end;

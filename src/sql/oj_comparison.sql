@@ -8,12 +8,13 @@
 -- share_ja everywhere = n_ja / n_responding, n_responding = answers ja, nej, delvis or pagar: the
 -- definition Socialstyrelsen publishes (ej_svar and ej_aktuellt left out), so the city's share can be
 -- read against riket's. For a single kommun share_ja is 1 or 0, NULL when it did not respond.
+-- Materialised: a table, recomputed at the end of every import, pull and config change (src/db/views.ts).
 create or replace view oj_comparison as
 with org as (
     select value as unit_id from setting where key = 'organisation_unit_id'
 ),
 comparators as (
-    select unnest(string_split((select value from setting where key = 'comparison_units'), '|')) as unit_id
+    select value as unit_id from setting_list where key = 'comparison_units'
 ),
 members as (
     -- the kommuner each comparator stands for

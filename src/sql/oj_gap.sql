@@ -10,11 +10,13 @@
 -- indicator id belongs to one series: a cell in a new series (break_before) has no last year, so it is
 -- never kvarstaende or atgardad.
 -- since_year: the first year of the unbroken run of gap years ending now (through lineage); for
--- atgardad, of the run that ended. previous_answers: last year's answers as unit:answer.
+-- atgardad, of the run that ended. previous_answers: last year's answers as unit:answer;
+-- previous_answer_list: the same as a list of {unit_id, status}.
 -- owner_unit_id, owner_reason: the nämnd that can act on the cell (oj_cell_owner: a ramavtal or
 -- valfrihetssystem the socialnämnd runs, say); the answering unit itself where no rule says otherwise,
 -- and for units the organisation does not follow. A nämnd's own ÖJ gap list is the rows it owns.
 -- Invariants: gap_status in (ny, kvarstaende, atgardad); since_year <= year; since_year = year for ny.
+-- Materialised: a table, recomputed at the end of every import, pull and config change (src/db/views.ts).
 create or replace view oj_gap as
 select
     g.year,
@@ -28,12 +30,11 @@ select
     g.gap_status,
     g.since_year,
     g.previous_status as previous_answers,
-    (i.first_year = g.year and exists (
-        select 1 from indicator o where o.area = i.area and o.verksamhet = i.verksamhet and o.last_year = g.year - 1
-    )) as break_before,
+    g.previous as previous_answer_list,
+    (i.break_year = g.year) is true as break_before,
     coalesce(w.owner_unit_id, g.unit_id) as owner_unit_id,
     coalesce(w.reason, 'Egen verksamhet') as owner_reason,
 from stg_gap g
-join indicator i on i.indicator_id = g.item_id
+join stg_indicator i on i.indicator_id = g.item_id
 left join oj_cell_owner w on w.year = g.year and w.unit_id = g.unit_id and w.indicator_id = g.item_id
 where g.basis = 'oj'

@@ -14,14 +14,11 @@
 -- no row; only_kolada – Kolada has a value and the file no code, or Kolada has the cell and the file no
 -- row. Only kommuner (org_unit kind kommun) and indicators with a kolada_kpi_id; a cell neither side
 -- has is no row. Every row has exactly one comparison value.
+-- Materialised: a table, recomputed at the end of every import, pull and config change (src/db/views.ts).
 create or replace view oj_source_check as
 with workbook as (
     select a.year, a.unit_id, a.indicator_id, a.answer, a.raw_text, a.source_file_id,
-        case a.answer
-            when 'ja' then case when i.answer_scale = 'ja_delvis_nej' then 2 else 1 end
-            when 'delvis' then 1
-            when 'nej' then 0
-        end as code,
+        kolada_code(i.answer_scale, a.answer) as code,
     from oj_answer a
     join source_file f using (source_file_id)
     join org_unit u on u.unit_id = a.unit_id and u.kind = 'kommun'
@@ -44,10 +41,7 @@ final as (
         w.code as workbook_code,
         k.value as kolada_value,
         k.status as kolada_status,
-        case
-            when i.answer_scale = 'ja_delvis_nej' then case k.value when 2 then 'ja' when 1 then 'delvis' when 0 then 'nej' end
-            else case k.value when 1 then 'ja' when 0 then 'nej' end
-        end as kolada_answer,
+        kolada_answer(i.answer_scale, k.value) as kolada_answer,
         case
             when w.year is not null and k.year is not null and w.code is not distinct from k.value then 'agree'
             when w.code is not null and k.value is not null then 'differs'

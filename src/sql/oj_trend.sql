@@ -7,6 +7,7 @@
 -- NULL when nothing is applicable. series: the area's indicator series that year (catalog);
 -- break_before: the series changed since the year before (the 2023 revision of kontinuitet and
 -- upphandling): a trend line must not join this year to the previous one.
+-- Materialised: a table, recomputed at the end of every import, pull and config change (src/db/views.ts).
 create or replace view oj_trend as
 with area_series as (
     select distinct y.year, i.area, i.series

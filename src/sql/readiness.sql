@@ -27,6 +27,7 @@
 -- whole only (readiness_city); the internal build shows every row.
 -- Invariants: n_met + n_partial + n_not_met + n_in_progress + n_unanswered + n_not_applicable = n_items;
 -- 0 <= share_met <= 1; share_met is NULL exactly when n_applicable = 0.
+-- Materialised: a table, recomputed at the end of every import, pull and config change (src/db/views.ts).
 create or replace view readiness as
 with
 self_items as (

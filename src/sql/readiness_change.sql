@@ -8,6 +8,7 @@
 -- or, for basis combined, one of the two sources was there only one of the years (andrat_underlag).
 -- change = share_met - previous_share_met when comparable, else NULL: a trend step is never drawn across
 -- a break. Invariant: change is NULL exactly when comparable is false.
+-- Materialised: a table, recomputed at the end of every import, pull and config change (src/db/views.ts).
 create or replace view readiness_change as
 with flags as (
     select
@@ -15,9 +16,8 @@ with flags as (
         coalesce(o.n_items, 0) > 0 as has_oj,
         coalesce(s.n_items, 0) > 0 as has_self,
         exists (
-            select 1 from stg_oj_item i join indicator d using (indicator_id)
-            where i.year = r.year and i.unit_id = r.unit_id and i.fokusomrade = r.fokusomrade and d.first_year = r.year
-              and exists (select 1 from indicator e where e.area = d.area and e.verksamhet = d.verksamhet and e.last_year = r.year - 1)
+            select 1 from stg_oj_item i join stg_indicator d using (indicator_id)
+            where i.year = r.year and i.unit_id = r.unit_id and i.fokusomrade = r.fokusomrade and d.break_year = r.year
         ) as oj_series_starts,
         (select string_agg(distinct i.series, ',' order by i.series) from stg_oj_item i
           where i.year = r.year and i.unit_id = r.unit_id and i.fokusomrade = r.fokusomrade) as oj_series,

@@ -6,6 +6,7 @@
 -- NULL): units whose goal_attainment is helt, over units with an attainment (computed, not the units'
 -- own judgement). publish_in_public: always true – a pooled figure reveals no one unit's answers, so
 -- this is where a public build shows the fokusområden of setting public_aggregate_only (säkerhetsskydd).
+-- Materialised: a table, recomputed at the end of every import, pull and config change (src/db/views.ts).
 create or replace view readiness_city as
 with pooled as (
     select

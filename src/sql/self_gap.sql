@@ -6,6 +6,7 @@
 -- overdue: a gap whose planned action's due date has passed (due_date < today): for follow-up now.
 -- overdue_at_period_end: the due date had passed when the period ended (due_date < period end): what a
 -- report about that period says, the same whatever day it is built.
+-- Materialised: a table, recomputed at the end of every import, pull and config change (src/db/views.ts).
 create or replace view self_gap as
 select
     g.year,

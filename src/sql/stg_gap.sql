@@ -7,6 +7,9 @@
 -- previous unit; ny when it is a gap now and was not before (or had no previous answer); atgardad
 -- when it is ok now (ja / uppfyllt) and was a gap in any previous unit. since_*: where the unbroken run
 -- of gap time points ending now (or, for atgardad, ending at the previous point) began.
+-- previous_status: the previous point's statuses as 'unit:status, …' (in unit order); previous: the same
+-- as a list of {unit_id, status}.
+-- Materialised: a table, recomputed at the end of every import, pull and config change (src/db/views.ts).
 create or replace view stg_gap as
 with recursive
 points as (
@@ -33,7 +36,8 @@ prev_link as (
 prev as (
     select basis, t_seq, unit_id, item_id,
         bool_or(prev_is_gap) as prev_gap,
-        string_agg(prev_unit_id || ':' || prev_status, ', ' order by prev_unit_id) as previous_status,
+        -- sorted after aggregating: an ordered aggregate was most of this view's time
+        list_sort(list({'unit_id': prev_unit_id, 'status': prev_status})) as previous,
     from prev_link
     group by all
 ),
@@ -45,7 +49,8 @@ classified as (
             when c.is_gap then 'ny'
             else 'atgardad'
         end as gap_status,
-        p.previous_status,
+        array_to_string(list_transform(p.previous, x -> x.unit_id || ':' || x.status), ', ') as previous_status,
+        p.previous,
     from stg_gap_item c
     left join prev p using (basis, t_seq, unit_id, item_id)
     where c.is_gap or (c.is_ok and coalesce(p.prev_gap, false))

@@ -8,9 +8,9 @@
 create or replace view stg_org_namnd as
 with recursive
 kinds as (
-    select 'namnd' as unit_group, unnest(string_split(value, '|')) as kind from setting where key = 'namnd_kinds'
+    select 'namnd' as unit_group, value as kind from setting_list where key = 'namnd_kinds'
     union all
-    select 'bolag', unnest(string_split(value, '|')) from setting where key = 'bolag_kinds'
+    select 'bolag', value from setting_list where key = 'bolag_kinds'
 ),
 bolag(unit_id) as (
     select u.unit_id from org_unit u
@@ -23,7 +23,7 @@ bolag(unit_id) as (
 select
     u.*,
     case when u.unit_id in (select unit_id from bolag) then 'bolag' else 'namnd' end as unit_group,
-    u.kind in (select unnest(string_split(value, '|')) from setting where key = 'oj_namnd_kinds') as answers_oj,
+    u.kind in (select value from setting_list where key = 'oj_namnd_kinds') as answers_oj,
 from org_unit u
 where u.unit_id in (select unit_id from bolag)
    or (u.parent_unit_id = (select value from setting where key = 'organisation_unit_id')

@@ -4,6 +4,7 @@
 -- answered Nej, and left unanswered (ej_svar): share_ja + share_nej + share_unanswered + the shares of
 -- delvis, pågår and ej aktuellt = 1. Not to be confused with readiness.share_met, whose denominator
 -- leaves ej aktuellt out.
+-- Materialised: a table, recomputed at the end of every import, pull and config change (src/db/views.ts).
 create or replace view unanswered_share as
 select
     a.year,

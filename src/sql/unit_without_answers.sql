@@ -14,7 +14,7 @@ expected as (
     select m.year, u.unit_id, u.name, u.kind
     from measure m
     join org_unit u
-      on u.kind = 'kommun' or u.kind in (select unnest(string_split(value, '|')) from setting where key = 'oj_namnd_kinds')
+      on u.kind = 'kommun' or u.kind in (select value from setting_list where key = 'oj_namnd_kinds')
      and (u.valid_from is null or u.valid_from <= m.measure_date)
      and (u.valid_to is null or m.measure_date <= u.valid_to)
 ),

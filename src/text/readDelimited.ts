@@ -59,6 +59,7 @@ export function readDelimited(file: string, bytes: Buffer, options: { comments?:
   // Line endings are unified first: csv-parse takes the record delimiter from the first line it sees.
   const decoded = decodeText(bytes).replace(/\r\n?/g, '\n');
   const text = options.comments ? decoded.replace(/^#.*$/gm, '') : decoded;
+  if (!text.includes('"')) return splitPlain(file, text, detectDelimiter(text));
   let records: ParsedRecord[];
   try {
     records = parse(text, {
@@ -83,4 +84,20 @@ export function readDelimited(file: string, bytes: Buffer, options: { comments?:
         cells: record.map((c) => (c.trim() === '' ? null : c)),
       })),
   };
+}
+
+/**
+ * A file without a single quote character has no quoted field, so each line is a record and each
+ * delimiter a cell boundary: the same grid as the parser gives, many times faster (a national long file
+ * has a million lines).
+ */
+function splitPlain(file: string, text: string, delimiter: string): Grid {
+  const rows: Grid['rows'] = [];
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const cells = lines[i]!.split(delimiter);
+    if (cells.every((c) => c.trim() === '')) continue;
+    rows.push({ line: i + 1, cells: cells.map((c) => (c.trim() === '' ? null : c)) });
+  }
+  return { file, format: 'csv', rows };
 }

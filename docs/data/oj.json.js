@@ -1,0 +1,19 @@
+// ÖJ-svar, the organisation's ÖJ-answering nämnder: areas and cells in catalog order (oj_area,
+// dash_oj_verksamhet, dash_indicator), the units and their mergers (dash_oj_unit), per year the cells
+// asked (dash_oj_year) and each nämnd's answers and gaps in that order (dash_oj_matrix), how each
+// answered (unanswered_share) and the years of series breaks (dash_break_year).
+import { runMartLoader } from '../../src/dashboard/martLoader.js';
+
+await runMartLoader(async (q) => ({
+  areas: await q('select area, title_sv from oj_area order by sort_order'),
+  verksamheter: await q('select verksamhet, title_sv, short_sv from dash_oj_verksamhet order by sort_order'),
+  indicators: await q('select indicator_id, area, verksamhet, series, first_year, last_year from dash_indicator order by sort_order'),
+  units: await q('select * from dash_oj_unit order by name'),
+  years: await q('select * from dash_oj_year order by year'),
+  matrix: await q('select * from dash_oj_matrix order by year, unit_id'),
+  shares: await q(
+    `select year, unit_id, n_cells, n_ja, n_nej, n_delvis, n_pagar, n_ej_aktuellt, n_unanswered, share_ja, share_nej, share_unanswered
+     from unanswered_share where unit_id in (select unit_id from dash_oj_unit) order by unit_id, year`,
+  ),
+  breakYears: (await q('select year from dash_break_year order by year')).map((r) => r.year),
+}));

@@ -1,0 +1,114 @@
+// Every dashboard data loader (docs/data/*) run as Framework runs it — a node child process on the sample
+// database — and compared with the reviewed golden summary in src/dashboard/golden/loaders.json: per
+// output file and key, the number of rows, the first row and a sha256 of the whole (for the nämnd pages'
+// archive, per page the row counts and one sha256). No browser.
+// After a deliberate change, regenerate and review the diff:
+//   UPDATE_GOLDEN=1 TZ=UTC npx vitest run --config src/test/vitest.config.ts src/dashboard/loaders.golden.test.ts
+// The full outputs of the last run are left in test-results/loaders/ to look at.
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { projectRoot } from '../paths.ts';
+import { buildSampleDatabase } from '../sample/generateSample.ts';
+import { openTestDb, tempDir } from '../test/helpers.ts';
+
+const goldenPath = join(projectRoot, 'src/dashboard/golden/loaders.json');
+const outDir = join(projectRoot, 'test-results/loaders');
+const loadersDir = join(projectRoot, 'docs/data');
+// When the sample was imported is the one thing that differs from run to run.
+const volatile = new Set(['imported_at', 'latest_import']);
+
+/** The members of a ustar archive, as the archive loaders write them. */
+function untar(bytes: Buffer): [string, Buffer][] {
+  const files: [string, Buffer][] = [];
+  for (let at = 0; at + 512 <= bytes.length; ) {
+    const header = bytes.subarray(at, at + 512);
+    if (header.every((b) => b === 0)) break;
+    const name = header.toString('utf8', 0, 100).replace(/\0.*$/s, '');
+    const size = parseInt(header.toString('ascii', 124, 136).replace(/\0.*$/s, '').trim(), 8);
+    files.push([name, bytes.subarray(at + 512, at + 512 + size)]);
+    at += 512 + Math.ceil(size / 512) * 512;
+  }
+  return files;
+}
+
+type Summary = Record<string, { rows: number; first: unknown; sha256: string } | unknown>;
+
+/** Per key: a list as rows, first row and hash; anything else as it is. */
+function summarise(output: Record<string, unknown>): Summary {
+  return Object.fromEntries(Object.entries(output).map(([key, value]) => [
+    key,
+    Array.isArray(value)
+      ? { rows: value.length, first: value[0] ?? null, sha256: createHash('sha256').update(JSON.stringify(value)).digest('hex').slice(0, 16) }
+      : value,
+  ]));
+}
+
+/** An archive member (one of many nämnd pages), shorter: the row count of each key and one hash. */
+function summariseMember(output: Record<string, unknown>): Summary {
+  return {
+    rows: Object.entries(output).filter(([, v]) => Array.isArray(v)).map(([k, v]) => `${k} ${(v as unknown[]).length}`).join(', '),
+    sha256: createHash('sha256').update(JSON.stringify(output)).digest('hex').slice(0, 16),
+  };
+}
+
+const stable = (text: string) => JSON.parse(text, (key, value) => (volatile.has(key) && value !== null ? '<tid>' : value));
+
+describe('dashboard loaders on the sample database', () => {
+  const dir = tempDir();
+  const actual: Record<string, Summary> = {};
+  beforeAll(async () => {
+    const db = await openTestDb(dir);
+    try {
+      await buildSampleDatabase(db, join(dir, 'sample'));
+    } finally {
+      db.close();
+    }
+    mkdirSync(outDir, { recursive: true });
+    for (const loader of readdirSync(loadersDir).filter((f) => f.endsWith('.js')).sort()) {
+      for (const profile of loader.endsWith('.tar.js') ? ['public', 'internal'] : ['public']) {
+        const stdout = execFileSync(process.execPath, [join(loadersDir, loader)], {
+          cwd: projectRoot,
+          env: { ...process.env, BEREDSKAP_DB: join(dir, 'test.duckdb'), BEREDSKAP_PROFILE: profile },
+          maxBuffer: 64 * 1024 * 1024,
+        });
+        const base = loader.replace(/\.js$/, '');
+        const files: [string, Buffer][] = base.endsWith('.tar')
+          ? untar(stdout).map(([name, bytes]) => [`${base.replace(/\.tar$/, '')}/${name}`, bytes])
+          : [[base, stdout]];
+        for (const [name, bytes] of files) {
+          const key = profile === 'public' ? name : `${name} (${profile})`;
+          writeFileSync(join(outDir, key.replace(/[/ ()]/g, '_')), bytes);
+          const output = stable(bytes.toString('utf8')) as Record<string, unknown>;
+          actual[key] = base.endsWith('.tar') ? summariseMember(output) : summarise(output);
+        }
+      }
+    }
+    if (process.env.UPDATE_GOLDEN) writeFileSync(goldenPath, `${JSON.stringify(actual, null, 1)}\n`);
+  }, 600_000);
+
+  it('every loader writes what the reviewed golden summary says', () => {
+    const golden = JSON.parse(readFileSync(goldenPath, 'utf8')) as Record<string, Summary>;
+    expect(Object.keys(actual).sort()).toEqual(Object.keys(golden).sort());
+    for (const [file, summary] of Object.entries(golden)) expect({ file, ...actual[file] }).toEqual({ file, ...summary });
+  });
+
+  it('a public build carries no self-assessment free text, owners or dates, and no säkerhetsskydd requirement', () => {
+    for (const [file, summary] of Object.entries(actual)) {
+      if (!file.startsWith('namnd/') || file.endsWith('(internal)')) continue;
+      const full = JSON.parse(readFileSync(join(outDir, file.replace(/[/ ()]/g, '_')), 'utf8')) as { selfGaps: Record<string, unknown>[] };
+      for (const gap of full.selfGaps) {
+        expect({ file, comment: gap.comment, planned_action: gap.planned_action, owner: gap.owner, due_date: gap.due_date }).toEqual({ file, comment: null, planned_action: null, owner: null, due_date: null });
+        expect(gap.fokusomrade).not.toBe('sakerhetsskydd');
+      }
+      expect(summary).toBeDefined();
+    }
+    // the internal build does carry them, so the check above can fail
+    const internal = Object.keys(actual).filter((f) => f.endsWith('(internal)')).flatMap((f) =>
+      (JSON.parse(readFileSync(join(outDir, f.replace(/[/ ()]/g, '_')), 'utf8')) as { selfGaps: Record<string, unknown>[] }).selfGaps);
+    expect(internal.some((g) => g.comment !== null)).toBe(true);
+    expect(internal.some((g) => g.fokusomrade === 'sakerhetsskydd')).toBe(true);
+  });
+});

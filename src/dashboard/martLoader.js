@@ -1,0 +1,95 @@
+// The whole of a dashboard data loader. Plain JavaScript, so that Framework runs each loader with node
+// itself: a build runs some forty of them, and starting a TypeScript compiler for each cost more than
+// the queries. `npm run build` and `npm start` (src/dashboard/buildSite.ts) name the database and the
+// profile in the environment (BEREDSKAP_DB, BEREDSKAP_PROFILE); loaders select from the marts of
+// src/sql (dash_* and the documented views) and compute nothing.
+import { DuckDBInstance } from '@duckdb/node-api';
+import { existsSync } from 'node:fs';
+import { busyMarker } from '../db/busyMarker.js';
+
+/** The build profile the loaders were started with: public or internal (validated by the build). */
+export function loaderProfile() {
+  const profile = process.env.BEREDSKAP_PROFILE;
+  if (profile !== 'public' && profile !== 'internal') {
+    throw new Error('BEREDSKAP_PROFILE ska vara public eller internal: bygg med npm run build eller npm start');
+  }
+  return profile;
+}
+
+/**
+ * Opens BEREDSKAP_DB read-only (loaders run side by side), lets `build(query)` select, and writes what
+ * `write` makes of its result to stdout once. query(sql, params) returns rows as JSON-safe objects;
+ * params are bound, never spliced into the SQL. Any failure exits non-zero, so the build stops instead
+ * of publishing an empty page.
+ */
+async function runLoader(build, write) {
+  const path = process.env.BEREDSKAP_DB;
+  try {
+    if (!path) throw new Error('BEREDSKAP_DB saknas: bygg med npm run build eller npm start');
+    if (!existsSync(path)) throw new Error(`Databasen ${path} finns inte: kör npm start eller npx beredskap sample först.`);
+    const instance = await DuckDBInstance.create(path, { access_mode: 'READ_ONLY' });
+    const connection = await instance.connect();
+    try {
+      const query = async (sql, params) => (await connection.runAndReadAll(sql, params)).getRowObjectsJson();
+      process.stdout.write(write(await build(query)));
+    } finally {
+      connection.closeSync();
+      instance.closeSync();
+    }
+  } catch (error) {
+    // A database held by a writer is a message the build recognises, not a stack trace.
+    const busy = /Could not set lock/.test(String(error?.message));
+    process.stderr.write(busy ? `Databasen ${path} ${busyMarker}.\n` : `${error?.stack ?? error}\n`);
+    process.exitCode = busy ? 3 : 1;
+  }
+}
+
+/**
+ * A loader of one JSON file (`docs/data/NAME.json.js`).
+ * @param {(query: (sql: string, params?: (string | number | null)[]) => Promise<Record<string, unknown>[]>) => Promise<unknown>} build
+ */
+export function runMartLoader(build) {
+  return runLoader(build, (result) => JSON.stringify(result));
+}
+
+/**
+ * A loader of an archive of JSON files (`docs/data/NAME.tar.js`; a page reads `data/NAME/FILE.json`):
+ * `build` returns [file name, value] pairs. One process serves every page of a template (one per
+ * nämnd), where one loader per page would start node and DuckDB again for each.
+ * @param {(query: (sql: string, params?: (string | number | null)[]) => Promise<Record<string, unknown>[]>) => Promise<[string, unknown][]>} build
+ */
+export function runMartArchive(build) {
+  return runLoader(build, (entries) => tar(entries.map(([name, value]) => [name, Buffer.from(JSON.stringify(value))])));
+}
+
+/** A POSIX ustar archive of regular files (names up to 100 bytes), as Framework's tar reader takes it. */
+function tar(files) {
+  const blocks = [];
+  for (const [name, data] of files) {
+    const header = Buffer.alloc(512);
+    const field = (text, offset, length) => header.write(text, offset, length, 'ascii');
+    const octal = (n, offset, length) => field(n.toString(8).padStart(length - 1, '0'), offset, length - 1);
+    if (Buffer.byteLength(name) > 100) throw new Error(`för långt filnamn i arkivet: ${name}`);
+    header.write(name, 0, 100, 'utf8');
+    octal(0o644, 100, 8);
+    octal(0, 108, 8);
+    octal(0, 116, 8);
+    octal(data.length, 124, 12);
+    octal(0, 136, 12); // mtime 0: the same data gives the same bytes
+    field(' '.repeat(8), 148, 8);
+    field('0', 156, 1);
+    field('ustar\u000000', 257, 8);
+    octal(header.reduce((sum, byte) => sum + byte, 0), 148, 7);
+    blocks.push(header, data, Buffer.alloc((512 - (data.length % 512)) % 512));
+  }
+  blocks.push(Buffer.alloc(1024));
+  return Buffer.concat(blocks);
+}
+
+/** The value of option --name=value among the loader's arguments (Framework passes dynamic-path parameters so). */
+export function loaderParam(name) {
+  const prefix = `--${name}=`;
+  const value = process.argv.find((a) => a.startsWith(prefix))?.slice(prefix.length);
+  if (!value) throw new Error(`--${name}=… saknas`);
+  return value;
+}

@@ -1,65 +1,22 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
-import { Database, DatabaseBusyError, withDatabase } from '../db/database.ts';
+import { Database, withDatabase } from '../db/database.ts';
 import { initDatabase } from '../db/init.ts';
+import { buildProfile } from '../dashboard/profile.ts';
 import type { FileReport, ImportOptions } from '../imports/importFiles.ts';
-import { InputError, formatProblem } from '../imports/problems.ts';
 import { importOj } from '../oj/importOj.ts';
 import { defaultConfigDir, defaultDbPath, projectRoot } from '../paths.ts';
 import { importSelfAssessment } from '../self/importSelfAssessment.ts';
-import { CommandUsageError, runExport, runTemplate, runValidationReport } from '../roundtrip/commands.ts';
+import { runExport, runTemplate, runValidationReport } from '../roundtrip/commands.ts';
 import { runViewChecks } from '../sql/viewChecks.ts';
 import { formatTable } from './formatTable.ts';
 import { reports, runReport } from './report.ts';
 import { progressReporter } from './progress.ts';
+import { forTerminal } from '../text/terminalText.ts';
+import { UsageError, commandHelp, commands, didYouMean, overviewHelp, parseCommandLine } from './commandLine.ts';
+import { describeFailure, exitCodes, writeFailureLog } from './failure.ts';
 
-/**
- * Exit codes: 0 success, 1 bad input (nothing written), 2 usage error, 3 database busy; for pull also
- * 4 a source could not be reached (cached files used), 5 a source answered with something unusable.
- */
-export const exitCodes = { ok: 0, badInput: 1, usage: 2, busy: 3, offline: 4, sourceFailed: 5 } as const;
-
-class UsageError extends Error {}
-
-const usage = `Användning: beredskap <kommando> [flaggor]
-
-Kommandon:
-  init                                  skapa eller uppdatera databasen (schema, konfiguration, vyer)
-  import oj FIL…                        importera ÖJ-arbetsböcker (.xlsx) eller långt format (.csv)
-  import self-assessment FIL…           importera nämndernas självskattningar (.xlsx eller .csv)
-  sample [--out KATALOG]                skapa exempeldata och importera den
-  sources                               lista importerade filer
-  check                                 datakvalitet: enheter utan svar, obesvarade andelar, alias, vyernas kontroller
-  report readiness|gaps|goals|fidelity  visa beredskapsmått [--year ÅR] [--unit ID] [--format table|csv|json]
-  template self-assessment --year ÅR --period T1|T2|VB [--unit ID | --all] -o KATALOG
-                                        självskattningsmallar (.xlsx) per nämnd, förifyllda med förra perioden
-  export [--year ÅR] --format xlsx|csv [--unit ID] [--delimiter ,] -o FIL
-                                        beredskap, brister, måluppfyllnad, jämförelse och källor till Excel eller CSV
-  start                                 bygg databasen från exempeldata om den saknas och starta instrumentpanelen
-  build                                 bygg den statiska webbplatsen i dist/ från databasen
-  bench                                 mät importens hastighet mot DuckDB:s egen read_csv
-  pull                                  hämta båda källorna nedan (npm run pull)
-  pull oj [--year ÅR | --all]           hämta ÖJ-arbetsböckerna i data/sources.csv till data/raw/oj/ och importera dem
-  pull kolada                           hämta Kolada-värdena i data/kolada_kpis.csv (alla kommuner och år)
-
-Flaggor:
-  --db SÖKVÄG       databasfil (standard data/beredskap.duckdb, eller miljövariabeln BEREDSKAP_DB)
-  --config KATALOG  konfigurationskatalog (standard data/, eller BEREDSKAP_CONFIG)
-  --year ÅR         ÖJ-år när filen inte själv anger det
-  --dry-run         kontrollera och visa vad som skulle ändras, utan att skriva
-  --replace         låt en ny version av en fil ta bort mer än en fjärdedel av raderna den ersätter
-  --report UT       med import self-assessment --dry-run: valideringsrapport (.xlsx eller .md) att skicka till nämnden
-  --json            maskinläsbar sammanfattning på stdout
-  --quiet           inga förloppsrader
-  --all             pull oj: alla år i data/sources.csv (standard)
-
-Miljövariabler för pull: OJ_BASE_URL, KOLADA_BASE_URL, BEREDSKAP_RAW_DIR, BEREDSKAP_MAX_DOWNLOAD_MB.
-
-Slutkoder: 0 klart · 1 felaktig indata, inget skrivet · 2 fel i kommandoraden · 3 databasen används av
-en annan process · 4 pull: en källa kunde inte nås, tidigare hämtade filer används · 5 pull: en källa
-svarade med något oanvändbart (fel adress, felsida, för stor fil …)
-`;
+export { exitCodes } from './failure.ts';
 
 interface Context {
   dbPath: string;
@@ -69,43 +26,34 @@ interface Context {
   out: (text: string) => void;
 }
 
-export async function main(argv: string[], out: (text: string) => void = (t) => process.stdout.write(`${t}\n`)): Promise<number> {
+/**
+ * Runs one command line; the exit code. Every error ends here as a Swedish message on stderr (see
+ * failure.ts); everything printed passes through forTerminal, so text from files cannot drive the terminal.
+ */
+export async function main(argv: string[], write: (text: string) => void = (t) => process.stdout.write(`${t}\n`)): Promise<number> {
+  const out = (text: string) => write(forTerminal(text));
+  let command: string | undefined;
   try {
-    const { values, positionals } = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        db: { type: 'string' },
-        config: { type: 'string' },
-        year: { type: 'string' },
-        out: { type: 'string', short: 'o' },
-        period: { type: 'string' },
-        report: { type: 'string' },
-        delimiter: { type: 'string' },
-        unit: { type: 'string' },
-        format: { type: 'string', default: 'table' },
-        'dry-run': { type: 'boolean', default: false },
-        replace: { type: 'boolean', default: false },
-        json: { type: 'boolean', default: false },
-        quiet: { type: 'boolean', default: false },
-        all: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-    const [command, ...rest] = positionals;
-    if (values.help || !command) {
-      out(usage);
-      return values.help ? exitCodes.ok : exitCodes.usage;
+    const parsed = parseCommandLine(argv);
+    command = parsed.command;
+    const { args: rest } = parsed;
+    const values = { format: 'table', ...parsed.values };
+    if (command === 'help' || values.help || !command) {
+      const topic = command === 'help' ? rest[0] : command;
+      if (topic !== undefined && !commands[topic]) throw new UsageError(`okänt kommando "${topic}"${didYouMean(topic, Object.keys(commands))}`);
+      out(topic ? commandHelp(topic) : overviewHelp());
+      return command ? exitCodes.ok : exitCodes.usage;
     }
+    if (!commands[command]) throw new UsageError(`okänt kommando "${command}"${didYouMean(command, Object.keys(commands))}`);
     const ctx: Context = {
       dbPath: values.db ? resolve(values.db) : defaultDbPath(),
       configDir: values.config ? resolve(values.config) : defaultConfigDir(),
-      json: values.json,
-      quiet: values.quiet,
+      json: !!values.json,
+      quiet: !!values.quiet,
       out,
     };
     const year = values.year === undefined ? undefined : Number(values.year);
-    if (year !== undefined && !/^20\d\d$/.test(values.year!)) throw new UsageError(`--year ska vara ett årtal, inte "${values.year}"`);
+    if (year !== undefined && !/^20\d\d$/.test(values.year!)) throw new UsageError(`--year ska vara ett årtal, till exempel 2024, inte "${values.year}"`, command);
     switch (command) {
       case 'init':
         return await withDb(ctx, async (_db, init) => {
@@ -113,8 +61,8 @@ export async function main(argv: string[], out: (text: string) => void = (t) => 
         });
       case 'import': {
         const [source, ...files] = rest;
-        if (source !== 'oj' && source !== 'self-assessment') throw new UsageError('ange "import oj FIL…" eller "import self-assessment FIL…"');
-        if (!files.length) throw new UsageError('ange minst en fil');
+        if (source !== 'oj' && source !== 'self-assessment') throw new UsageError(subcommandMessage('import', source, ['oj', 'self-assessment']));
+        if (!files.length) throw new UsageError(`ange minst en fil: beredskap import ${source} FIL…`);
         const progress = progressReporter({ quiet: ctx.quiet });
         const options: ImportOptions = { year, dryRun: values['dry-run'], replace: values.replace, onProgress: progress.update };
         if (values.report !== undefined && (source !== 'self-assessment' || !values['dry-run'])) {
@@ -132,16 +80,17 @@ export async function main(argv: string[], out: (text: string) => void = (t) => 
         });
       }
       case 'template': {
-        if (rest[0] !== 'self-assessment') throw new UsageError('ange "template self-assessment --year ÅR --period T1|T2|VB [--unit ID | --all] -o KATALOG"');
-        if (year === undefined || !values.period || !values.out) throw new UsageError('--year, --period och -o krävs');
+        if (rest[0] !== 'self-assessment') throw new UsageError(subcommandMessage('template', rest[0], ['self-assessment']));
+        const missing = [year === undefined && '--year', !values.period && '--period', !values.out && '-o'].filter(Boolean);
+        if (missing.length) throw new UsageError(`${missing.join(', ').replace(/, ([^,]*)$/, ' och $1')} saknas: beredskap template self-assessment --year ÅR --period T1|T2|VB -o KATALOG`);
         return await withDb(ctx, async (db) => {
-          const written = await runTemplate(db, { year, period: values.period!, unit: values.unit, all: values.all, outDir: resolve(values.out!) });
+          const written = await runTemplate(db, { year: year!, period: values.period!, unit: values.unit, all: values.all, outDir: resolve(values.out!) });
           out(ctx.json ? JSON.stringify(written, null, 2) : `${written.length} mallar skrivna i ${resolve(values.out!)}.`);
         });
       }
       case 'export': {
-        if (values.format !== 'xlsx' && values.format !== 'csv') throw new UsageError('ange --format xlsx eller --format csv');
-        if (!values.out) throw new UsageError('ange -o FIL');
+        if (values.format !== 'xlsx' && values.format !== 'csv') throw new UsageError(parsed.values.format ? `--format ska vara xlsx eller csv, inte "${values.format}"` : 'ange --format xlsx eller --format csv');
+        if (!values.out) throw new UsageError('ange filen att skriva med -o FIL');
         return await withDb(ctx, async (db) => {
           const written = await runExport(db, { year, format: values.format as 'xlsx' | 'csv', unit: values.unit, out: resolve(values.out!), delimiter: values.delimiter });
           out(ctx.json ? JSON.stringify(written, null, 2) : `Exporterat: ${written.join(', ')}`);
@@ -158,10 +107,10 @@ export async function main(argv: string[], out: (text: string) => void = (t) => 
         return await withDb(ctx, async (db) => printSources(ctx, db));
       case 'pull': {
         const [source, ...extra] = rest;
-        if ((source !== undefined && source !== 'oj' && source !== 'kolada') || extra.length) throw new UsageError('ange "pull", "pull oj [--year ÅR | --all]" eller "pull kolada"');
+        if (source !== undefined && source !== 'oj' && source !== 'kolada') throw new UsageError(subcommandMessage('pull', source, ['oj', 'kolada']));
+        if (extra.length) throw new UsageError(`pull tar bara en källa (oj eller kolada), inte "${extra.join(' ')}"`);
         if (values.all && year !== undefined) throw new UsageError('ange antingen --year eller --all');
         if (source === 'kolada' && (values.all || year !== undefined)) throw new UsageError('pull kolada hämtar alltid alla år; --year och --all gäller pull oj');
-        if (values['dry-run']) throw new UsageError('--dry-run gäller inte pull');
         const { runPull } = await import('../../loaders/pullCommand.ts');
         // Plain `pull` takes both sources, Kolada even when ÖJ was unreachable; the worst outcome decides.
         const severity = ['ok', 'offline', 'failed', 'badInput'] as const;
@@ -178,15 +127,17 @@ export async function main(argv: string[], out: (text: string) => void = (t) => 
         return await withDb(ctx, async (db) => printCheck(ctx, db));
       case 'report': {
         const [name] = rest;
-        if (!name || !(name in reports)) throw new UsageError(`ange en rapport: ${Object.keys(reports).join(', ')}`);
-        if (!['table', 'csv', 'json'].includes(values.format!)) throw new UsageError('--format ska vara table, csv eller json');
+        if (!name || !(name in reports)) throw new UsageError(subcommandMessage('report', name, Object.keys(reports)));
+        if (!['table', 'csv', 'json'].includes(values.format!)) throw new UsageError(`--format ska vara table, csv eller json, inte "${values.format}"`);
         return await withDb(ctx, async (db) => {
           ctx.out(await runReport(db, name, { year, unit: values.unit, format: values.format as 'table' | 'csv' | 'json' }));
         });
       }
       case 'start':
+        buildProfile();
         return await start(ctx);
       case 'build': {
+        buildProfile(); // a mistyped profile is said before any work is done
         await ensureDatabase(ctx);
         const { buildSite } = await import('../dashboard/buildSite.ts');
         const outDir = buildSite({ quiet: ctx.quiet, dbPath: ctx.dbPath });
@@ -199,24 +150,22 @@ export async function main(argv: string[], out: (text: string) => void = (t) => 
         return exitCodes.ok;
       }
       default:
-        throw new UsageError(`okänt kommando "${command}"`);
+        throw new UsageError(`kommandot ${command} finns i hjälpen men inte här`);
     }
   } catch (error) {
-    if (error instanceof InputError) {
-      process.stderr.write(`Inget har skrivits. ${error.problems.length === 1 ? 'Ett fel' : `${error.problems.length} fel`}:\n`);
-      for (const p of error.problems) process.stderr.write(`  ${formatProblem(p)}\n`);
-      return exitCodes.badInput;
-    }
-    if (error instanceof DatabaseBusyError) {
-      process.stderr.write(`${error.message}\n`);
-      return exitCodes.busy;
-    }
-    if (error instanceof UsageError || error instanceof CommandUsageError || (error as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) {
-      process.stderr.write(`${(error as Error).message}\n\n${usage}`);
-      return exitCodes.usage;
-    }
-    throw error;
+    const failure = describeFailure(error, command);
+    const logged = failure.log ? writeFailureLog(error, argv) : undefined;
+    for (const line of failure.lines) process.stderr.write(`${forTerminal(line)}\n`);
+    if (logged) process.stderr.write(`${forTerminal(`Detaljer i ${logged}.`)}\n`);
+    return failure.code;
   }
+}
+
+/** "okänd rapport "readines" – menade du readiness?", or which ones there are when nothing was given. */
+function subcommandMessage(command: string, found: string | undefined, known: string[]): string {
+  const what = { import: 'källa', pull: 'källa', report: 'rapport', template: 'mall' }[command] ?? 'argument';
+  const list = known.join(', ').replace(/, ([^,]*)$/, ' eller $1');
+  return found === undefined ? `ange ${what}: ${list}` : `okänd ${what} "${found}"${didYouMean(found, known) || ` – ange ${list}`}`;
 }
 
 async function withDb(

@@ -7,6 +7,7 @@ import type { Database } from '../db/database.ts';
 import type { Grid } from '../text/grid.ts';
 import { readDelimited } from '../text/readDelimited.ts';
 import { gridsFromWorkbook } from '../text/readWorkbook.ts';
+import { unreadableFileMessage } from './fileErrors.ts';
 import { InputError, type Problem } from './problems.ts';
 import { findImported, storeFacts, type Change, type FactTable } from './storeFacts.ts';
 
@@ -57,7 +58,7 @@ export function openInput(path: string): InputFile {
   try {
     bytes = readFileSync(path);
   } catch (error) {
-    throw new InputError([{ file: path, message: `filen kan inte läsas (${(error as NodeJS.ErrnoException).code ?? error})` }]);
+    throw new InputError([{ file: path, message: unreadableFileMessage(error) }]);
   }
   if (/\.xlsx$/i.test(path)) {
     return {
@@ -68,6 +69,10 @@ export function openInput(path: string): InputFile {
           await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
         } catch (error) {
           throw new InputError([{ file: name, message: `filen kan inte läsas som .xlsx (${(error as Error).message})` }]);
+        }
+        // A zip without xl/workbook.xml loads as a workbook with no sheets: not an Excel file at all.
+        if (!workbook.worksheets.length) {
+          throw new InputError([{ file: name, message: 'filen är ingen Excel-arbetsbok: den saknar arbetsbokens delar (xl/workbook.xml och blad); spara den som .xlsx i Excel och försök igen' }]);
         }
         return gridsFromWorkbook(workbook, name);
       },

@@ -11,7 +11,7 @@ import { DatabaseBusyError } from '../db/database.ts';
 import { fileSystemMessage, isErrno } from '../imports/fileErrors.ts';
 import { InputError, formatProblem } from '../imports/problems.ts';
 import { projectRoot } from '../paths.ts';
-import { CommandUsageError } from '../roundtrip/usageError.ts';
+import { CommandUsageError, EmptySelectionError } from '../roundtrip/usageError.ts';
 import { UsageError, seeHelp } from './commandLine.ts';
 
 /**
@@ -43,6 +43,7 @@ export function describeFailure(error: unknown, command?: string): Failure {
     const n = error.problems.length;
     return { code: exitCodes.badInput, log: false, lines: [`Inget har skrivits. ${n === 1 ? 'Ett fel' : `${n} fel`}:`, ...error.problems.map((p) => `  ${formatProblem(p)}`)] };
   }
+  if (error instanceof EmptySelectionError) return { code: exitCodes.badInput, log: false, lines: [error.message] };
   if (error instanceof DatabaseBusyError) return { code: exitCodes.busy, log: false, lines: [error.message] };
   if (error instanceof UsageError) return { code: exitCodes.usage, log: false, lines: [error.message, seeHelp(error.command ?? command)] };
   if (error instanceof CommandUsageError) return { code: exitCodes.usage, log: false, lines: [error.message, seeHelp(command)] };

@@ -15,6 +15,10 @@ import { progressReporter } from './progress.ts';
 import { forTerminal } from '../text/terminalText.ts';
 import { UsageError, commandHelp, commands, didYouMean, overviewHelp, parseCommandLine } from './commandLine.ts';
 import { describeFailure, exitCodes, writeFailureLog } from './failure.ts';
+import { isSampleDatabase, sampleNotice } from './selectionInfo.ts';
+import { resolveUnitArgument } from './unitArgument.ts';
+import { count } from './plural.ts';
+import { factTableLabels, label, sourceKindLabels, unitKindLabels } from '../roundtrip/labels.ts';
 
 export { exitCodes } from './failure.ts';
 
@@ -32,6 +36,7 @@ interface Context {
  */
 export async function main(argv: string[], write: (text: string) => void = (t) => process.stdout.write(`${t}\n`)): Promise<number> {
   const out = (text: string) => write(forTerminal(text));
+  const note = (text: string) => process.stderr.write(`${forTerminal(text)}\n`);
   let command: string | undefined;
   try {
     const parsed = parseCommandLine(argv);
@@ -72,7 +77,7 @@ export async function main(argv: string[], write: (text: string) => void = (t) =
           if (values.report !== undefined) {
             // The report first: the dry run below stops at a bad file, and the report is wanted most then.
             const report = await runValidationReport(db, { file: files.map((f) => resolve(f)), reportPath: resolve(values.report) });
-            out(`Valideringsrapport: ${resolve(values.report)} (${report.problems} anmärkningar, varav ${report.blocking} stoppar inläsningen).`);
+            out(`Valideringsrapport: ${resolve(values.report)} (${count(report.problems, 'anmärkning', 'anmärkningar')}, varav ${report.blocking} stoppar inläsningen).`);
           }
           const run = source === 'oj' ? importOj : importSelfAssessment;
           const reports = await run(db, files.map((f) => resolve(f)), options).finally(progress.done);
@@ -85,14 +90,17 @@ export async function main(argv: string[], write: (text: string) => void = (t) =
         if (missing.length) throw new UsageError(`${missing.join(', ').replace(/, ([^,]*)$/, ' och $1')} saknas: beredskap template self-assessment --year ÅR --period T1|T2|VB -o KATALOG`);
         return await withDb(ctx, async (db) => {
           const written = await runTemplate(db, { year: year!, period: values.period!, unit: values.unit, all: values.all, outDir: resolve(values.out!) });
-          out(ctx.json ? JSON.stringify(written, null, 2) : `${written.length} mallar skrivna i ${resolve(values.out!)}.`);
+          if (await isSampleDatabase(db)) (ctx.json ? note : out)(sampleNotice);
+          out(ctx.json ? JSON.stringify(written, null, 2) : `${count(written.length, 'mall skriven', 'mallar skrivna')} i ${resolve(values.out!)}.`);
         });
       }
       case 'export': {
         if (values.format !== 'xlsx' && values.format !== 'csv') throw new UsageError(parsed.values.format ? `--format ska vara xlsx eller csv, inte "${values.format}"` : 'ange --format xlsx eller --format csv');
         if (!values.out) throw new UsageError('ange filen att skriva med -o FIL');
         return await withDb(ctx, async (db) => {
-          const written = await runExport(db, { year, format: values.format as 'xlsx' | 'csv', unit: values.unit, out: resolve(values.out!), delimiter: values.delimiter });
+          const unit = values.unit === undefined ? undefined : await resolveUnitArgument(db, values.unit, year);
+          const written = await runExport(db, { year, format: values.format as 'xlsx' | 'csv', unit: unit?.unitId, unitName: unit?.name, out: resolve(values.out!), delimiter: values.delimiter });
+          if (await isSampleDatabase(db)) (ctx.json ? note : out)(sampleNotice);
           out(ctx.json ? JSON.stringify(written, null, 2) : `Exporterat: ${written.join(', ')}`);
         });
       }
@@ -129,8 +137,17 @@ export async function main(argv: string[], write: (text: string) => void = (t) =
         const [name] = rest;
         if (!name || !(name in reports)) throw new UsageError(subcommandMessage('report', name, Object.keys(reports)));
         if (!['table', 'csv', 'json'].includes(values.format!)) throw new UsageError(`--format ska vara table, csv eller json, inte "${values.format}"`);
+        if (values.all && year !== undefined) throw new UsageError('ange antingen --year eller --all', command);
+        const format = values.format as 'table' | 'csv' | 'json';
         return await withDb(ctx, async (db) => {
-          ctx.out(await runReport(db, name, { year, unit: values.unit, format: values.format as 'table' | 'csv' | 'json' }));
+          const unit = values.unit === undefined ? undefined : await resolveUnitArgument(db, values.unit, year);
+          const report = await runReport(db, name, { year, all: values.all, unit, format });
+          const sample = await isSampleDatabase(db);
+          // CSV and JSON stay parseable: what a person should read besides them goes to stderr.
+          const say = format === 'table' ? out : note;
+          if (sample) say(sampleNotice);
+          if (report.empty && format !== 'table') note(report.text);
+          else out(report.text);
         });
       }
       case 'start':
@@ -189,7 +206,7 @@ function printReports(ctx: Context, reports: FileReport[]): void {
     }
     const changes = Object.entries(r.changes ?? {})
       .filter(([, c]) => c.added + c.removed + c.changed > 0)
-      .map(([table, c]) => `${table}: ${c.added} nya, ${c.removed} borttagna, ${c.changed} ändrade`)
+      .map(([table, c]) => `${label(factTableLabels, table)}: ${c.added} nya, ${c.removed} borttagna, ${c.changed} ändrade`)
       .join('; ');
     const verb = r.status === 'validated' ? 'kontrollerad (--dry-run, inget skrivet); skulle ge' : `importerad som källa #${r.sourceFileId};`;
     ctx.out(`${r.file} (${years}): ${verb} ${r.rowsRead.toLocaleString('sv-SE')} rader lästa, ${r.rowsStored.toLocaleString('sv-SE')} uppgifter${changes ? ` – ${changes}` : ''}.`);
@@ -205,9 +222,10 @@ async function printSources(ctx: Context, db: Database): Promise<void> {
   );
   if (ctx.json) return ctx.out(JSON.stringify(rows, null, 2));
   if (!rows.length) return ctx.out('Inga filer importerade ännu.');
+  if (await isSampleDatabase(db)) ctx.out(sampleNotice);
   ctx.out(formatTable(
     ['#', 'Slag', 'Fil', 'År', 'sha256', 'Rader lästa', 'Lagrade', 'Importerad', 'Exempel', 'Ersatt av'],
-    rows.map((r) => [r.source_file_id as number, r.kind as string, r.file_name as string, r.years as string, r.sha256 as string, r.rows_read as number, r.rows_stored as number, r.imported_at as string, r.is_sample ? 'ja' : '', r.superseded_by === null ? '' : `#${r.superseded_by}`]),
+    rows.map((r) => [r.source_file_id as number, label(sourceKindLabels, r.kind) ?? '', r.file_name as string, r.years as string, r.sha256 as string, r.rows_read as number, r.rows_stored as number, r.imported_at as string, r.is_sample ? 'ja' : '', r.superseded_by === null ? '' : `#${r.superseded_by}`]),
   ));
 }
 
@@ -220,9 +238,10 @@ async function printCheck(ctx: Context, db: Database): Promise<void> {
   const aliases = await db.all<{ file_name: string; unit_text: string; unit_name: string; n_rows: number }>('select file_name, unit_text, unit_name, n_rows from alias_used');
   const failedChecks = await runViewChecks(db);
   if (ctx.json) return ctx.out(JSON.stringify({ units_without_answers: missing, unanswered, aliases_used: aliases, failed_view_checks: failedChecks }, null, 2));
+  if (await isSampleDatabase(db)) ctx.out(sampleNotice);
   ctx.out(failedChecks.length ? `Vyernas kontroller som hittade fel: ${failedChecks.map((f) => f.name).join('; ')}\n` : 'Vyernas kontroller: alla godkända.\n');
   ctx.out(`Enheter utan ÖJ-svar: ${missing.length}`);
-  if (missing.length) ctx.out(formatTable(['År', 'Enhet', 'Slag'], missing.slice(0, 30).map((m) => [String(m.year), m.name, m.kind])));
+  if (missing.length) ctx.out(formatTable(['År', 'Enhet', 'Slag'], missing.slice(0, 30).map((m) => [String(m.year), m.name, label(unitKindLabels, m.kind)])));
   ctx.out(`\nObesvarade ÖJ-frågor (nämnder, senaste åren):`);
   ctx.out(unanswered.length ? formatTable(['År', 'Enhet', 'Frågor', 'Obesvarade', 'Andel'], unanswered.map((u) => [String(u.year), u.name, u.n_cells, u.n_unanswered, `${(u.share_unanswered * 100).toLocaleString('sv-SE', { maximumFractionDigits: 1 })} %`])) : '  inga');
   ctx.out(`\nEnhetsnamn lösta via alias: ${aliases.length}`);

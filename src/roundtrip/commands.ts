@@ -35,7 +35,8 @@ import { exportCsvFiles, exportWorkbook } from './exportWorkbook.ts';
 import { readInputGrids } from './readInputGrids.ts';
 import { loadTemplateSpecs } from './templateData.ts';
 import { templateFileName } from './templateLayout.ts';
-import { CommandUsageError } from './usageError.ts';
+import { CommandUsageError, EmptySelectionError } from './usageError.ts';
+import { emptySelectionMessage, isSampleDatabase } from '../cli/selectionInfo.ts';
 import { readTemplateInfo, validateSelfAssessment, type ValidationProblem } from './validateSelfAssessment.ts';
 import { validationReportMarkdown, validationReportWorkbook, type ValidationReport } from './writeValidationReport.ts';
 import { buildTemplateWorkbook } from './writeSelfAssessmentTemplate.ts';
@@ -48,11 +49,12 @@ export async function runTemplate(
   options: { year: number; period: string; unit?: string; all?: boolean; outDir: string; createdAt?: Date },
 ): Promise<string[]> {
   const specs = await loadTemplateSpecs(db, await Catalog.load(db), options);
+  const sample = await isSampleDatabase(db);
   mkdirSync(options.outDir, { recursive: true });
   const written: string[] = [];
   for (const spec of specs) {
     const path = join(options.outDir, templateFileName(spec));
-    await (await buildTemplateWorkbook(spec, options.createdAt)).xlsx.writeFile(path);
+    await (await buildTemplateWorkbook({ ...spec, sample }, options.createdAt)).xlsx.writeFile(path);
     written.push(path);
   }
   return written;
@@ -94,7 +96,7 @@ const delimiters: Record<string, string> = { ';': ';', ',': ',', '\t': '\t', tab
 /** `beredskap export`: the readiness figures as .xlsx or CSV for those who work on in a spreadsheet. */
 export async function runExport(
   db: Database,
-  options: { year?: number; format: string; unit?: string; out: string; delimiter?: string },
+  options: { year?: number; format: string; unit?: string; unitName?: string; out: string; delimiter?: string },
 ): Promise<string[]> {
   if (options.format !== 'xlsx' && options.format !== 'csv') throw new CommandUsageError('--format ska vara xlsx eller csv');
   if (options.delimiter !== undefined && options.format !== 'csv') throw new CommandUsageError('--delimiter gäller bara --format csv');
@@ -104,12 +106,18 @@ export async function runExport(
     throw new CommandUsageError(`okänd enhet "${options.unit}": ange ett enhets-id från data/org/`);
   }
   const tables = await loadExportTables(db, { year: options.year, unit: options.unit });
+  // Sources and the city's comparison are there whatever the selection: the figures decide.
+  if (tables.filter((t) => ['Beredskap', 'Brister', 'Måluppfyllnad'].includes(t.name)).every((t) => !t.rows.length)) {
+    const years = (await loadExportTables(db, { unit: options.unit })).find((t) => t.name === 'Beredskap')!.rows.map((r) => Number(r[0]));
+    throw new EmptySelectionError(`Inget exporterat: ${emptySelectionMessage({ year: options.year, unit: options.unitName ?? options.unit }, years).replace(/^Inga/, 'inga')}`);
+  }
+  const sample = await isSampleDatabase(db);
   mkdirSync(dirname(resolve(options.out)), { recursive: true });
   if (options.format === 'xlsx') {
-    await exportWorkbook(tables).xlsx.writeFile(options.out);
+    await exportWorkbook(tables, { sample }).xlsx.writeFile(options.out);
     return [options.out];
   }
-  const files = exportCsvFiles(tables, options.out, delimiter);
+  const files = exportCsvFiles(tables, options.out, delimiter, { sample });
   for (const f of files) writeFileSync(f.path, f.content);
   return files.map((f) => f.path);
 }

@@ -25,6 +25,8 @@ export interface TemplateSpec extends TemplateInfo {
   requirements: TemplateRequirement[];
   /** The nämnd's latest report before this period, when there is one; answers to requirements in force only. */
   previous?: { year: number; period: string; answers: Map<string, PreviousAnswer> };
+  /** Made from a database of sample data: the template says Exempeldata. */
+  sample?: boolean;
 }
 
 export interface TemplateRequest {

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { periodPhrase, selfStatusLabels, statusChoiceText, statusChoices } from './labels.ts';
 import type { TemplateSpec } from './templateData.ts';
+import { sampleNotice } from '../cli/selectionInfo.ts';
 import { answerSheetName, instructionSheetName, templateColumn, templateColumns, templateInfoLabels } from './templateLayout.ts';
 
 const headerFill: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9D9D9' } };
@@ -63,6 +64,7 @@ async function addInstructionSheet(workbook: ExcelJS.Workbook, spec: TemplateSpe
   ws.getColumn(2).width = 90;
   const title = ws.addRow([`Självskattning enligt säkerhetsprogrammet – ${spec.unitName}, ${spec.year} ${periodPhrase(spec.period, spec.periodEnd.slice(5))}`]);
   title.font = { bold: true, size: 14 };
+  if (spec.sample) ws.addRow([sampleNotice]).font = { bold: true, size: 14, color: { argb: 'FF9C0006' } };
   ws.addRow([]);
   ws.addRow(['Så här fyller du i mallen']).font = { bold: true };
   instructionLines(spec).forEach((line, i) => {

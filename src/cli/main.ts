@@ -7,7 +7,8 @@ import type { FileReport, ImportOptions } from '../imports/importFiles.ts';
 import { importOj } from '../oj/importOj.ts';
 import { defaultConfigDir, defaultDbPath, projectRoot } from '../paths.ts';
 import { importSelfAssessment } from '../self/importSelfAssessment.ts';
-import { runExport, runTemplate, runValidationReport } from '../roundtrip/commands.ts';
+import { runExport, runTemplate, runValidationReport, validateFiles } from '../roundtrip/commands.ts';
+import { formatProblem } from '../imports/problems.ts';
 import { runViewChecks } from '../sql/viewChecks.ts';
 import { formatTable } from './formatTable.ts';
 import { reports, runReport } from './report.ts';
@@ -76,8 +77,15 @@ export async function main(argv: string[], write: (text: string) => void = (t) =
         return await withDb(ctx, async (db) => {
           if (values.report !== undefined) {
             // The report first: the dry run below stops at a bad file, and the report is wanted most then.
-            const report = await runValidationReport(db, { file: files.map((f) => resolve(f)), reportPath: resolve(values.report) });
+            const report = await runValidationReport(db, { file: files.map((f) => resolve(f)), reportPath: resolve(values.report), year });
             out(`Valideringsrapport: ${resolve(values.report)} (${count(report.problems, 'anmärkning', 'anmärkningar')}, varav ${report.blocking} stoppar inläsningen).`);
+          } else if (source === 'self-assessment' && values['dry-run'] && !ctx.json) {
+            // What the import accepts but the follow-up needs completed; errors that stop it come from the import below.
+            const warnings = (await validateFiles(db, { file: files.map((f) => resolve(f)), year })).problems.filter((p) => !p.blocksImport);
+            if (warnings.length) {
+              out(`${count(warnings.length, 'anmärkning', 'anmärkningar')} som inte stoppar inläsningen (--report UT.xlsx skriver dem till en fil för nämnden):`);
+              for (const w of warnings) out(`  ${formatProblem(w)}`);
+            }
           }
           const run = source === 'oj' ? importOj : importSelfAssessment;
           const reports = await run(db, files.map((f) => resolve(f)), options).finally(progress.done);
@@ -206,11 +214,12 @@ function printReports(ctx: Context, reports: FileReport[]): void {
     }
     const changes = Object.entries(r.changes ?? {})
       .filter(([, c]) => c.added + c.removed + c.changed > 0)
-      .map(([table, c]) => `${label(factTableLabels, table)}: ${c.added} nya, ${c.removed} borttagna, ${c.changed} ändrade`)
+      .map(([table, c]) => `${label(factTableLabels, table)}: ${count(c.added, 'ny', 'nya')}, ${count(c.removed, 'borttagen', 'borttagna')}, ${count(c.changed, 'ändrad', 'ändrade')}`)
       .join('; ');
     const verb = r.status === 'validated' ? 'kontrollerad (--dry-run, inget skrivet); skulle ge' : `importerad som källa #${r.sourceFileId};`;
-    ctx.out(`${r.file} (${years}): ${verb} ${r.rowsRead.toLocaleString('sv-SE')} rader lästa, ${r.rowsStored.toLocaleString('sv-SE')} uppgifter${changes ? ` – ${changes}` : ''}.`);
+    ctx.out(`${r.file} (${years}): ${verb} ${count(r.rowsRead, 'rad läst', 'rader lästa')}, ${count(r.rowsStored, 'uppgift', 'uppgifter')}${changes ? ` – ${changes}` : ''}.`);
     if (r.replacedSourceFiles?.length) ctx.out(`  ersätter källa ${r.replacedSourceFiles.map((id) => `#${id}`).join(', ')}`);
+    for (const n of r.notes ?? []) ctx.out(`  Obs: ${n}`);
   }
 }
 

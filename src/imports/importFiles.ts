@@ -30,6 +30,8 @@ export interface FileReport {
   changes?: Record<string, Change>;
   replacedSourceFiles?: number[];
   previous?: { source_file_id: number; imported_at: string };
+  /** What the user should know besides the counts (a report that does not change the year's figures …). */
+  notes?: string[];
 }
 
 /** What a source-specific parser makes of one file: its kind, years, and rows per fact table. */

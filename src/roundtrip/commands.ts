@@ -63,13 +63,11 @@ export async function runTemplate(
 /** Today in the local time zone, as an ISO date: the day a nämnd's due dates are measured against. */
 const localToday = () => new Date().toLocaleDateString('sv-SE');
 
-/** `--dry-run --report OUT`: every problem of the file(s) as a report to send back to the nämnd. */
-export async function runValidationReport(
-  db: Database,
-  options: { file: string | string[]; reportPath: string; today?: string },
-): Promise<{ problems: number; blocking: number; ok: boolean }> {
-  const format = /\.xlsx$/i.test(options.reportPath) ? 'xlsx' : /\.md$/i.test(options.reportPath) ? 'md' : undefined;
-  if (!format) throw new CommandUsageError(`--report ska sluta på .xlsx eller .md, inte "${options.reportPath}"`);
+/**
+ * Every problem of the self-assessment file(s), those that stop the import and those that do not:
+ * what `--dry-run` prints and `--report` writes. `year` is the import's --year.
+ */
+export async function validateFiles(db: Database, options: { file: string | string[]; today?: string; year?: number }): Promise<ValidationReport> {
   const catalog = await Catalog.load(db);
   const today = options.today ?? localToday();
   const report: ValidationReport = { checkedOn: today, files: [], problems: [] };
@@ -77,13 +75,24 @@ export async function runValidationReport(
     try {
       const { name, grids } = await readInputGrids(path);
       report.files.push({ file: name, template: readTemplateInfo(grids) });
-      report.problems.push(...validateSelfAssessment(grids, catalog, name, today));
+      report.problems.push(...validateSelfAssessment(grids, catalog, name, today, { year: options.year }));
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       report.files.push({ file: error.problems[0]?.file ?? path });
       report.problems.push(...error.problems.map((p): ValidationProblem => ({ ...p, blocksImport: true })));
     }
   }
+  return report;
+}
+
+/** `--dry-run --report OUT`: every problem of the file(s) as a report to send back to the nämnd. */
+export async function runValidationReport(
+  db: Database,
+  options: { file: string | string[]; reportPath: string; today?: string; year?: number },
+): Promise<{ problems: number; blocking: number; ok: boolean }> {
+  const format = /\.xlsx$/i.test(options.reportPath) ? 'xlsx' : /\.md$/i.test(options.reportPath) ? 'md' : undefined;
+  if (!format) throw new CommandUsageError(`--report ska sluta på .xlsx eller .md, inte "${options.reportPath}"`);
+  const report = await validateFiles(db, options);
   mkdirSync(dirname(resolve(options.reportPath)), { recursive: true });
   if (format === 'md') writeFileSync(options.reportPath, validationReportMarkdown(report));
   else await validationReportWorkbook(report).xlsx.writeFile(options.reportPath);

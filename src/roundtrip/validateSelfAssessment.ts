@@ -70,7 +70,7 @@ function requirementId(catalog: Catalog, text: string): string | undefined {
  * date has passed, a requirement left out, and a nämnd, year or period that is not the template's.
  * `today` is an ISO date.
  */
-export function validateSelfAssessment(grids: Grid[], catalog: Catalog, file: string, today: string): ValidationProblem[] {
+export function validateSelfAssessment(grids: Grid[], catalog: Catalog, file: string, today: string, options: { year?: number } = {}): ValidationProblem[] {
   const blocking: Problem[] = [];
   try {
     parseSelfAssessment(grids, catalog, file);
@@ -113,7 +113,14 @@ export function validateSelfAssessment(grids: Grid[], catalog: Catalog, file: st
       const yearText = text('year').replace(/\.0$/, '');
       const period = catalog.lookup('period', text('period'));
       if (template) {
-        if (columns.has('year') && yearText !== String(template.year)) add('year', `året är inte mallens: mallen gäller ${template.year}`, yearText);
+        // The import refuses it (unless --year names the row's year), so the report marks it as stopping.
+        if (columns.has('year') && yearText !== String(template.year) && yearText !== String(options.year ?? '')) {
+          const i = columns.get('year')!;
+          blocking.push({
+            file, sheet: grid.sheet, row: r.line, column: columnLabel(grid, i, cellText(header.cells[i] ?? null)), found: yearText,
+            message: `året är inte mallens: mallen gäller ${template.year}; ange --year ${yearText} om raderna ska gälla ${yearText}`,
+          });
+        }
         if (columns.has('period') && period && period !== template.period) add('period', `perioden är inte mallens: mallen gäller ${template.period}`, text('period'));
         const templateEnd = catalog.periodEnds.get(template.period);
         const unit = text('unit') && templateEnd ? catalog.resolveUnit(text('unit'), `${template.year}-${templateEnd}`) : undefined;

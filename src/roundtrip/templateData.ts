@@ -1,6 +1,7 @@
 import type { Catalog } from '../config/catalog.ts';
 import type { Database } from '../db/database.ts';
 import type { TemplateInfo } from './templateLayout.ts';
+import { didYouMean } from '../cli/commandLine.ts';
 import { CommandUsageError } from './usageError.ts';
 
 export interface TemplateRequirement {
@@ -89,7 +90,7 @@ function chooseNamnd(namnder: Namnd[], catalog: Catalog, unit: string, periodEnd
   const byName = 'unit' in resolved ? namnder.find((n) => n.unit_id === resolved.unit.unit_id) : undefined;
   if (byName) return byName;
   throw new CommandUsageError(
-    `"${unit}" är ingen av organisationens nämnder den ${periodEnd}; ange en av: ${namnder.map((n) => n.unit_id).join(', ')}`,
+    `"${unit}" är ingen av organisationens nämnder den ${periodEnd}${didYouMean(unit, namnder.map((n) => n.name)) || ' (nämnderna står i data/org/units.csv)'}`,
   );
 }
 

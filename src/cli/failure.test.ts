@@ -1,4 +1,5 @@
 import { chmodSync, cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { buildProfile } from '../dashboard/profile.ts';
@@ -89,13 +90,20 @@ describe('failures of files and the machine: one line, a log for details, an exi
     expect(log).toMatch(/ENOTDIR[\s\S]*at /);
   });
 
-  it.skipIf(isRoot)('a read-only database file (exit 6)', () => {
+  it('a read-only database file (exit 6)', (test) => {
     const db = join(dir, 'ro.duckdb');
     expect(runCli(['init', '--db', db], { env: env() }).code).toBe(0);
-    chmodSync(db, 0o444);
-    const r = runCli(['init', '--db', db], { env: env() });
-    expect(r.code).toBe(exitCodes.environment);
-    expect(lines(r.stderr)[0]).toMatch(/kan inte (öppnas|skrivas).*behörighet saknas/);
+    // Root ignores file modes; the immutable attribute holds even for root, where the file system has it.
+    const immutable = isRoot && spawnSync('chattr', ['+i', db]).status === 0;
+    if (isRoot && !immutable) test.skip();
+    if (!isRoot) chmodSync(db, 0o444);
+    try {
+      const r = runCli(['init', '--db', db], { env: env() });
+      expect(r.code).toBe(exitCodes.environment);
+      expect(lines(r.stderr)).toEqual([`Databasen (${db}) kan inte skrivas: behörighet saknas.`, `Detaljer i ${join(dir, 'fel.log')}.`]);
+    } finally {
+      if (immutable) spawnSync('chattr', ['-i', db]);
+    }
   });
 
   it('a read-only or full database, as DuckDB reports it, is the machine\'s state; anything unforeseen an internal fault', () => {

@@ -33,7 +33,7 @@ export interface Failure {
 const duckIoReasons: [RegExp, string][] = [
   [/No space left on device/i, 'disken är full'],
   [/Read-only file system/i, 'filsystemet är skrivskyddat'],
-  [/Permission denied/i, 'behörighet saknas'],
+  [/Permission denied|Operation not permitted/i, 'behörighet saknas'],
   [/read-only mode|database is read-only|Cannot .* in read-only/i, 'databasen är öppnad skrivskyddad'],
   [/Disk quota exceeded/i, 'diskkvoten är slut'],
 ];

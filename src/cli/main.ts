@@ -133,7 +133,7 @@ export async function main(argv: string[], write: (text: string) => void = (t) =
         let outcome: (typeof severity)[number] = 'ok';
         await withDb(ctx, async (db) => {
           for (const s of source ? [source as 'oj' | 'kolada'] : (['oj', 'kolada'] as const)) {
-            const o = await runPull(db, { source: s, year, configDir: ctx.configDir, json: ctx.json, quiet: ctx.quiet, out, printImports: (r) => printReports(ctx, r) });
+            const o = await runPull(db, { source: s, year, configDir: ctx.configDir, json: ctx.json, quiet: ctx.quiet, out, err: note, printImports: (r) => printReports(ctx, r) });
             if (severity.indexOf(o) > severity.indexOf(outcome)) outcome = o;
           }
         });

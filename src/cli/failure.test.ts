@@ -116,6 +116,17 @@ describe('failures of files and the machine: one line, a log for details, an exi
     });
   });
 
+  it.skipIf(!existsSync('/proc/self'))('a folder where none can be made fails at once (Node\'s own recursive mkdir never returns under /proc)', () => {
+    const r = runCli(['template', 'self-assessment', '--year', '2025', '--period', 'T1', '-o', '/proc/beredskap/mallar', '--db', join(dir, 'p.duckdb')], { env: env() });
+    expect(r.code).toBe(exitCodes.environment);
+    expect(lines(r.stderr)[0]).toBe('katalogen /proc/beredskap kan inte skapas: den eller katalogen den ligger i finns inte.');
+  });
+
+  it('a configuration folder that does not exist is one line, not one per file (exit 1)', () => {
+    const r = runCli(['init', '--db', join(dir, 'q.duckdb'), '--config', join(dir, 'ingen-konfiguration')], { env: env() });
+    expect([r.code, lines(r.stderr)]).toEqual([1, ['Inget har skrivits. Ett fel:', `  ${join(dir, 'ingen-konfiguration')}: konfigurationskatalogen finns inte (ange den med --config eller BEREDSKAP_CONFIG).`]]);
+  });
+
   it.skipIf(!existsSync('/dev/full'))('a full disk while writing an export (exit 6)', () => {
     const db = join(dir, 'c.duckdb');
     writeText(join(dir, 'oj.csv'), 'ar;enhet;indikator;verksamhet;svar\n2024;Farsta;evakuering;sabo;Nej\n');

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import type { DuckDBValue } from '@duckdb/node-api';
 import type { Database } from '../db/database.ts';
 import { appendRows } from '../db/appendRows.ts';
-import { ProblemList } from '../imports/problems.ts';
+import { InputError, ProblemList } from '../imports/problems.ts';
 import { closestNames, normalizeText } from '../text/normalize.ts';
 import { readConfigTable, type ConfigRecord } from './readConfigTable.ts';
 
@@ -35,6 +36,8 @@ const splitAliases = (v: string | null) => (v ?? '').split('|').map((s) => s.tri
  * returns the rows to store and a hash of the files' content, or throws InputError naming each fault.
  */
 export function readConfig(dir: string): { tables: ConfigTables; sha256: string } {
+  // One line for a wrong --config, rather than one per file it should hold.
+  if (!existsSync(dir)) throw new InputError([{ file: dir, message: 'konfigurationskatalogen finns inte (ange den med --config eller BEREDSKAP_CONFIG)' }]);
   const problems = new ProblemList(dir);
   const hash = createHash('sha256');
   const read = (relPath: string, required: string[], optional: string[] = []): ConfigRecord[] => {

@@ -1,6 +1,6 @@
 import { DuckDBConnection, DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
-import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { ensureFolder } from './ensureFolder.ts';
 
 export type Params = DuckDBValue[] | Record<string, DuckDBValue>;
 export type Row = Record<string, unknown>;
@@ -24,7 +24,7 @@ export class Database {
 
   /** readOnly: for readers that may run side by side (dashboard loaders): they share the file. */
   static async open(path: string, options: { readOnly?: boolean } = {}): Promise<Database> {
-    if (path !== ':memory:' && !options.readOnly) mkdirSync(dirname(path), { recursive: true });
+    if (path !== ':memory:' && !options.readOnly) ensureFolder(dirname(path));
     let instance: DuckDBInstance;
     try {
       instance = await DuckDBInstance.create(path, options.readOnly ? { access_mode: 'READ_ONLY' } : undefined);

@@ -25,7 +25,8 @@
  *
  * CommandUsageError means a request that cannot be carried out as asked: exit 2 with the message.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
+import { ensureFolder } from '../db/ensureFolder.ts';
 import { dirname, join, resolve } from 'node:path';
 import { Catalog } from '../config/catalog.ts';
 import type { Database } from '../db/database.ts';
@@ -50,7 +51,7 @@ export async function runTemplate(
 ): Promise<string[]> {
   const specs = await loadTemplateSpecs(db, await Catalog.load(db), options);
   const sample = await isSampleDatabase(db);
-  mkdirSync(options.outDir, { recursive: true });
+  ensureFolder(options.outDir);
   const written: string[] = [];
   for (const spec of specs) {
     const path = join(options.outDir, templateFileName(spec));
@@ -93,7 +94,7 @@ export async function runValidationReport(
   const format = /\.xlsx$/i.test(options.reportPath) ? 'xlsx' : /\.md$/i.test(options.reportPath) ? 'md' : undefined;
   if (!format) throw new CommandUsageError(`--report ska sluta på .xlsx eller .md, inte "${options.reportPath}"`);
   const report = await validateFiles(db, options);
-  mkdirSync(dirname(resolve(options.reportPath)), { recursive: true });
+  ensureFolder(dirname(resolve(options.reportPath)));
   if (format === 'md') writeFileSync(options.reportPath, validationReportMarkdown(report));
   else await validationReportWorkbook(report).xlsx.writeFile(options.reportPath);
   const blocking = report.problems.filter((p) => p.blocksImport).length;
@@ -121,7 +122,7 @@ export async function runExport(
     throw new EmptySelectionError(`Inget exporterat: ${emptySelectionMessage({ year: options.year, unit: options.unitName ?? options.unit }, years).replace(/^Inga/, 'inga')}`);
   }
   const sample = await isSampleDatabase(db);
-  mkdirSync(dirname(resolve(options.out)), { recursive: true });
+  ensureFolder(dirname(resolve(options.out)));
   if (options.format === 'xlsx') {
     await exportWorkbook(tables, { sample }).xlsx.writeFile(options.out);
     return [options.out];

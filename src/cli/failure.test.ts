@@ -168,6 +168,7 @@ describe('terminal escape injection', () => {
 
   it('strips ESC, BEL and other control characters, keeping line breaks and tabs', () => {
     expect(forTerminal(`a${hostile}\tb\nc\r\u009b\u202e`)).toBe('a[2J[32mAllt OK]0;titel\tb\nc');
+    expect(forTerminal('År;Enhet\r\n2024;Farsta\r\n')).toBe('År;Enhet\r\n2024;Farsta\r\n');
   });
 
   it('from error messages and from `sources`', () => {

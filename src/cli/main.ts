@@ -175,7 +175,7 @@ export async function main(argv: string[], write: (text: string) => void = (t) =
         return exitCodes.ok;
       }
       default:
-        throw new UsageError(`kommandot ${command} finns i hjälpen men inte här`);
+        throw new Error(`commandLine.ts knows the command ${command}, main.ts has no case for it`);
     }
   } catch (error) {
     const failure = describeFailure(error, command);

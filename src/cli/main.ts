@@ -8,6 +8,7 @@ import { importOj } from '../oj/importOj.ts';
 import { defaultConfigDir, defaultDbPath, projectRoot } from '../paths.ts';
 import { importSelfAssessment } from '../self/importSelfAssessment.ts';
 import { runExport, runTemplate, runValidationReport, validateFiles } from '../roundtrip/commands.ts';
+import type { ValidationProblem } from '../roundtrip/validateSelfAssessment.ts';
 import { formatProblem } from '../imports/problems.ts';
 import { runViewChecks } from '../sql/viewChecks.ts';
 import { formatTable } from './formatTable.ts';
@@ -84,7 +85,7 @@ export async function main(argv: string[], write: (text: string) => void = (t) =
             const warnings = (await validateFiles(db, { file: files.map((f) => resolve(f)), year })).problems.filter((p) => !p.blocksImport);
             if (warnings.length) {
               out(`${count(warnings.length, 'anmärkning', 'anmärkningar')} som inte stoppar inläsningen (--report UT.xlsx skriver dem till en fil för nämnden):`);
-              for (const w of warnings) out(`  ${formatProblem(w)}`);
+              for (const line of warningLines(warnings)) out(`  ${line}`);
             }
           }
           const run = source === 'oj' ? importOj : importSelfAssessment;
@@ -184,6 +185,27 @@ export async function main(argv: string[], write: (text: string) => void = (t) =
     if (logged) process.stderr.write(`${forTerminal(`Detaljer i ${logged}.`)}\n`);
     return failure.code;
   }
+}
+
+/** Each remark on its line, except requirements a report left out: one line per report, the ids listed. */
+function warningLines(warnings: ValidationProblem[]): string[] {
+  const missing = new Map<string, ValidationProblem[]>();
+  const lines: string[] = [];
+  for (const w of warnings) {
+    if (!w.missing) {
+      lines.push(formatProblem(w));
+      continue;
+    }
+    const key = `${w.file}\0${w.missing.report}`;
+    if (!missing.has(key)) missing.set(key, []);
+    missing.get(key)!.push(w);
+  }
+  for (const group of missing.values()) {
+    const [first] = group;
+    if (group.length === 1) lines.push(formatProblem(first!));
+    else lines.push(`${first!.file}: ${group.length} krav saknas för ${first!.missing!.report} och räknas som ej besvarade: ${group.map((w) => w.missing!.requirementId).join(', ')}.`);
+  }
+  return lines;
 }
 
 /** "okänd rapport "readines" – menade du readiness?", or which ones there are when nothing was given. */

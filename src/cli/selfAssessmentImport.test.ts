@@ -58,6 +58,13 @@ describe('import self-assessment on the command line: what it says and when it r
     expect(out[2]).toMatch(/^utan-atgard\.xlsx \(2025\): kontrollerad \(--dry-run, inget skrivet\); skulle ge \d+ rader lästa/);
   });
 
+  it('sums up the requirements a partial report leaves out in one line per report', () => {
+    const file = writeText(join(dir, 'del.csv'), `${header}\n2025;T1;Farsta;B01;Uppfyllt;;;;\n2025;T1;Farsta;B02;Uppfyllt;;;;\n`);
+    const out = lines(runCli(['import', 'self-assessment', file, '--dry-run', '--db', db]).stdout);
+    expect(out[1]).toMatch(/^ {2}del\.csv: \d+ krav saknas för Farsta 2025 T1 och räknas som ej besvarade: B03, B04, .*P04\.$/);
+    expect(out.filter((l) => l.includes('saknas för'))).toHaveLength(1);
+  });
+
   it('refuses a template whose rows were changed to another year, unless --year says that year is meant', async () => {
     const file = await filled('fel-ar.xlsx', (_id, row) => (row.getCell(templateColumn('År')).value = 2024));
     const r = runCli(['import', 'self-assessment', file, '--dry-run', '--db', db]);

@@ -8,6 +8,8 @@ import { templateInfoLabels, type TemplateInfo } from './templateLayout.ts';
 /** A problem of a self-assessment file, and whether the import would refuse the file because of it. */
 export interface ValidationProblem extends Problem {
   blocksImport: boolean;
+  /** A requirement the report left out: which report ("Farsta 2025 T1") and requirement, for a summary line. */
+  missing?: { report: string; requirementId: string };
 }
 
 type Field = 'year' | 'period' | 'unit' | 'requirement' | 'status' | 'comment' | 'action' | 'owner' | 'due_date';
@@ -144,14 +146,16 @@ export function validateSelfAssessment(grids: Grid[], catalog: Catalog, file: st
     }
   }
 
+  const missing: ValidationProblem[] = [];
   for (const [key, group] of groups) {
     const [year, period, unitId] = key.split('/');
     for (const r of catalog.requirements.values()) {
       const inForce = r.since_year <= group.year && (r.until_year === null || group.year <= r.until_year);
       if (inForce && !group.seen.has(r.requirement_id)) {
-        checks.add({
-          sheet: group.sheet,
-          message: `kravet ${r.requirement_id} (${r.text_sv}) saknas för ${catalog.unit(unitId!)?.name ?? unitId} ${year} ${period}: ett krav som inte redovisas räknas som ej besvarat`,
+        const report = `${catalog.unit(unitId!)?.name ?? unitId} ${year} ${period}`;
+        missing.push({
+          file, sheet: group.sheet, blocksImport: false, missing: { report, requirementId: r.requirement_id },
+          message: `kravet ${r.requirement_id} (${r.text_sv}) saknas för ${report}: ett krav som inte redovisas räknas som ej besvarat`,
         });
       }
     }
@@ -160,6 +164,7 @@ export function validateSelfAssessment(grids: Grid[], catalog: Catalog, file: st
   return sortProblems([
     ...blocking.map((p) => ({ ...p, blocksImport: true })),
     ...checks.items.map((p) => ({ ...p, blocksImport: false })),
+    ...missing,
   ]);
 }
 

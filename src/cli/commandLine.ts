@@ -71,7 +71,7 @@ export const commands: Record<string, CommandSpec> = {
     synopsis: ['export [--year ÅR] --format xlsx|csv [--unit ENHET] [--delimiter ,] -o FIL'],
     summary: 'beredskap, brister, måluppfyllnad, jämförelse och källor till Excel eller CSV',
     flags: ['year', 'format', 'unit', 'delimiter', 'out'],
-    notes: ['Utan --year: det senaste året med uppgifter. Utan --unit: organisationen och dess nämnder.'],
+    notes: ['Utan --year: alla år. Utan --unit: organisationen och dess nämnder. Ett urval utan uppgifter skriver ingenting (slutkod 1).'],
   },
   report: {
     synopsis: ['report readiness|gaps|goals|fidelity [--year ÅR] [--unit ENHET] [--format table|csv|json]'],

@@ -36,12 +36,14 @@ export const sourceKindLabel = {
   oj_workbook: "ÖJ-arbetsbok",
   oj_csv: "ÖJ, långt format (CSV)",
   self_assessment: "Självskattning",
-  kolada: "Kolada"
+  kolada: "Kolada",
+  unit_judgement: "Nämndens bedömning (ledningssystemet)"
 };
 export const unitKindLabel = {
   kommun: "kommun",
   stadsdelsnamnd: "stadsdelsnämnd",
   facknamnd: "facknämnd",
   kommunstyrelse: "kommunstyrelse",
-  socialnamnd_gbg: "socialnämnd (Göteborg)"
+  socialnamnd_gbg: "socialnämnd (Göteborg)",
+  bolag: "bolag"
 };

@@ -1,75 +1,31 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
-import { Database, DatabaseBusyError, NotADatabaseError, withDatabase, type DbSession } from '../db/database.ts';
+import { Database, withDatabase, type DbSession } from '../db/database.ts';
 import { initDatabase } from '../db/init.ts';
+import { buildProfile } from '../dashboard/profile.ts';
 import type { FileReport, ImportOptions } from '../imports/importFiles.ts';
-import { InputError, formatProblem } from '../imports/problems.ts';
 import type { Change } from '../imports/storeFacts.ts';
 import { parseYear } from '../imports/validRanges.ts';
+import { importJudgement } from '../judgement/importJudgement.ts';
 import { importOj } from '../oj/importOj.ts';
 import { defaultConfigDir, defaultDbPath, projectRoot } from '../paths.ts';
 import { importSelfAssessment } from '../self/importSelfAssessment.ts';
-import { importJudgement } from '../judgement/importJudgement.ts';
-import { CommandUsageError, runExport, runTemplate, runValidationReport } from '../roundtrip/commands.ts';
+import { runExport, runTemplate, runValidationReport, validateFiles } from '../roundtrip/commands.ts';
+import type { ValidationProblem } from '../roundtrip/validateSelfAssessment.ts';
+import { formatProblem } from '../imports/problems.ts';
 import { runViewChecks } from '../sql/viewChecks.ts';
 import { formatTable } from './formatTable.ts';
 import { reports, runReport } from './report.ts';
 import { progressReporter } from './progress.ts';
+import { forTerminal } from '../text/terminalText.ts';
+import { UsageError, commandHelp, commands, didYouMean, overviewHelp, parseCommandLine } from './commandLine.ts';
+import { describeFailure, exitCodes, writeFailureLog } from './failure.ts';
+import { isSampleDatabase, sampleNotice } from './selectionInfo.ts';
+import { resolveUnitArgument } from './unitArgument.ts';
+import { count } from './plural.ts';
+import { factTableLabels, label, sourceKindLabels, unitKindLabels } from '../roundtrip/labels.ts';
 
-/**
- * Exit codes: 0 success, 1 bad input (nothing written), 2 usage error, 3 database busy; for pull also
- * 4 a source could not be reached (cached files used), 5 a source answered with something unusable.
- */
-export const exitCodes = { ok: 0, badInput: 1, usage: 2, busy: 3, offline: 4, sourceFailed: 5 } as const;
-
-class UsageError extends Error {}
-
-const usage = `Användning: beredskap <kommando> [flaggor]
-
-Kommandon:
-  init                                  skapa eller uppdatera databasen (schema, konfiguration, vyer)
-  import oj FIL…                        importera ÖJ-arbetsböcker (.xlsx) eller långt format (.csv)
-  import self-assessment FIL…           importera nämndernas självskattningar (.xlsx eller .csv)
-  inspect FIL [--year ÅR] [--json]      visa hur en ÖJ-arbetsbok läses (blad, rubriker, kolumner, rader, problem); skriver inget
-  import judgement FIL…                 importera nämndens bedömning ur ledningssystemet (.xlsx eller .csv)
-  sample [--out KATALOG]                skapa exempeldata och importera den
-  sources                               lista importerade filer
-  remove source ID                      ta bort en importerad källa (nummer ur "sources") med alla dess uppgifter
-  check                                 datakvalitet: enheter utan svar, obesvarade andelar, alias, vyernas kontroller
-  report readiness|gaps|goals|fidelity  visa beredskapsmått [--year ÅR] [--unit ID] [--format table|csv|json]
-  template self-assessment --year ÅR --period T1|T2|VB [--unit ID | --all] -o KATALOG [--force]
-                                        självskattningsmallar (.xlsx) per nämnd, förifyllda med förra perioden
-  export [--year ÅR] --format xlsx|csv [--unit ID] [--delimiter ,] -o FIL
-                                        beredskap, brister, måluppfyllnad, jämförelse och källor till Excel eller CSV
-  start                                 bygg databasen från exempeldata om den saknas och starta instrumentpanelen
-  build                                 bygg den statiska webbplatsen i dist/ från databasen
-  bench                                 mät importens hastighet mot DuckDB:s egen read_csv
-  pull                                  hämta båda källorna nedan (npm run pull)
-  pull oj [--year ÅR | --all]           hämta ÖJ-arbetsböckerna i data/sources.csv till data/raw/oj/ och importera dem
-  pull kolada [--replace]               hämta Kolada-värdena i data/kolada_kpis.csv (alla kommuner och år)
-
-Flaggor:
-  --db SÖKVÄG       databasfil (standard data/beredskap.duckdb, eller miljövariabeln BEREDSKAP_DB)
-  --config KATALOG  konfigurationskatalog (standard data/, eller BEREDSKAP_CONFIG)
-  --year ÅR         ÖJ-år när filen inte själv anger det
-  --dry-run         kontrollera och visa vad som skulle ändras, utan att skriva
-  --replace         låt en ny version ta bort mer än spärrarna annars tillåter: en fjärdedel av det den ersätter
-                    (totalt, per enhetsslag eller för organisationens egna enheter), eller för en
-                    självskattning mer än den behåller
-  --force           template: skriv över mallar som redan finns (de kan vara ifyllda)
-  --accept-fidelity importera en ÖJ-fil vars publicerade andelar inte stämmer med dess egna kommunsvar (sägs tydligt)
-  --report UT       med import self-assessment --dry-run: valideringsrapport (.xlsx eller .md) att skicka till nämnden
-  --json            maskinläsbar sammanfattning på stdout
-  --quiet           inga förloppsrader
-  --all             pull oj: alla år i data/sources.csv (standard)
-
-Miljövariabler för pull: OJ_BASE_URL, KOLADA_BASE_URL, BEREDSKAP_RAW_DIR, BEREDSKAP_MAX_DOWNLOAD_MB.
-
-Slutkoder: 0 klart · 1 felaktig indata, inget skrivet · 2 fel i kommandoraden · 3 databasen används av
-en annan process · 4 pull: en källa kunde inte nås, tidigare hämtade filer används · 5 pull: en källa
-svarade med något oanvändbart (fel adress, felsida, för stor fil …)
-`;
+export { exitCodes } from './failure.ts';
 
 interface Context {
   dbPath: string;
@@ -79,46 +35,36 @@ interface Context {
   out: (text: string) => void;
 }
 
-export async function main(argv: string[], out: (text: string) => void = (t) => process.stdout.write(`${t}\n`)): Promise<number> {
+/**
+ * Runs one command line; the exit code. Every error ends here as a Swedish message on stderr (see
+ * failure.ts); everything printed passes through forTerminal, so text from files cannot drive the terminal.
+ */
+export async function main(argv: string[], write: (text: string) => void = (t) => process.stdout.write(`${t}\n`)): Promise<number> {
+  const out = (text: string) => write(forTerminal(text));
+  const note = (text: string) => process.stderr.write(`${forTerminal(text)}\n`);
+  let command: string | undefined;
   try {
-    const { values, positionals } = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        db: { type: 'string' },
-        config: { type: 'string' },
-        year: { type: 'string' },
-        out: { type: 'string', short: 'o' },
-        period: { type: 'string' },
-        report: { type: 'string' },
-        delimiter: { type: 'string' },
-        unit: { type: 'string' },
-        format: { type: 'string', default: 'table' },
-        'dry-run': { type: 'boolean', default: false },
-        replace: { type: 'boolean', default: false },
-        'accept-fidelity': { type: 'boolean', default: false },
-        force: { type: 'boolean', default: false },
-        json: { type: 'boolean', default: false },
-        quiet: { type: 'boolean', default: false },
-        all: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-    const [command, ...rest] = positionals;
-    if (values.help || !command) {
-      out(usage);
-      return values.help ? exitCodes.ok : exitCodes.usage;
+    const parsed = parseCommandLine(argv);
+    command = parsed.command;
+    const { args: rest } = parsed;
+    const values = { format: 'table', ...parsed.values };
+    if (command === 'help' || values.help || !command) {
+      const topic = command === 'help' ? rest[0] : command;
+      if (topic !== undefined && !commands[topic]) throw new UsageError(`okänt kommando "${topic}"${didYouMean(topic, Object.keys(commands))}`);
+      out(topic ? commandHelp(topic) : overviewHelp());
+      return command ? exitCodes.ok : exitCodes.usage;
     }
+    if (!commands[command]) throw new UsageError(`okänt kommando "${command}"${didYouMean(command, Object.keys(commands))}`);
     const ctx: Context = {
       dbPath: values.db ? resolve(values.db) : defaultDbPath(),
       configDir: values.config ? resolve(values.config) : defaultConfigDir(),
-      json: values.json,
-      quiet: values.quiet,
+      json: !!values.json,
+      quiet: !!values.quiet,
       out,
     };
-    const year = values.year === undefined ? undefined : Number(values.year);
     const parsedYear = values.year === undefined ? undefined : parseYear(values.year);
-    if (parsedYear && 'problem' in parsedYear) throw new UsageError(`--year: ${parsedYear.problem}, inte "${values.year}"`);
+    if (parsedYear && 'problem' in parsedYear) throw new UsageError(`--year: ${parsedYear.problem}, inte "${values.year}"`, command);
+    const year = parsedYear && 'year' in parsedYear ? parsedYear.year : undefined;
     switch (command) {
       case 'init':
         return await withDb(ctx, async (_db, init) => {
@@ -126,8 +72,8 @@ export async function main(argv: string[], out: (text: string) => void = (t) => 
         });
       case 'import': {
         const [source, ...files] = rest;
-        if (source !== 'oj' && source !== 'self-assessment' && source !== 'judgement') throw new UsageError('ange "import oj FIL…", "import self-assessment FIL…" eller "import judgement FIL…"');
-        if (!files.length) throw new UsageError('ange minst en fil');
+        if (source !== 'oj' && source !== 'self-assessment' && source !== 'judgement') throw new UsageError(subcommandMessage('import', source, ['oj', 'self-assessment', 'judgement']));
+        if (!files.length) throw new UsageError(`ange minst en fil: beredskap import ${source} FIL…`);
         const progress = progressReporter({ quiet: ctx.quiet });
         const options: ImportOptions = { year, dryRun: values['dry-run'], replace: values.replace, acceptFidelity: values['accept-fidelity'], onProgress: progress.update };
         if (values.report !== undefined && (source !== 'self-assessment' || !values['dry-run'])) {
@@ -136,8 +82,15 @@ export async function main(argv: string[], out: (text: string) => void = (t) => 
         return await withDb(ctx, async (db) => {
           if (values.report !== undefined) {
             // The report first: the dry run below stops at a bad file, and the report is wanted most then.
-            const report = await runValidationReport(db, { file: files.map((f) => resolve(f)), reportPath: resolve(values.report) });
-            out(`Valideringsrapport: ${resolve(values.report)} (${report.problems} anmärkningar, varav ${report.blocking} stoppar inläsningen).`);
+            const report = await runValidationReport(db, { file: files.map((f) => resolve(f)), reportPath: resolve(values.report), year });
+            out(`Valideringsrapport: ${resolve(values.report)} (${count(report.problems, 'anmärkning', 'anmärkningar')}, varav ${report.blocking} stoppar inläsningen).`);
+          } else if (source === 'self-assessment' && values['dry-run'] && !ctx.json) {
+            // What the import accepts but the follow-up needs completed; errors that stop it come from the import below.
+            const warnings = (await validateFiles(db, { file: files.map((f) => resolve(f)), year })).problems.filter((p) => !p.blocksImport);
+            if (warnings.length) {
+              out(`${count(warnings.length, 'anmärkning', 'anmärkningar')} som inte stoppar inläsningen (--report UT.xlsx skriver dem till en fil för nämnden):`);
+              for (const line of warningLines(warnings)) out(`  ${line}`);
+            }
           }
           const run = source === 'oj' ? importOj : source === 'judgement' ? importJudgement : importSelfAssessment;
           const reports = await run(db, files.map((f) => resolve(f)), options).finally(progress.done);
@@ -146,25 +99,29 @@ export async function main(argv: string[], out: (text: string) => void = (t) => 
       }
       case 'inspect': {
         const [file, ...extra] = rest;
-        if (!file || extra.length) throw new UsageError('ange "inspect FIL"');
+        if (!file || extra.length) throw new UsageError('ange en fil: beredskap inspect FIL', command);
         const { inspectOjFile } = await import('../oj/inspectOjFile.ts');
         const { text, json, ok } = await inspectOjFile(resolve(file), ctx.configDir, year);
         out(ctx.json ? JSON.stringify(json, null, 2) : text.trimEnd());
         return ok ? exitCodes.ok : exitCodes.badInput;
       }
       case 'template': {
-        if (rest[0] !== 'self-assessment') throw new UsageError('ange "template self-assessment --year ÅR --period T1|T2|VB [--unit ID | --all] -o KATALOG"');
-        if (year === undefined || !values.period || !values.out) throw new UsageError('--year, --period och -o krävs');
+        if (rest[0] !== 'self-assessment') throw new UsageError(subcommandMessage('template', rest[0], ['self-assessment']));
+        const missing = [year === undefined && '--year', !values.period && '--period', !values.out && '-o'].filter(Boolean);
+        if (missing.length) throw new UsageError(`${missing.join(', ').replace(/, ([^,]*)$/, ' och $1')} saknas: beredskap template self-assessment --year ÅR --period T1|T2|VB -o KATALOG`);
         return await withDb(ctx, async (db) => {
-          const written = await runTemplate(db, { year, period: values.period!, unit: values.unit, all: values.all, outDir: resolve(values.out!), force: values.force });
-          out(ctx.json ? JSON.stringify(written, null, 2) : `${written.length} mallar skrivna i ${resolve(values.out!)}.`);
+          const written = await runTemplate(db, { year: year!, period: values.period!, unit: values.unit, all: values.all, outDir: resolve(values.out!), force: values.force });
+          if (await isSampleDatabase(db)) (ctx.json ? note : out)(sampleNotice);
+          out(ctx.json ? JSON.stringify(written, null, 2) : `${count(written.length, 'mall skriven', 'mallar skrivna')} i ${resolve(values.out!)}.`);
         });
       }
       case 'export': {
-        if (values.format !== 'xlsx' && values.format !== 'csv') throw new UsageError('ange --format xlsx eller --format csv');
-        if (!values.out) throw new UsageError('ange -o FIL');
+        if (values.format !== 'xlsx' && values.format !== 'csv') throw new UsageError(parsed.values.format ? `--format ska vara xlsx eller csv, inte "${values.format}"` : 'ange --format xlsx eller --format csv');
+        if (!values.out) throw new UsageError('ange filen att skriva med -o FIL');
         return await withDb(ctx, async (db) => {
-          const written = await runExport(db, { year, format: values.format as 'xlsx' | 'csv', unit: values.unit, out: resolve(values.out!), delimiter: values.delimiter });
+          const unit = values.unit === undefined ? undefined : await resolveUnitArgument(db, values.unit, year);
+          const written = await runExport(db, { year, format: values.format as 'xlsx' | 'csv', unit: unit?.unitId, unitName: unit?.name, out: resolve(values.out!), delimiter: values.delimiter });
+          if (await isSampleDatabase(db)) (ctx.json ? note : out)(sampleNotice);
           out(ctx.json ? JSON.stringify(written, null, 2) : `Exporterat: ${written.join(', ')}`);
         });
       }
@@ -179,31 +136,31 @@ export async function main(argv: string[], out: (text: string) => void = (t) => 
         return await withDb(ctx, async (db) => printSources(ctx, db));
       case 'remove': {
         const [what, id, ...extra] = rest;
-        if (what !== 'source' || !id || !/^\d+$/.test(id) || extra.length) throw new UsageError('ange "remove source ID" med källans nummer ur "beredskap sources"');
+        if (what !== 'source' || !id || !/^\d+$/.test(id) || extra.length) throw new UsageError('ange "remove source ID" med källans nummer ur "beredskap sources"', command);
         return await withDb(ctx, async (db) => {
           const { removeSource } = await import('../imports/removeSource.ts');
           const r = await removeSource(db, Number(id));
           if (ctx.json) return ctx.out(JSON.stringify(r, null, 2));
-          const rows = Object.entries(r.removed).map(([table, n]) => `${table} ${n.toLocaleString('sv-SE')}`).join(', ') || 'inga rader';
-          ctx.out(`Källa #${r.sourceFileId} (${r.fileName}, ${r.kind}) är borttagen: ${rows}.${r.koladaRefilled ? ` Koladas svar tillbaka för ${r.koladaRefilled} rader.` : ''}`);
+          const rows = Object.entries(r.removed).map(([table, n]) => `${label(factTableLabels, table)} ${n.toLocaleString('sv-SE')}`).join(', ') || 'inga rader';
+          ctx.out(`Källa #${r.sourceFileId} (${r.fileName}, ${label(sourceKindLabels, r.kind)}) är borttagen: ${rows}.${r.koladaRefilled ? ` Koladas svar tillbaka för ${count(r.koladaRefilled, 'rad', 'rader')}.` : ''}`);
           ctx.out('  Filer som den en gång ersatte kommer inte tillbaka av sig själva: importera dem igen om de ska gälla.');
         });
       }
       case 'pull': {
         const [source, ...extra] = rest;
-        if ((source !== undefined && source !== 'oj' && source !== 'kolada') || extra.length) throw new UsageError('ange "pull", "pull oj [--year ÅR | --all]" eller "pull kolada"');
+        if (source !== undefined && source !== 'oj' && source !== 'kolada') throw new UsageError(subcommandMessage('pull', source, ['oj', 'kolada']));
+        if (extra.length) throw new UsageError(`pull tar bara en källa (oj eller kolada), inte "${extra.join(' ')}"`);
         if (values.all && year !== undefined) throw new UsageError('ange antingen --year eller --all');
         if (source === 'kolada' && (values.all || year !== undefined)) throw new UsageError('pull kolada hämtar alltid alla år; --year och --all gäller pull oj');
-        if (values['dry-run']) throw new UsageError('--dry-run gäller inte pull');
         const { runPull } = await import('../../loaders/pullCommand.ts');
         // Plain `pull` takes both sources, Kolada even when ÖJ was unreachable; the worst outcome decides.
-        // The database is opened only to store what was fetched: no lock is held while downloading.
         const severity = ['ok', 'offline', 'failed', 'badInput'] as const;
         let outcome: (typeof severity)[number] = 'ok';
+        // The database is opened only to store what was fetched: no lock is held while downloading.
         await withDb(ctx, async () => {});
         const session: DbSession = (work) => withDatabase(ctx.dbPath, work);
         for (const s of source ? [source as 'oj' | 'kolada'] : (['oj', 'kolada'] as const)) {
-          const o = await runPull(session, { source: s, year, replace: values.replace, configDir: ctx.configDir, json: ctx.json, quiet: ctx.quiet, out, printImports: (r) => printReports(ctx, r) });
+          const o = await runPull(session, { source: s, year, replace: values.replace, configDir: ctx.configDir, json: ctx.json, quiet: ctx.quiet, out, err: note, printImports: (r) => printReports(ctx, r) });
           if (severity.indexOf(o) > severity.indexOf(outcome)) outcome = o;
         }
         return { ok: exitCodes.ok, badInput: exitCodes.badInput, offline: exitCodes.offline, failed: exitCodes.sourceFailed }[outcome];
@@ -217,15 +174,26 @@ export async function main(argv: string[], out: (text: string) => void = (t) => 
       }
       case 'report': {
         const [name] = rest;
-        if (!name || !(name in reports)) throw new UsageError(`ange en rapport: ${Object.keys(reports).join(', ')}`);
-        if (!['table', 'csv', 'json'].includes(values.format!)) throw new UsageError('--format ska vara table, csv eller json');
+        if (!name || !(name in reports)) throw new UsageError(subcommandMessage('report', name, Object.keys(reports)));
+        if (!['table', 'csv', 'json'].includes(values.format!)) throw new UsageError(`--format ska vara table, csv eller json, inte "${values.format}"`);
+        if (values.all && year !== undefined) throw new UsageError('ange antingen --year eller --all', command);
+        const format = values.format as 'table' | 'csv' | 'json';
         return await withDb(ctx, async (db) => {
-          ctx.out(await runReport(db, name, { year, unit: values.unit, format: values.format as 'table' | 'csv' | 'json' }));
+          const unit = values.unit === undefined ? undefined : await resolveUnitArgument(db, values.unit, year);
+          const report = await runReport(db, name, { year, all: values.all, unit, format });
+          const sample = await isSampleDatabase(db);
+          // CSV and JSON stay parseable: what a person should read besides them goes to stderr.
+          const say = format === 'table' ? out : note;
+          if (sample) say(sampleNotice);
+          if (report.empty && format !== 'table') note(report.text);
+          else out(report.text);
         });
       }
       case 'start':
+        buildProfile();
         return await start(ctx);
       case 'build': {
+        buildProfile(); // a mistyped profile is said before any work is done
         await ensureDatabase(ctx);
         const { buildSite } = await import('../dashboard/buildSite.ts');
         const outDir = buildSite({ quiet: ctx.quiet, dbPath: ctx.dbPath });
@@ -238,28 +206,43 @@ export async function main(argv: string[], out: (text: string) => void = (t) => 
         return exitCodes.ok;
       }
       default:
-        throw new UsageError(`okänt kommando "${command}"`);
+        throw new Error(`commandLine.ts knows the command ${command}, main.ts has no case for it`);
     }
   } catch (error) {
-    if (error instanceof InputError) {
-      process.stderr.write(`Inget har skrivits. ${error.problems.length === 1 ? 'Ett fel' : `${error.problems.length} fel`}:\n`);
-      for (const p of error.problems) process.stderr.write(`  ${formatProblem(p)}\n`);
-      return exitCodes.badInput;
-    }
-    if (error instanceof NotADatabaseError) {
-      process.stderr.write(`${error.message}\n`);
-      return exitCodes.usage;
-    }
-    if (error instanceof DatabaseBusyError) {
-      process.stderr.write(`${error.message}\n`);
-      return exitCodes.busy;
-    }
-    if (error instanceof UsageError || error instanceof CommandUsageError || (error as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) {
-      process.stderr.write(`${(error as Error).message}\n\n${usage}`);
-      return exitCodes.usage;
-    }
-    throw error;
+    const failure = describeFailure(error, command);
+    const logged = failure.log ? writeFailureLog(error, argv) : undefined;
+    for (const line of failure.lines) process.stderr.write(`${forTerminal(line)}\n`);
+    if (logged) process.stderr.write(`${forTerminal(`Detaljer i ${logged}.`)}\n`);
+    return failure.code;
   }
+}
+
+/** Each remark on its line, except requirements a report left out: one line per report, the ids listed. */
+function warningLines(warnings: ValidationProblem[]): string[] {
+  const missing = new Map<string, ValidationProblem[]>();
+  const lines: string[] = [];
+  for (const w of warnings) {
+    if (!w.missing) {
+      lines.push(formatProblem(w));
+      continue;
+    }
+    const key = `${w.file}\0${w.missing.report}`;
+    if (!missing.has(key)) missing.set(key, []);
+    missing.get(key)!.push(w);
+  }
+  for (const group of missing.values()) {
+    const [first] = group;
+    if (group.length === 1) lines.push(formatProblem(first!));
+    else lines.push(`${first!.file}: ${group.length} krav saknas för ${first!.missing!.report} och räknas som ej besvarade: ${group.map((w) => w.missing!.requirementId).join(', ')}.`);
+  }
+  return lines;
+}
+
+/** "okänd rapport "readines" – menade du readiness?", or which ones there are when nothing was given. */
+function subcommandMessage(command: string, found: string | undefined, known: string[]): string {
+  const what = { import: 'källa', pull: 'källa', report: 'rapport', template: 'mall' }[command] ?? 'argument';
+  const list = known.join(', ').replace(/, ([^,]*)$/, ' eller $1');
+  return found === undefined ? `ange ${what}: ${list}` : `okänd ${what} "${found}"${didYouMean(found, known) || ` – ange ${list}`}`;
 }
 
 async function withDb(
@@ -271,10 +254,11 @@ async function withDb(
 }
 
 const skipLabels: Record<string, string> = { blank: 'tomma rader', note: 'rader med titel, källa eller fotnot', heading: 'rubrikrader utan värden' };
-/** " (stadsdelsnamnd 660, kommun 3)": which kinds of unit a new version removes rows of. */
+
+/** " (stadsdelsnämnd 660, kommun 3)": which kinds of unit a new version removes rows of. */
 const removedByKind = (c: Change) => {
   const kinds = Object.entries(c.removedByKind ?? {});
-  return kinds.length ? ` (${kinds.map(([kind, n]) => `${kind} ${n}`).join(', ')})` : '';
+  return kinds.length ? ` (${kinds.map(([kind, n]) => `${label(unitKindLabels, kind)} ${n}`).join(', ')})` : '';
 };
 
 function printReports(ctx: Context, reports: FileReport[]): void {
@@ -290,13 +274,14 @@ function printReports(ctx: Context, reports: FileReport[]): void {
     }
     const changes = Object.entries(r.changes ?? {})
       .filter(([, c]) => c.added + c.removed + c.changed > 0)
-      .map(([table, c]) => `${table}: ${c.added} nya, ${c.removed} borttagna${removedByKind(c)}, ${c.changed} ändrade`)
+      .map(([table, c]) => `${label(factTableLabels, table)}: ${count(c.added, 'ny', 'nya')}, ${count(c.removed, 'borttagen', 'borttagna')}${removedByKind(c)}, ${count(c.changed, 'ändrad', 'ändrade')}`)
       .join('; ');
     const verb = r.status === 'validated' ? 'kontrollerad (--dry-run, inget skrivet); skulle ge' : `importerad som källa #${r.sourceFileId};`;
-    ctx.out(`${r.file} (${years}): ${verb} ${r.rowsRead.toLocaleString('sv-SE')} rader lästa, ${r.rowsStored.toLocaleString('sv-SE')} uppgifter${changes ? ` – ${changes}` : ''}.`);
+    ctx.out(`${r.file} (${years}): ${verb} ${count(r.rowsRead, 'rad läst', 'rader lästa')}, ${count(r.rowsStored, 'uppgift', 'uppgifter')}${changes ? ` – ${changes}` : ''}.`);
     if (r.replacedSourceFiles?.length) ctx.out(`  ersätter källa ${r.replacedSourceFiles.map((id) => `#${id}`).join(', ')}`);
     const skipped = Object.entries(r.rowsSkipped ?? {}).filter(([, n]) => n > 0);
     if (skipped.length) ctx.out(`  hoppade över: ${skipped.map(([why, n]) => `${n} ${skipLabels[why] ?? why}`).join(', ')}`);
+    for (const n of r.notes ?? []) ctx.out(`  Obs: ${n}`);
     for (const w of r.warnings ?? []) ctx.out(`  ${w}`);
   }
 }
@@ -310,9 +295,10 @@ async function printSources(ctx: Context, db: Database): Promise<void> {
   );
   if (ctx.json) return ctx.out(JSON.stringify(rows, null, 2));
   if (!rows.length) return ctx.out('Inga filer importerade ännu.');
+  if (await isSampleDatabase(db)) ctx.out(sampleNotice);
   ctx.out(formatTable(
     ['#', 'Slag', 'Fil', 'År', 'sha256', 'Rader lästa', 'Lagrade', 'Importerad', 'Exempel', 'Ersatt av', 'Borttagen'],
-    rows.map((r) => [r.source_file_id as number, r.kind as string, r.file_name as string, r.years as string, r.sha256 as string, r.rows_read as number, r.rows_stored as number, r.imported_at as string, r.is_sample ? 'ja' : '', r.superseded_by === null ? '' : `#${r.superseded_by}`, (r.removed_at as string | null) ?? '']),
+    rows.map((r) => [r.source_file_id as number, label(sourceKindLabels, r.kind) ?? '', r.file_name as string, r.years as string, r.sha256 as string, r.rows_read as number, r.rows_stored as number, r.imported_at as string, r.is_sample ? 'ja' : '', r.superseded_by === null ? '' : `#${r.superseded_by}`, (r.removed_at as string | null) ?? '']),
   ));
 }
 
@@ -331,9 +317,10 @@ async function printCheck(ctx: Context, db: Database): Promise<boolean> {
     ctx.out(JSON.stringify({ units_without_answers: missing, unanswered, aliases_used: aliases, self_not_applicable: notApplicable, failed_view_checks: failedChecks }, null, 2));
     return failedChecks.length > 0;
   }
+  if (await isSampleDatabase(db)) ctx.out(sampleNotice);
   ctx.out(failedChecks.length ? `Vyernas kontroller som hittade fel: ${failedChecks.map((f) => f.name).join('; ')}\n` : 'Vyernas kontroller: alla godkända.\n');
   ctx.out(`Enheter utan ÖJ-svar: ${missing.length}`);
-  if (missing.length) ctx.out(formatTable(['År', 'Enhet', 'Slag'], missing.slice(0, 30).map((m) => [String(m.year), m.name, m.kind])));
+  if (missing.length) ctx.out(formatTable(['År', 'Enhet', 'Slag'], missing.slice(0, 30).map((m) => [String(m.year), m.name, label(unitKindLabels, m.kind)])));
   ctx.out(`\nObesvarade ÖJ-frågor (nämnder, senaste åren):`);
   ctx.out(unanswered.length ? formatTable(['År', 'Enhet', 'Frågor', 'Obesvarade', 'Andel'], unanswered.map((u) => [String(u.year), u.name, u.n_cells, u.n_unanswered, `${(u.share_unanswered * 100).toLocaleString('sv-SE', { maximumFractionDigits: 1 })} %`])) : '  inga');
   ctx.out(`\nEnhetsnamn lösta via alias: ${aliases.length}`);

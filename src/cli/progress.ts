@@ -1,3 +1,5 @@
+import { forTerminal } from '../text/terminalText.ts';
+
 /**
  * Progress for long work: one rewritten line on a terminal, nothing in CI, with --quiet or when
  * stderr is not a terminal (logs stay clean).
@@ -16,7 +18,7 @@ export function progressReporter(options: { quiet?: boolean; stream?: NodeJS.Wri
       if (!enabled || now - last < 200 || total < 2000) return;
       last = now;
       shown = true;
-      stream.write(`\r${label}: ${done.toLocaleString('sv-SE')} av ${total.toLocaleString('sv-SE')} rader`);
+      stream.write(`\r${forTerminal(label)}: ${done.toLocaleString('sv-SE')} av ${total.toLocaleString('sv-SE')} rader`);
     },
     done() {
       if (shown) stream.write('\r\x1b[K');

@@ -1,78 +1,105 @@
+/**
+ * `beredskap report NAME`: a view for a terminal user. The readiness, gap and goal reports are the
+ * export's own sheets (src/roundtrip/exportData.ts), so the terminal, the workbook and CSV show the same
+ * rows with the same Swedish labels; the terminal shows fewer columns. Without --unit they cover the
+ * organisation and its nämnder, without --year the latest year with data (--all: every year).
+ */
 import type { Database } from '../db/database.ts';
 import { percent } from '../../docs/components/format.js';
+import { exportSheets, type ExportColumn, type ExportSheet, type Row } from '../roundtrip/exportData.ts';
+import { label } from '../roundtrip/labels.ts';
 import { toCsv } from '../text/writeCsv.ts';
 import { formatTable } from './formatTable.ts';
+import { emptySelectionMessage } from './selectionInfo.ts';
 
 type Format = 'table' | 'csv' | 'json';
 
-interface Column {
-  key: string;
-  header: string;
-  kind?: 'share' | 'number';
-}
-
 interface ReportDef {
-  /** A query over one documented view; $1 year and $2 unit_id filter when given. */
-  sql: string;
-  columns: Column[];
+  sheet: ExportSheet;
+  /** The sheet's columns a terminal shows, by header; long text cut at `max` characters. */
+  terminal: { header: string; max?: number }[];
 }
 
-const share = (key: string, header: string): Column => ({ key, header, kind: 'share' });
-const num = (key: string, header: string): Column => ({ key, header, kind: 'number' });
+const sheet = (name: string) => exportSheets.find((s) => s.name === name)!;
+
+const fidelity: ExportSheet = {
+  name: 'Kontroll av publicerade andelar',
+  slug: 'fidelity',
+  unitFiltered: true,
+  sql: `select f.year, f.file_name, f.unit_id, coalesce(u.name, f.unit_id) as unit_name, f.indicator_id, i.title_sv as indicator_text,
+               f.share_published, f.share_recomputed, f.diff_pp, f.ok
+        from fidelity f
+        left join org_unit u using (unit_id)
+        left join indicator i using (indicator_id)
+        where ($1::integer is null or f.year = $1) and ($2::varchar is null or f.unit_id = $2)
+        order by f.year, f.unit_id, f.indicator_id`,
+  columns: [
+    { header: 'År', kind: 'integer', value: 'year' }, { header: 'Fil', kind: 'text', value: 'file_name' },
+    { header: 'Nivå', kind: 'text', value: 'unit_name' }, { header: 'Indikator', kind: 'text', value: 'indicator_text' },
+    { header: 'Publicerad', kind: 'share', value: 'share_published' }, { header: 'Omräknad', kind: 'share', value: 'share_recomputed' },
+    { header: 'Skillnad (p.e.)', kind: 'number', value: 'diff_pp' },
+    { header: 'Stämmer', kind: 'text', value: (r: Row) => label({ true: 'ja', false: 'nej' }, r.ok) },
+  ],
+};
 
 export const reports: Record<string, ReportDef> = {
   readiness: {
-    sql: `select year, unit_id, fokusomrade, basis, n_items, n_met, n_partial, n_not_met, n_in_progress, n_unanswered, n_not_applicable, share_met, share_answered
-          from readiness
-          where ($1::integer is null or year = $1) and ($2::varchar is null or unit_id = $2)
-          order by year, unit_id, fokusomrade, basis`,
-    columns: [
-      num('year', 'År'), { key: 'unit_id', header: 'Enhet' }, { key: 'fokusomrade', header: 'Fokusområde' }, { key: 'basis', header: 'Underlag' },
-      num('n_items', 'Poster'), num('n_met', 'Uppfyllda'), num('n_partial', 'Delvis'), num('n_not_met', 'Ej uppfyllda'),
-      num('n_in_progress', 'Pågår'), num('n_unanswered', 'Ej svar'), num('n_not_applicable', 'Ej aktuella'),
-      share('share_met', 'Andel uppfyllt'), share('share_answered', 'Andel besvarat'),
-    ],
+    sheet: sheet('Beredskap'),
+    terminal: ['År', 'Enhet', 'Fokusområde', 'Underlag', 'Poster', 'Uppfyllda', 'Delvis', 'Ej uppfyllda', 'Pågår', 'Ej svar', 'Ej aktuella', 'Andel uppfyllt', 'Andel besvarat'].map((header) => ({ header })),
   },
   gaps: {
-    sql: `select year, unit_id, indicator_id, answer, gap_status, since_year
-          from oj_gap
-          where ($1::integer is null or year = $1) and ($2::varchar is null or unit_id = $2)
-          order by year, unit_id, indicator_id`,
-    columns: [num('year', 'År'), { key: 'unit_id', header: 'Enhet' }, { key: 'indicator_id', header: 'Indikator' }, { key: 'answer', header: 'Svar' }, { key: 'gap_status', header: 'Status' }, num('since_year', 'Sedan')],
+    sheet: sheet('Brister'),
+    terminal: [
+      { header: 'År' }, { header: 'Period' }, { header: 'Enhet' }, { header: 'Underlag' }, { header: 'Indikator eller krav' },
+      { header: 'Beskrivning', max: 50 }, { header: 'Svar eller status' }, { header: 'Brist' }, { header: 'Sedan år' },
+      { header: 'Ansvarig', max: 24 }, { header: 'Klart senast' }, { header: 'Försenad' },
+    ],
   },
   goals: {
-    sql: `select year, unit_id, fokusomrade, target_share, share_met, attainment
-          from goal_attainment
-          where ($1::integer is null or year = $1) and ($2::varchar is null or unit_id = $2)
-          order by year, unit_id, fokusomrade`,
-    columns: [num('year', 'År'), { key: 'unit_id', header: 'Nämnd' }, { key: 'fokusomrade', header: 'Fokusområde' }, share('target_share', 'Mål'), share('share_met', 'Beräknad andel uppfyllt'), { key: 'attainment', header: 'Beräknad måluppfyllnad' }],
+    sheet: sheet('Måluppfyllnad'),
+    terminal: ['År', 'Nämnd', 'Fokusområde', 'Nämndens bedömning', 'Mål', 'Beräknad andel uppfyllt', 'Tillämpliga poster', 'Beräknad måluppfyllnad'].map((header) => ({ header })),
   },
   fidelity: {
-    sql: `select year, file_name, unit_id, indicator_id, share_published, share_recomputed, diff_pp, ok
-          from fidelity
-          where ($1::integer is null or year = $1) and ($2::varchar is null or unit_id = $2)
-          order by year, unit_id, indicator_id`,
-    columns: [num('year', 'År'), { key: 'file_name', header: 'Fil' }, { key: 'unit_id', header: 'Nivå' }, { key: 'indicator_id', header: 'Indikator' }, share('share_published', 'Publicerad'), share('share_recomputed', 'Omräknad'), num('diff_pp', 'Skillnad (p.e.)'), { key: 'ok', header: 'OK' }],
+    sheet: fidelity,
+    terminal: [{ header: 'År' }, { header: 'Fil' }, { header: 'Nivå' }, { header: 'Indikator', max: 50 }, { header: 'Publicerad' }, { header: 'Omräknad' }, { header: 'Skillnad (p.e.)' }, { header: 'Stämmer' }],
   },
 };
 
+export interface ReportOptions {
+  year?: number;
+  /** Every year, not only the latest. */
+  all?: boolean;
+  unit?: { unitId: string; name: string };
+  format: Format;
+}
 
-/** `beredskap report NAME`: a view for a terminal user (Swedish headers, sv-SE numbers), or CSV/JSON. */
-export async function runReport(db: Database, name: string, options: { year?: number; unit?: string; format: Format }): Promise<string> {
+const cellOf = (c: ExportColumn, r: Row) => (typeof c.value === 'string' ? r[c.value] : c.value(r));
+
+/** The report as text for stdout; `empty` when the selection held nothing (the text then says which years exist). */
+export async function runReport(db: Database, name: string, options: ReportOptions): Promise<{ text: string; empty: boolean }> {
   const def = reports[name]!;
-  const rows = await db.all<Record<string, unknown>>(def.sql, [options.year ?? null, options.unit ?? null]);
-  if (options.format === 'json') return JSON.stringify(rows, null, 2);
-  if (options.format === 'csv') return toCsv(def.columns.map((c) => c.key), rows.map((r) => def.columns.map((c) => r[c.key])));
-  if (!rows.length) return 'Inga uppgifter för det urvalet.';
-  return formatTable(
-    def.columns.map((c) => c.header),
-    rows.map((r) => def.columns.map((c) => {
-      const v = r[c.key];
-      if (c.kind === 'share') return percent(v as number | null);
-      if (v === null || v === undefined) return null;
-      if (c.key === 'year' || c.key === 'since_year') return String(v);
-      if (typeof v === 'boolean') return v ? 'ja' : 'nej';
-      return c.kind === 'number' ? Number(v) : String(v);
-    })),
-  );
+  const all = await db.all<Row>(def.sheet.sql, def.sheet.unitFiltered ? [null, options.unit?.unitId ?? null] : [null]);
+  const years = [...new Set(all.map((r) => Number(r.year)))];
+  const year = options.year ?? (options.all ? undefined : Math.max(...years));
+  const rows = year === undefined ? all : all.filter((r) => Number(r.year) === year);
+  if (!rows.length) return { text: emptySelectionMessage({ year: options.year, unit: options.unit?.name }, years), empty: true };
+  if (options.format === 'json') return { text: JSON.stringify(rows, null, 2), empty: false };
+  const columns: (ExportColumn & { max?: number })[] = options.format === 'csv'
+    ? def.sheet.columns
+    : def.terminal.map((t) => ({ ...def.sheet.columns.find((c) => c.header === t.header)!, max: t.max }));
+  if (options.format === 'csv') return { text: toCsv(columns.map((c) => c.header), rows.map((r) => columns.map((c) => cellOf(c, r)))), empty: false };
+  return {
+    empty: false,
+    text: formatTable(
+      columns.map((c) => c.header),
+      rows.map((r) => columns.map((c) => {
+        const v = cellOf(c, r);
+        if (c.kind === 'share') return percent(v as number | null);
+        if (v === null || v === undefined || v === '') return null;
+        if (c.kind === 'integer' || c.kind === 'number') return c.header === 'År' || /^Sedan/.test(c.header) ? String(v) : Number(v);
+        const text = c.kind === 'date' ? String(v).slice(0, 10) : String(v);
+        return c.max && text.length > c.max ? `${text.slice(0, c.max - 1)}…` : text;
+      })),
+    ),
+  };
 }

@@ -149,6 +149,11 @@ export class Catalog {
     return this.applicability.get(`${year}/${unitId}`)?.has(requirementId) ?? false;
   }
 
+  /** Names of the organisation's nämnder that exist on `date`: what a self-assessment's Nämnd cell may say. */
+  namndNamesOn(date: string): string[] {
+    return [...this.unitsById.values()].filter((u) => this.isOrganisationNamnd(u) && within(date, u.valid_from, u.valid_to)).map((u) => u.name);
+  }
+
   /** The ÖJ measure date of a year (settings oj_measure_date, month-day): which units answered then. */
   measureDate(year: number): string {
     return `${year}-${this.settings.get('oj_measure_date') ?? '02-01'}`;

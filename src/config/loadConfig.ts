@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import type { DuckDBValue } from '@duckdb/node-api';
 import type { Database } from '../db/database.ts';
 import { appendRows } from '../db/appendRows.ts';
-import { ProblemList } from '../imports/problems.ts';
+import { InputError, ProblemList } from '../imports/problems.ts';
 import { ojColumnRoles } from '../oj/headerWords.ts';
 import { closestNames, normalizeText } from '../text/normalize.ts';
 import { readConfigTable, type ConfigRecord } from './readConfigTable.ts';
@@ -36,6 +37,8 @@ export interface ConfigTables {
  * returns the rows to store and a hash of the files' content, or throws InputError naming each fault.
  */
 export function readConfig(dir: string): { tables: ConfigTables; sha256: string } {
+  // One line for a wrong --config, rather than one per file it should hold.
+  if (!existsSync(dir)) throw new InputError([{ file: dir, message: 'konfigurationskatalogen finns inte (ange den med --config eller BEREDSKAP_CONFIG)' }]);
   const problems = new ProblemList(dir);
   const hash = createHash('sha256');
   const read = (relPath: string, required: string[], optional: string[] = []): ConfigRecord[] => {
@@ -216,7 +219,7 @@ export function readConfig(dir: string): { tables: ConfigTables; sha256: string 
   const targets: Rows = read('targets.csv', ['first_year', 'last_year', 'fokusomrade', 'unit_id', 'target_share', 'delvis_within_pp']).map((r) => {
     if (!fokusIds.has(r.get('fokusomrade'))) unknown('targets.csv', r, 'fokusomrade', r.get('fokusomrade'), fokusIds);
     checkUnit('targets.csv', r, 'unit_id', r.opt('unit_id'));
-    return [r.int('first_year'), r.int('last_year', true), r.get('fokusomrade'), r.opt('unit_id'), r.num('target_share'), r.num('delvis_within_pp')];
+    return [r.int('first_year'), r.int('last_year', true), r.get('fokusomrade'), r.opt('unit_id'), r.num('target_share', { min: 0, max: 1, hint: 'en andel: 90 % skrivs 0.9' }), r.num('delvis_within_pp', { min: 0, max: 100, hint: 'procentenheter' })];
   });
   const requirementIds = new Set(requirements.map((r) => r[0] as string));
   const requirementOjMap: Rows = read('requirement_oj_map.csv', ['requirement_id', 'area', 'verksamhet']).map((r) => {

@@ -11,7 +11,8 @@ export interface ConfigRecord {
   opt(column: string): string | null;
   /** A whole number (required unless `optional`); anything else is reported as a problem. */
   int(column: string, optional?: boolean): number | null;
-  num(column: string): number;
+  /** A number, within `range` when given (the database's own constraints, said before they are hit). */
+  num(column: string, range?: { min: number; max: number; hint?: string }): number;
 }
 
 /**
@@ -75,7 +76,13 @@ export function readConfigTable(
       opt,
       get,
       int: (column, optional = false) => number(column, /^-?\d+$/, optional),
-      num: (column) => number(column, /^-?\d+(\.\d+)?$/, false) ?? 0,
+      num: (column, range) => {
+        const n = number(column, /^-?\d+(\.\d+)?$/, false) ?? 0;
+        if (range && (n < range.min || n > range.max)) {
+          problems.add({ file: path, row: line, column, found: opt(column) ?? '', message: `värdet ska ligga mellan ${range.min} och ${range.max}${range.hint ? ` (${range.hint})` : ''}` });
+        }
+        return n;
+      },
     };
   });
   return { bytes, records };

@@ -1,7 +1,8 @@
 import { DuckDBConnection, DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
-import { closeSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { busyMarker } from './busyMarker.js';
+import { ensureFolder } from './ensureFolder.ts';
 
 export { busyMarker };
 
@@ -69,7 +70,7 @@ export class Database {
   /** readOnly: for readers that may run side by side (dashboard loaders): they share the file. */
   static async open(path: string, options: { readOnly?: boolean } = {}): Promise<Database> {
     if (path !== ':memory:') assertDuckDbFile(path);
-    if (path !== ':memory:' && !options.readOnly) mkdirSync(dirname(path), { recursive: true });
+    if (path !== ':memory:' && !options.readOnly) ensureFolder(dirname(path));
     let instance: DuckDBInstance;
     try {
       instance = await DuckDBInstance.create(path, options.readOnly ? { ...noExtensions, access_mode: 'READ_ONLY' } : noExtensions);

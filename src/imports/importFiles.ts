@@ -8,6 +8,7 @@ import { refreshMaterialised } from '../db/views.ts';
 import type { Grid } from '../text/grid.ts';
 import { readDelimited } from '../text/readDelimited.ts';
 import { gridsFromWorkbook } from '../text/readWorkbook.ts';
+import { unreadableFileMessage } from './fileErrors.ts';
 import { InputError, type Problem } from './problems.ts';
 import { unzippedSizeProblem } from './unzippedSize.ts';
 import { findImported, storeFacts, type Change, type FactTable } from './storeFacts.ts';
@@ -37,6 +38,8 @@ export interface FileReport {
   /** Said on every output: what was accepted although it looks wrong. */
   warnings?: string[];
   previous?: { source_file_id: number; imported_at: string };
+  /** What the user should know besides the counts (a report that does not change the year's figures …). */
+  notes?: string[];
 }
 
 /** What a source-specific parser makes of one file: its kind, years, and rows per fact table. */
@@ -66,7 +69,7 @@ export function openInput(path: string): InputFile {
   try {
     bytes = readFileSync(path);
   } catch (error) {
-    throw new InputError([{ file: path, message: `filen kan inte läsas (${(error as NodeJS.ErrnoException).code ?? error})` }]);
+    throw new InputError([{ file: path, message: unreadableFileMessage(error) }]);
   }
   if (/\.xlsx$/i.test(path)) {
     return {
@@ -80,6 +83,10 @@ export function openInput(path: string): InputFile {
           await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
         } catch (error) {
           throw new InputError([{ file: name, message: `filen kan inte läsas som .xlsx (${(error as Error).message})` }]);
+        }
+        // A zip without xl/workbook.xml loads as a workbook with no sheets: not an Excel file at all.
+        if (!workbook.worksheets.length) {
+          throw new InputError([{ file: name, message: 'filen är ingen Excel-arbetsbok: den saknar arbetsbokens delar (xl/workbook.xml och blad); spara den som .xlsx i Excel och försök igen' }]);
         }
         return gridsFromWorkbook(workbook, name);
       },

@@ -26,7 +26,8 @@
  *
  * CommandUsageError means a request that cannot be carried out as asked: exit 2 with the message.
  */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
+import { ensureFolder } from '../db/ensureFolder.ts';
 import { dirname, join, resolve } from 'node:path';
 import { Catalog } from '../config/catalog.ts';
 import type { Database } from '../db/database.ts';
@@ -36,7 +37,8 @@ import { exportCsvFiles, exportWorkbook } from './exportWorkbook.ts';
 import { readInputGrids } from './readInputGrids.ts';
 import { loadTemplateSpecs } from './templateData.ts';
 import { templateFileName } from './templateLayout.ts';
-import { CommandUsageError } from './usageError.ts';
+import { CommandUsageError, EmptySelectionError } from './usageError.ts';
+import { emptySelectionMessage, isSampleDatabase } from '../cli/selectionInfo.ts';
 import { readTemplateInfo, validateSelfAssessment, type ValidationProblem } from './validateSelfAssessment.ts';
 import { validationReportMarkdown, validationReportWorkbook, type ValidationReport } from './writeValidationReport.ts';
 import { buildTemplateWorkbook } from './writeSelfAssessmentTemplate.ts';
@@ -58,11 +60,12 @@ export async function runTemplate(
         'välj en annan katalog med -o, eller ange --force för att skriva över',
     );
   }
-  mkdirSync(options.outDir, { recursive: true });
+  const sample = await isSampleDatabase(db);
+  ensureFolder(options.outDir);
   const written: string[] = [];
   for (const [i, spec] of specs.entries()) {
     const path = paths[i]!;
-    await (await buildTemplateWorkbook(spec, options.createdAt)).xlsx.writeFile(path);
+    await (await buildTemplateWorkbook({ ...spec, sample }, options.createdAt)).xlsx.writeFile(path);
     written.push(path);
   }
   return written;
@@ -71,13 +74,11 @@ export async function runTemplate(
 /** Today in the local time zone, as an ISO date: the day a nämnd's due dates are measured against. */
 const localToday = () => new Date().toLocaleDateString('sv-SE');
 
-/** `--dry-run --report OUT`: every problem of the file(s) as a report to send back to the nämnd. */
-export async function runValidationReport(
-  db: Database,
-  options: { file: string | string[]; reportPath: string; today?: string },
-): Promise<{ problems: number; blocking: number; ok: boolean }> {
-  const format = /\.xlsx$/i.test(options.reportPath) ? 'xlsx' : /\.md$/i.test(options.reportPath) ? 'md' : undefined;
-  if (!format) throw new CommandUsageError(`--report ska sluta på .xlsx eller .md, inte "${options.reportPath}"`);
+/**
+ * Every problem of the self-assessment file(s), those that stop the import and those that do not:
+ * what `--dry-run` prints and `--report` writes. `year` is the import's --year.
+ */
+export async function validateFiles(db: Database, options: { file: string | string[]; today?: string; year?: number }): Promise<ValidationReport> {
   const catalog = await Catalog.load(db);
   const today = options.today ?? localToday();
   const report: ValidationReport = { checkedOn: today, files: [], problems: [] };
@@ -85,14 +86,25 @@ export async function runValidationReport(
     try {
       const { name, grids } = await readInputGrids(path);
       report.files.push({ file: name, template: readTemplateInfo(grids) });
-      report.problems.push(...validateSelfAssessment(grids, catalog, name, today));
+      report.problems.push(...validateSelfAssessment(grids, catalog, name, today, { year: options.year }));
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       report.files.push({ file: error.problems[0]?.file ?? path });
       report.problems.push(...error.problems.map((p): ValidationProblem => ({ ...p, blocksImport: true })));
     }
   }
-  mkdirSync(dirname(resolve(options.reportPath)), { recursive: true });
+  return report;
+}
+
+/** `--dry-run --report OUT`: every problem of the file(s) as a report to send back to the nämnd. */
+export async function runValidationReport(
+  db: Database,
+  options: { file: string | string[]; reportPath: string; today?: string; year?: number },
+): Promise<{ problems: number; blocking: number; ok: boolean }> {
+  const format = /\.xlsx$/i.test(options.reportPath) ? 'xlsx' : /\.md$/i.test(options.reportPath) ? 'md' : undefined;
+  if (!format) throw new CommandUsageError(`--report ska sluta på .xlsx eller .md, inte "${options.reportPath}"`);
+  const report = await validateFiles(db, options);
+  ensureFolder(dirname(resolve(options.reportPath)));
   if (format === 'md') writeFileSync(options.reportPath, validationReportMarkdown(report));
   else await validationReportWorkbook(report).xlsx.writeFile(options.reportPath);
   const blocking = report.problems.filter((p) => p.blocksImport).length;
@@ -104,7 +116,7 @@ const delimiters: Record<string, string> = { ';': ';', ',': ',', '\t': '\t', tab
 /** `beredskap export`: the readiness figures as .xlsx or CSV for those who work on in a spreadsheet. */
 export async function runExport(
   db: Database,
-  options: { year?: number; format: string; unit?: string; out: string; delimiter?: string },
+  options: { year?: number; format: string; unit?: string; unitName?: string; out: string; delimiter?: string },
 ): Promise<string[]> {
   if (options.format !== 'xlsx' && options.format !== 'csv') throw new CommandUsageError('--format ska vara xlsx eller csv');
   if (options.delimiter !== undefined && options.format !== 'csv') throw new CommandUsageError('--delimiter gäller bara --format csv');
@@ -114,12 +126,18 @@ export async function runExport(
     throw new CommandUsageError(`okänd enhet "${options.unit}": ange ett enhets-id från data/org/`);
   }
   const tables = await loadExportTables(db, { year: options.year, unit: options.unit });
-  mkdirSync(dirname(resolve(options.out)), { recursive: true });
+  // Sources and the city's comparison are there whatever the selection: the figures decide.
+  if (tables.filter((t) => ['Beredskap', 'Brister', 'Måluppfyllnad'].includes(t.name)).every((t) => !t.rows.length)) {
+    const years = (await loadExportTables(db, { unit: options.unit })).find((t) => t.name === 'Beredskap')!.rows.map((r) => Number(r[0]));
+    throw new EmptySelectionError(`Inget exporterat: ${emptySelectionMessage({ year: options.year, unit: options.unitName ?? options.unit }, years).replace(/^Inga/, 'inga')}`);
+  }
+  const sample = await isSampleDatabase(db);
+  ensureFolder(dirname(resolve(options.out)));
   if (options.format === 'xlsx') {
-    await exportWorkbook(tables).xlsx.writeFile(options.out);
+    await exportWorkbook(tables, { sample }).xlsx.writeFile(options.out);
     return [options.out];
   }
-  const files = exportCsvFiles(tables, options.out, delimiter);
+  const files = exportCsvFiles(tables, options.out, delimiter, { sample });
   for (const f of files) writeFileSync(f.path, f.content);
   return files.map((f) => f.path);
 }

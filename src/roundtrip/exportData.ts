@@ -9,14 +9,14 @@ export interface ExportFilter {
   unit?: string;
 }
 
-type Row = Record<string, unknown>;
+export type Row = Record<string, unknown>;
 
-interface ExportColumn extends TableColumn {
+export interface ExportColumn extends TableColumn {
   /** The query column, or how the cell is made from the row. */
   value: string | ((row: Row) => unknown);
 }
 
-interface ExportSheet {
+export interface ExportSheet {
   name: string;
   /** What the sheet's CSV file adds to the name given with -o (the first sheet's file is that name). */
   slug: string;

@@ -1,12 +1,20 @@
 import ExcelJS from 'exceljs';
 import { extname } from 'node:path';
 import { toCsv } from '../text/writeCsv.ts';
+import { sampleNotice } from '../cli/selectionInfo.ts';
 import { addTableSheet, type ColumnKind, type Table } from './xlsxTable.ts';
 
 /** The export as one workbook, a sheet per table (header frozen, auto filter, shares as percentages). */
-export function exportWorkbook(tables: Table[]): ExcelJS.Workbook {
+export function exportWorkbook(tables: Table[], options: { sample?: boolean } = {}): ExcelJS.Workbook {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Beredskapsuppföljning';
+  if (options.sample) {
+    // Made from sample data: said first, on a sheet of its own, so that no table's header row moves.
+    workbook.title = `Exempeldata – ${workbook.creator}`;
+    const ws = workbook.addWorksheet('Exempeldata');
+    ws.getColumn(1).width = 90;
+    ws.addRow([sampleNotice]).font = { bold: true, size: 14 };
+  }
   for (const table of tables) addTableSheet(workbook, table);
   return workbook;
 }
@@ -34,16 +42,17 @@ function csvValue(kind: ColumnKind, value: unknown): unknown {
  * it with the sheet's name added (export.csv, export-brister.csv, …). UTF-8 with a BOM; with `;` numbers
  * get a decimal comma, as Swedish Excel reads them, with any other delimiter a decimal point.
  */
-export function exportCsvFiles(tables: (Table & { slug: string })[], out: string, delimiter = ';'): { path: string; content: string }[] {
+export function exportCsvFiles(tables: (Table & { slug: string })[], out: string, delimiter = ';', options: { sample?: boolean } = {}): { path: string; content: string }[] {
   const ext = extname(out) || '.csv';
   const stem = extname(out) ? out.slice(0, -ext.length) : out;
   return tables.map((t) => ({
     path: t.slug ? `${stem}-${t.slug}${ext}` : `${stem}${ext}`,
-    content: toCsv(
+    // Sample data says so on the first line, above the header, where a spreadsheet shows it first.
+    content: (options.sample ? `\uFEFF${sampleNotice}\r\n` : '') + toCsv(
       t.columns.map((c) => c.header),
       t.rows.map((r) => t.columns.map((c, i) => csvValue(c.kind, r[i]))),
       delimiter,
-      { bom: true, decimalSeparator: delimiter === ';' ? ',' : '.' },
+      { bom: !options.sample, decimalSeparator: delimiter === ';' ? ',' : '.' },
     ),
   }));
 }

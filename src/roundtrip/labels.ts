@@ -2,6 +2,7 @@
  * The Swedish words a user reads for the codes the database stores. One place, so that the template's
  * dropdown, the validation report and the exports say the same thing.
  */
+import { gapLabel, sourceKindLabel, unitKindLabel } from '../../docs/components/format.js';
 
 /** Stored self-assessment status → the template's dropdown text (ej_svar is a blank cell). */
 export const selfStatusLabels: Record<string, string> = {
@@ -27,7 +28,10 @@ export const ojAnswerLabels: Record<string, string> = {
   ej_svar: 'Ej svar',
 };
 
-export const gapStatusLabels: Record<string, string> = { ny: 'Ny', kvarstaende: 'Kvarstående', atgardad: 'Åtgärdad' };
+// The dashboard's labels (docs/components/format.js) where they are plain words, so both say the same.
+export const gapStatusLabels: Record<string, string> = gapLabel;
+export const sourceKindLabels: Record<string, string> = sourceKindLabel;
+export const unitKindLabels: Record<string, string> = unitKindLabel;
 
 export const basisLabels: Record<string, string> = { oj: 'ÖJ', self: 'Självskattning', combined: 'Sammanvägt' };
 
@@ -39,12 +43,13 @@ export const comparisonRoleLabels: Record<string, string> = {
   jamforelse: 'Jämförelse',
 };
 
-export const sourceKindLabels: Record<string, string> = {
-  oj_workbook: 'ÖJ-arbetsbok',
-  oj_csv: 'ÖJ, långt format (CSV)',
-  self_assessment: 'Självskattning',
-  kolada: 'Kolada',
-  unit_judgement: 'Nämndens bedömning (ledningssystemet)',
+/** What an import changed, per table, in a user's words. */
+export const factTableLabels: Record<string, string> = {
+  oj_answer: 'ÖJ-svar',
+  oj_published_share: 'publicerade andelar',
+  self_assessment: 'självskattningar',
+  kolada_value: 'Kolada-värden',
+  unit_judgement: 'nämndernas bedömningar',
 };
 
 /** How a period reads in a sentence: "tertial 1 (per 30 april)". */

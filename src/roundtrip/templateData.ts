@@ -1,6 +1,7 @@
 import type { Catalog } from '../config/catalog.ts';
 import type { Database } from '../db/database.ts';
 import type { TemplateInfo } from './templateLayout.ts';
+import { didYouMean } from '../cli/commandLine.ts';
 import { CommandUsageError } from './usageError.ts';
 
 export interface TemplateRequirement {
@@ -29,6 +30,8 @@ export interface TemplateSpec extends TemplateInfo {
   judgementGoals: { title: string; previous?: { judgement: string; motivering: string | null } }[];
   /** The nämnd's latest report before this period, when there is one; answers to requirements in force only. */
   previous?: { year: number; period: string; answers: Map<string, PreviousAnswer> };
+  /** Made from a database of sample data: the template says Exempeldata. */
+  sample?: boolean;
 }
 
 export interface TemplateRequest {
@@ -101,7 +104,7 @@ function chooseNamnd(namnder: Namnd[], catalog: Catalog, unit: string, periodEnd
   const byName = 'unit' in resolved ? namnder.find((n) => n.unit_id === resolved.unit.unit_id) : undefined;
   if (byName) return byName;
   throw new CommandUsageError(
-    `"${unit}" är ingen av organisationens nämnder den ${periodEnd}; ange en av: ${namnder.map((n) => n.unit_id).join(', ')}`,
+    `"${unit}" är ingen av organisationens nämnder den ${periodEnd}${didYouMean(unit, namnder.map((n) => n.name)) || ' (nämnderna står i data/org/units.csv)'}`,
   );
 }
 

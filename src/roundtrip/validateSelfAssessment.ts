@@ -10,6 +10,8 @@ import { templateInfoLabels, type TemplateInfo } from './templateLayout.ts';
 /** A problem of a self-assessment file, and whether the import would refuse the file because of it. */
 export interface ValidationProblem extends Problem {
   blocksImport: boolean;
+  /** A requirement the report left out: which report ("Farsta 2025 T1") and requirement, for a summary line. */
+  missing?: { report: string; requirementId: string };
 }
 
 type Field = 'year' | 'period' | 'unit' | 'requirement' | 'status' | 'comment' | 'action' | 'owner' | 'due_date';
@@ -73,7 +75,7 @@ function requirementId(catalog: Catalog, text: string): string | undefined {
  * date has passed, a requirement left out, and a nämnd, year or period that is not the template's.
  * `today` is an ISO date.
  */
-export function validateSelfAssessment(grids: Grid[], catalog: Catalog, file: string, today: string): ValidationProblem[] {
+export function validateSelfAssessment(grids: Grid[], catalog: Catalog, file: string, today: string, options: { year?: number } = {}): ValidationProblem[] {
   const blocking: Problem[] = [];
   // The template's sheet of nämndens bedömning is imported with the file, so its errors stop it too.
   for (const parse of [() => parseSelfAssessment(grids, catalog, file), () => parseJudgement(grids, catalog, file, false)]) {
@@ -119,7 +121,14 @@ export function validateSelfAssessment(grids: Grid[], catalog: Catalog, file: st
       const yearText = text('year').replace(/\.0$/, '');
       const period = catalog.lookup('period', text('period'));
       if (template) {
-        if (columns.has('year') && yearText !== String(template.year)) add('year', `året är inte mallens: mallen gäller ${template.year}`, yearText);
+        // The import refuses it (unless --year names the row's year), so the report marks it as stopping.
+        if (columns.has('year') && yearText !== String(template.year) && yearText !== String(options.year ?? '')) {
+          const i = columns.get('year')!;
+          blocking.push({
+            file, sheet: grid.sheet, row: r.line, column: columnLabel(grid, i, cellText(header.cells[i] ?? null)), found: yearText,
+            message: `året är inte mallens: mallen gäller ${template.year}; ange --year ${yearText} om raderna ska gälla ${yearText}`,
+          });
+        }
         if (columns.has('period') && period && period !== template.period) add('period', `perioden är inte mallens: mallen gäller ${template.period}`, text('period'));
         const templateEnd = catalog.periodEnds.get(template.period);
         const unit = text('unit') && templateEnd ? catalog.resolveUnit(text('unit'), `${template.year}-${templateEnd}`) : undefined;
@@ -150,13 +159,15 @@ export function validateSelfAssessment(grids: Grid[], catalog: Catalog, file: st
     }
   }
 
+  const missing: ValidationProblem[] = [];
   for (const [key, group] of groups) {
     const [year, period, unitId] = key.split('/');
     for (const r of catalog.requirements.values()) {
       if (catalog.applies(r.requirement_id, unitId!, group.year) && !group.seen.has(r.requirement_id)) {
-        checks.add({
-          sheet: group.sheet,
-          message: `kravet ${r.requirement_id} (${r.text_sv}) saknas för ${catalog.unit(unitId!)?.name ?? unitId} ${year} ${period}: ett krav som inte redovisas räknas som ej besvarat`,
+        const report = `${catalog.unit(unitId!)?.name ?? unitId} ${year} ${period}`;
+        missing.push({
+          file, sheet: group.sheet, blocksImport: false, missing: { report, requirementId: r.requirement_id },
+          message: `kravet ${r.requirement_id} (${r.text_sv}) saknas för ${report}: ett krav som inte redovisas räknas som ej besvarat`,
         });
       }
     }
@@ -165,6 +176,7 @@ export function validateSelfAssessment(grids: Grid[], catalog: Catalog, file: st
   return sortProblems([
     ...blocking.map((p) => ({ ...p, blocksImport: true })),
     ...checks.items.map((p) => ({ ...p, blocksImport: false })),
+    ...missing,
   ]);
 }
 

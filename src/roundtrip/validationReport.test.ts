@@ -55,7 +55,7 @@ describe('validation report (import self-assessment --dry-run --report)', () => 
     expect(at(7)).toEqual([['G (Status)', 'Uppfylt', 'Okänd status', 'ja']]);
     expect(rows.find((r) => r.Rad === 7)!.Förslag).toMatch(/^Uppfyllt/);
     expect(at(8)).toEqual([]); // uppfyllt: a past date is the day it was done
-    expect(at(9)).toEqual([['C (Nämnd)', '<img src=x onerror=alert(1)>', 'Okänd enhet', 'ja']]);
+    expect(at(9)).toEqual([['C (Nämnd)', '<img src=x onerror=alert(1)>', 'Okänd nämnd', 'ja']]);
     // B05's row now names an unknown id: the report leaves B05 out, which is said after the rows.
     expect(rows.at(-1)).toMatchObject({ Blad: 'Självskattning', Rad: null, Kolumn: null, 'Stoppar inläsningen': 'nej',
       Problem: 'Kravet B05 (Samhällsviktig verksamhet identifierad) saknas för Farsta 2025 T1: ett krav som inte redovisas räknas som ej besvarat' });
@@ -69,7 +69,7 @@ describe('validation report (import self-assessment --dry-run --report)', () => 
     expect(text).toContain('| Rad | Kolumn | Värde i filen | Problem | Förslag | Stoppar inläsningen |');
     expect(text).toContain('| 2 | G (Status) |  | Status saknas: välj Uppfyllt, Delvis uppfyllt, Ej uppfyllt eller Ej aktuellt (ett krav utan status räknas som ej besvarat) |  | nej |');
     expect(text).toContain('| 6 | D (Krav) | X99 | Okänt krav |');
-    expect(text).toContain('| 9 | C (Nämnd) | \\<img src=x onerror=alert(1)\\> | Okänd enhet |');
+    expect(text).toContain('| 9 | C (Nämnd) | \\<img src=x onerror=alert(1)\\> | Okänd nämnd |');
     expect(text).not.toMatch(/(?<!\\)<img/); // escaped, so no viewer renders it as HTML
     expect(text.split('\n').filter((l) => /^\| \d* \|/.test(l))).toHaveLength(8); // one table line per problem
   });

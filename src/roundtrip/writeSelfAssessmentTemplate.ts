@@ -6,6 +6,7 @@ import type { TemplateSpec } from './templateData.ts';
 import {
   answerSheetName, instructionSheetName, judgementChoices, judgementColumns, judgementSheetName, templateColumn, templateColumns, templateInfoLabels,
 } from './templateLayout.ts';
+import { sampleNotice } from '../cli/selectionInfo.ts';
 
 const headerFill: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9D9D9' } };
 // The cells to fill in are shaded, so that a reader sees where to write before the protection tells them.
@@ -73,6 +74,7 @@ async function addInstructionSheet(workbook: ExcelJS.Workbook, spec: TemplateSpe
   ws.getColumn(2).width = 90;
   const title = ws.addRow([`Självskattning enligt säkerhetsprogrammet – ${spec.unitName}, ${spec.year} ${periodPhrase(spec.period, spec.periodEnd.slice(5))}`]);
   title.font = { bold: true, size: 14 };
+  if (spec.sample) ws.addRow([sampleNotice]).font = { bold: true, size: 14, color: { argb: 'FF9C0006' } };
   ws.addRow([]);
   ws.addRow(['Så här fyller du i mallen']).font = { bold: true };
   instructionLines(spec).forEach((line, i) => {

@@ -61,7 +61,7 @@ describe('importSelfAssessment', () => {
     ].join('\n'));
     error = (await importSelfAssessment(db, [rows]).catch((e: unknown) => e)) as InputError;
     const byRow = Object.fromEntries(error.problems.map((p) => [p.row, p]));
-    expect(byRow[2]).toMatchObject({ column: '3 (Nämnd)', message: 'okänd enhet', found: 'Farstaa' });
+    expect(byRow[2]).toMatchObject({ column: '3 (Nämnd)', message: 'okänd nämnd', found: 'Farstaa' });
     expect(byRow[2]!.suggestions![0]).toBe('Farsta');
     expect(byRow[3]).toMatchObject({ column: '4 (Krav)', message: 'okänt krav', found: 'X99' });
     expect(byRow[4]).toMatchObject({ column: '5 (Status)', message: 'okänd status', found: 'Uppfylt' });

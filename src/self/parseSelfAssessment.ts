@@ -2,7 +2,9 @@ import type { Catalog } from '../config/catalog.ts';
 import { ProblemList } from '../imports/problems.ts';
 import { calendarDate, dueDateRange, parseYear } from '../imports/validRanges.ts';
 import { isJudgementHeader } from '../judgement/parseJudgement.ts';
+import { statusChoices } from '../roundtrip/labels.ts';
 import { cellText, columnLabel, type CellValue, type Grid } from '../text/grid.ts';
+import { closestNames } from '../text/normalize.ts';
 
 /** One nämnd's status for one requirement in one period, as self_assessment stores it. */
 export interface SelfAssessmentRow {
@@ -106,7 +108,12 @@ export function parseSelfAssessment(grids: Grid[], catalog: Catalog, file: strin
       if (!period) problems.add({ ...at(r, 'period'), found: periodText, message: 'okänd period', suggestions: catalog.suggest('period', periodText) });
       const unitText = cellText(cell(r, 'unit'));
       const unit = year && period ? catalog.resolveUnit(unitText, `${year}-${catalog.periodEnds.get(period)}`) : undefined;
-      if (unit && 'problem' in unit) problems.add({ ...at(r, 'unit'), found: unitText, message: unit.problem, suggestions: unit.suggestions });
+      // Suggestions from the nämnder of the organisation, not every kommun a name happens to be close to.
+      if (unit && 'problem' in unit) {
+        const unknown = unit.problem === 'okänd enhet';
+        const suggestions = unknown ? closestNames(unitText, catalog.namndNamesOn(`${year}-${catalog.periodEnds.get(period!)}`)) : unit.suggestions;
+        problems.add({ ...at(r, 'unit'), found: unitText, message: unknown ? 'okänd nämnd' : unit.problem, suggestions });
+      }
       if (unit && 'unit' in unit && !catalog.isOrganisationNamnd(unit.unit)) {
         problems.add({ ...at(r, 'unit'), found: unitText, message: `${unit.unit.name} är inte en av organisationens nämnder (settings.csv: organisation_unit_id, namnd_kinds)` });
       }
@@ -120,7 +127,8 @@ export function parseSelfAssessment(grids: Grid[], catalog: Catalog, file: strin
       }
       const rawStatus = cellText(cell(r, 'status'));
       const status = rawStatus === '' ? 'ej_svar' : catalog.lookup('self_status', rawStatus);
-      if (!status) problems.add({ ...at(r, 'status'), found: rawStatus, message: 'okänd status', suggestions: catalog.suggest('self_status', rawStatus) });
+      // The template's four choices, nearest first: not whatever spelling in self_statuses.csv is closest ("Ja").
+      if (!status) problems.add({ ...at(r, 'status'), found: rawStatus, message: 'okänd status', suggestions: closestNames(rawStatus, statusChoices, statusChoices.length) });
       const due = parseDate(cell(r, 'due_date'));
       if ('problem' in due) problems.add({ ...at(r, 'due_date'), found: cellText(cell(r, 'due_date')), message: due.problem });
       const dueDate = 'date' in due ? due.date : undefined;

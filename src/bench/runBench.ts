@@ -124,6 +124,28 @@ async function benchWorkbook(inputs: SampleInputs, catalog: Catalog, outDir: str
   return { path, units: year.kommuner.length + year.stadsdelar.length, load: load.seconds, parse: parse.seconds, answers: parse.result.answers.length };
 }
 
+/**
+ * Reading a large sheet (one row per unit and 44 answer columns) at two sizes: reading must grow with the
+ * cells, so 5 000 rows take about five times what 1 000 take (a reader that re-measured the sheet for
+ * every cell took 81 s for 5 000 rows).
+ */
+async function benchLargeSheet(outDir: string) {
+  const time = async (rows: number) => {
+    const workbook = new ExcelJS.Workbook();
+    const ws = workbook.addWorksheet('Stort blad');
+    ws.addRow(['Kommunkod', 'Kommun', ...Array.from({ length: 44 }, (_, i) => `Fråga ${i + 1}`)]);
+    for (let r = 0; r < rows; r++) ws.addRow([String(r).padStart(4, '0'), `Enhet ${r}`, ...Array.from({ length: 44 }, (_, i) => ((r + i) % 3 ? 'Ja' : 'Nej'))]);
+    const path = join(outDir, `stort-blad-${rows}.xlsx`);
+    await workbook.xlsx.writeFile(path);
+    const loaded = new ExcelJS.Workbook();
+    await loaded.xlsx.readFile(path);
+    return (await seconds(async () => gridsFromWorkbook(loaded, path))).seconds;
+  };
+  const small = await time(1000);
+  const large = await time(5000);
+  return { small, large, scaling: large / small };
+}
+
 /** The views and marts the dashboard's loaders read: the names of src/sql that appear in docs/data/*. */
 function pageRelations(): Set<string> {
   const loaders = readdirSync(join(projectRoot, 'docs/data')).map((f) => readFileSync(join(projectRoot, 'docs/data', f), 'utf8')).join('\n');
@@ -222,6 +244,12 @@ export async function runBench(options: { outDir: string; quiet?: boolean }): Pr
     ['Totalt', round(wb.load + wb.parse)],
   ]));
 
+  say('Läser ett stort blad …');
+  const sheet = await benchLargeSheet(options.outDir);
+  console.log('');
+  console.log('Stort blad (46 kolumner), gridsFromWorkbook:');
+  console.log(formatTable(['Rader', 'Sekunder'], [['1 000', round(sheet.small, 3)], ['5 000', round(sheet.large, 3)], ['kvot 5 000 / 1 000 (linjärt ≈ 5)', round(sheet.scaling, 1)]]));
+
   say('Bygger instrumentpanelen från exempeldata …');
   const sampleDb = await freshDatabase(join(options.outDir, 'sample.duckdb'));
   try {
@@ -249,6 +277,8 @@ export async function runBench(options: { outDir: string; quiet?: boolean }): Pr
     import_ratio: round(importRatio, 2),
     import_ratio_without_view_refresh: round(importRatioWithoutRefresh, 2),
     workbook_seconds: round(wb.load + wb.parse, 3),
+    large_sheet_5000_rows_seconds: round(sheet.large, 3),
+    large_sheet_scaling_5x_rows: round(sheet.scaling, 1),
     slowest_view_seconds_10x: round(slowestRead.seconds, 3),
     slowest_view_10x: slowestRead.view,
     build_seconds: round(site.buildSeconds, 1),
@@ -265,6 +295,7 @@ export async function runBench(options: { outDir: string; quiet?: boolean }): Pr
     ['Import långt CSV / DuckDB read_csv', figures.import_ratio, '≤ 3'],
     ['  utan vyernas uppdatering', figures.import_ratio_without_view_refresh, ''],
     ['Riksarbetsbok läsa + tolka (s)', figures.workbook_seconds, '≤ 0,3'],
+    ['Stort blad: 5 000 rader / 1 000 rader', figures.large_sheet_scaling_5x_rows, '≈ 5'],
     [`Långsammaste vy en sida läser, ×${copies} (s; ${figures.slowest_view_10x})`, figures.slowest_view_seconds_10x, '≤ 0,1'],
     ['npm run build (s)', figures.build_seconds, '≤ 20'],
     ['npm start, ny klon (s)', figures.start_seconds, '≤ 15'],

@@ -69,8 +69,9 @@ export class Database {
 
   /** readOnly: for readers that may run side by side (dashboard loaders): they share the file. */
   static async open(path: string, options: { readOnly?: boolean } = {}): Promise<Database> {
-    if (path !== ':memory:') assertDuckDbFile(path);
+    // The folder first, so that a path through a file is told as a folder that cannot be created.
     if (path !== ':memory:' && !options.readOnly) ensureFolder(dirname(path));
+    if (path !== ':memory:') assertDuckDbFile(path);
     let instance: DuckDBInstance;
     try {
       instance = await DuckDBInstance.create(path, options.readOnly ? { ...noExtensions, access_mode: 'READ_ONLY' } : noExtensions);

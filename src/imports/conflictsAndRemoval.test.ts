@@ -54,7 +54,7 @@ describe('conflicting files, partial resends and removing a source', () => {
     const dbPath = join(dir, 'test.duckdb');
     expect(await main(['import', 'self-assessment', partial, '--db', dbPath, '--quiet'], (t) => out.push(t))).toBe(1);
     expect(await main(['import', 'self-assessment', partial, '--db', dbPath, '--quiet', '--replace'], (t) => out.push(t))).toBe(0);
-    expect(out.join('\n')).toMatch(/self_assessment: 0 nya, 2 borttagna \(stadsdelsnamnd 2\), 0 ändrade/);
+    expect(out.join("\n")).toMatch(/självskattningar: 0 nya, 2 borttagna \(stadsdelsnämnd 2\), 0 ändrade/);
   });
 
   it('remove source deletes a file\'s facts in one go, lets another kind of file in, and is listed in sources', async () => {
@@ -72,7 +72,7 @@ describe('conflicting files, partial resends and removing a source', () => {
     const dbPath = join(dir, 'test.duckdb');
     const out: string[] = [];
     expect(await main(['remove', 'source', '1', '--db', dbPath], (t) => out.push(t))).toBe(0);
-    expect(out[0]).toMatch(/^Källa #1 \(hand-2024\.csv, oj_csv\) är borttagen: oj_answer 2\./);
+    expect(out[0]).toMatch(/^Källa #1 \(hand-2024\.csv, ÖJ, långt format \(CSV\)\) är borttagen: ÖJ-svar 2\./);
     expect(await main(['remove', 'source', '1', '--db', dbPath], () => {})).toBe(1);
     expect(await main(['remove', 'source', '99', '--db', dbPath], () => {})).toBe(1);
     expect(await main(['remove', 'source', 'x', '--db', dbPath], () => {})).toBe(2);

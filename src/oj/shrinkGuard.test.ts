@@ -60,7 +60,7 @@ describe('the shrink guard per unit kind and for the organisation', () => {
     db.close();
     expect(await main(['import', 'oj', partial, '--db', join(dir, 'test.duckdb'), '--quiet'], (t) => out.push(t))).toBe(1);
     expect(await main(['import', 'oj', partial, '--db', join(dir, 'test.duckdb'), '--quiet', '--replace', '--dry-run'], (t) => out.push(t))).toBe(0);
-    expect(out.join('\n')).toMatch(/oj_answer: 0 nya, 8 borttagna \(stadsdelsnamnd 8\), 0 ändrade/);
+    expect(out.join("\n")).toMatch(/ÖJ-svar: 0 nya, 8 borttagna \(stadsdelsnämnd 8\), 0 ändrade/);
     db = await openTestDb(dir);
     const [report] = await importOj(db, [partial], { replace: true });
     expect(report!.changes!.oj_answer).toEqual({ added: 0, removed: 8, changed: 0, removedByKind: { stadsdelsnamnd: 8 } });

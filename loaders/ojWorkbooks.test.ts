@@ -6,7 +6,7 @@ import { basename, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { main } from '../src/cli/main.ts';
 import type { Database } from '../src/db/database.ts';
-import { configDir, openTestDb, tempDir, writeText, writeXlsx } from '../src/test/helpers.ts';
+import { configDir, openTestDb, repositoryConfigDir, tempDir, writeText, writeXlsx } from '../src/test/helpers.ts';
 import type { HttpOptions } from './http.ts';
 import { pullOj, readSources, withBaseUrl, type PullOjOptions } from './ojWorkbooks.ts';
 import { runPull } from './pullCommand.ts';
@@ -292,7 +292,7 @@ describe('pull oj', () => {
 
 describe('data/sources.csv', () => {
   it('lists every ÖJ year 2016–2024 with its result page; an address only where one is known (2024), none guessed', () => {
-    const sources = readSources(join(configDir, 'sources.csv'));
+    const sources = readSources(join(repositoryConfigDir, 'sources.csv'));
     expect(sources.map((s) => s.year)).toEqual([2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024]);
     expect(sources.every((s) => s.resultPage?.startsWith('https://www.socialstyrelsen.se/'))).toBe(true);
     expect(sources.filter((s) => s.url !== null).map((s) => s.url)).toEqual([

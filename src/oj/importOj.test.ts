@@ -7,7 +7,7 @@ import { main } from '../cli/main.ts';
 import type { Database } from '../db/database.ts';
 import { InputError } from '../imports/problems.ts';
 import { projectRoot } from '../paths.ts';
-import { openTestDb, tempDir, writeText, writeXlsx, type Cell } from '../test/helpers.ts';
+import { configDir, openTestDb, tempDir, writeText, writeXlsx, type Cell } from '../test/helpers.ts';
 import { importOj } from './importOj.ts';
 
 /** A small ÖJ-like workbook: a read-me sheet, a kommun sheet and a stadsdel sheet, with the noise real files have. */
@@ -267,7 +267,7 @@ describe('importOj – long-format CSV', () => {
 
   it('maps every answer spelling in vocab/oj_answers.csv to its answer', async () => {
     db = await openTestDb(dir);
-    const spellings = readFileSync(join(projectRoot, 'data/vocab/oj_answers.csv'), 'utf8')
+    const spellings = readFileSync(join(configDir, 'vocab/oj_answers.csv'), 'utf8')
       .split('\n').filter((l) => l && !l.startsWith('#')).slice(1).map((l) => l.split(','));
     // One unit per spelling: each a distinct kommun, so the cells do not collide.
     const kommuner = (await db.all<{ name: string }>("select name from org_unit where kind = 'kommun' order by kommun_code")).map((k) => k.name);

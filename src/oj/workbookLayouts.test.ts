@@ -7,7 +7,7 @@ import type { Database } from '../db/database.ts';
 import { openInput } from '../imports/importFiles.ts';
 import { InputError, formatProblem } from '../imports/problems.ts';
 import { projectRoot } from '../paths.ts';
-import { openTestDb, tempDir, writeXlsx, type Cell } from '../test/helpers.ts';
+import { configDir, openTestDb, tempDir, writeXlsx, type Cell } from '../test/helpers.ts';
 import { formatInspection } from './formatInspection.ts';
 import { importOj } from './importOj.ts';
 import { readOjWorkbook } from './readOjWorkbook.ts';
@@ -341,7 +341,7 @@ describe('beredskap inspect', () => {
 
 describe('a workbook must reproduce its own published shares', () => {
   const root = tempDir();
-  const kommunRows = readFileSync(join(projectRoot, 'data/org/kommuner.csv'), 'utf8').split('\n').slice(1).filter(Boolean).map((l) => l.split(','));
+  const kommunRows = readFileSync(join(configDir, 'org/kommuner.csv'), 'utf8').split('\n').slice(1).filter(Boolean).map((l) => l.split(','));
   /** All 290 kommuner, 226 of them Ja (77,9 %), and riket's published share as given. */
   const nationalWorkbook = (file: string, riket: Cell) => writeXlsx(file, [{
     name: 'Resultat',

@@ -7,7 +7,10 @@ import { Database } from '../db/database.ts';
 import { initDatabase } from '../db/init.ts';
 import { projectRoot } from '../paths.ts';
 
-export const configDir = join(projectRoot, 'data');
+/** The tests' own configuration (a snapshot of data/, see its README): a city editing data/ breaks no test. */
+export const configDir = join(projectRoot, 'src/test/fixtures/config');
+/** The repository's configuration, for the tests that check data/ itself. */
+export const repositoryConfigDir = join(projectRoot, 'data');
 
 /** A fresh temp directory, removed after the test. */
 export function tempDir(): string {
@@ -16,7 +19,7 @@ export function tempDir(): string {
   return dir;
 }
 
-/** A real DuckDB file in a temp directory, initialised with the repository's configuration. */
+/** A real DuckDB file in a temp directory, initialised with the tests' configuration. */
 export async function openTestDb(dir: string, name = 'test.duckdb'): Promise<Database> {
   const db = await Database.open(join(dir, name));
   await initDatabase(db, configDir);

@@ -1,6 +1,8 @@
 import type { Catalog } from '../config/catalog.ts';
 import { ProblemList } from '../imports/problems.ts';
-import { cellText, columnLabel, type CellValue, type Grid } from '../text/grid.ts';
+import { readHeaderColumns } from '../imports/headerColumns.ts';
+import { parseYear } from '../imports/validRanges.ts';
+import { cellText, type CellValue, type Grid } from '../text/grid.ts';
 
 /** One unit's own judgement (nämndens bedömning) of one goal in one period, as unit_judgement stores it. */
 export interface JudgementRow {
@@ -50,29 +52,18 @@ export function parseJudgement(grids: Grid[], catalog: Catalog, file: string, re
   }
   for (const { grid, headerIndex } of sheets) {
     const header = grid.rows[headerIndex]!;
-    const columns = new Map<Field, number>();
-    header.cells.forEach((c, i) => {
-      const text = cellText(c);
-      if (!text) return;
-      const field = catalog.lookup('judgement_column', text);
-      if (!field) {
-        problems.add({ sheet: grid.sheet, row: header.line, column: columnLabel(grid, i), found: text, message: 'okänd kolumn', suggestions: catalog.suggest('judgement_column', text) });
-      } else if (field !== 'ignore' && !columns.has(field as Field)) columns.set(field as Field, i);
-    });
-    for (const f of requiredFields) {
-      if (!columns.has(f)) problems.add({ sheet: grid.sheet, row: header.line, message: `kolumnen för ${f} saknas`, suggestions: catalog.suggest('judgement_column', f) });
-    }
-    if (requiredFields.some((f) => !columns.has(f))) continue;
-    const cell = (r: Grid['rows'][number], f: Field) => (columns.has(f) ? r.cells[columns.get(f)!] ?? null : null);
-    const at = (r: Grid['rows'][number], f: Field) => ({ sheet: grid.sheet, row: r.line, column: columnLabel(grid, columns.get(f)!, cellText(header.cells[columns.get(f)!] ?? null)) });
+    const columns = readHeaderColumns<Field>(grid, header, catalog, 'judgement_column', requiredFields, problems);
+    if (!columns) continue;
+    const { cell, at } = columns;
     for (const r of grid.rows.slice(headerIndex + 1)) {
       if (r.cells.every((c) => cellText(c) === '')) continue;
       rowsRead++;
       const rawJudgement = cellText(cell(r, 'judgement'));
       if (rawJudgement === '') continue;
       const yearText = cellText(cell(r, 'year')).replace(/\.0$/, '');
-      const year = /^20\d\d$/.test(yearText) ? Number(yearText) : undefined;
-      if (!year) problems.add({ ...at(r, 'year'), found: yearText, message: 'året ska vara fyra siffror' });
+      const parsedYear = parseYear(yearText);
+      const year = 'year' in parsedYear ? parsedYear.year : undefined;
+      if ('problem' in parsedYear) problems.add({ ...at(r, 'year'), found: yearText, message: parsedYear.problem });
       const periodText = cellText(cell(r, 'period'));
       const period = catalog.lookup('period', periodText);
       if (!period) problems.add({ ...at(r, 'period'), found: periodText, message: 'okänd period', suggestions: catalog.suggest('period', periodText) });

@@ -3,7 +3,8 @@ import { ProblemList } from '../imports/problems.ts';
 import { calendarDate, dueDateRange, parseYear } from '../imports/validRanges.ts';
 import { isJudgementHeader } from '../judgement/parseJudgement.ts';
 import { statusChoices } from '../roundtrip/labels.ts';
-import { cellText, columnLabel, type CellValue, type Grid } from '../text/grid.ts';
+import { readHeaderColumns } from '../imports/headerColumns.ts';
+import { cellText, type CellValue, type Grid } from '../text/grid.ts';
 import { closestNames } from '../text/normalize.ts';
 
 /** One nämnd's status for one requirement in one period, as self_assessment stores it. */
@@ -82,21 +83,9 @@ export function parseSelfAssessment(grids: Grid[], catalog: Catalog, file: strin
   }
   for (const { grid, headerIndex } of sheets) {
     const header = grid.rows[headerIndex]!;
-    const columns = new Map<Field, number>();
-    header.cells.forEach((c, i) => {
-      const text = cellText(c);
-      if (!text) return;
-      const field = catalog.lookup('self_column', text);
-      if (!field) {
-        problems.add({ sheet: grid.sheet, row: header.line, column: columnLabel(grid, i), found: text, message: 'okänd kolumn', suggestions: catalog.suggest('self_column', text) });
-      } else if (field !== 'ignore' && !columns.has(field as Field)) columns.set(field as Field, i);
-    });
-    for (const f of requiredFields) {
-      if (!columns.has(f)) problems.add({ sheet: grid.sheet, row: header.line, message: `kolumnen för ${f} saknas`, suggestions: catalog.suggest('self_column', f) });
-    }
-    if (requiredFields.some((f) => !columns.has(f))) continue;
-    const cell = (r: Grid['rows'][number], f: Field) => (columns.has(f) ? r.cells[columns.get(f)!] ?? null : null);
-    const at = (r: Grid['rows'][number], f: Field) => ({ sheet: grid.sheet, row: r.line, column: columnLabel(grid, columns.get(f)!, cellText(header.cells[columns.get(f)!] ?? null)) });
+    const columns = readHeaderColumns<Field>(grid, header, catalog, 'self_column', requiredFields, problems);
+    if (!columns) continue;
+    const { cell, at } = columns;
     for (const r of grid.rows.slice(headerIndex + 1)) {
       rowsRead++;
       const yearText = cellText(cell(r, 'year')).replace(/\.0$/, '');

@@ -1,6 +1,8 @@
-import type { Catalog, VocabKind } from '../config/catalog.ts';
+import type { Catalog, OrgUnit, VocabKind } from '../config/catalog.ts';
 import { cellText, columnLabel, type CellValue, type Grid } from '../text/grid.ts';
+import { closestNames } from '../text/normalize.ts';
 import type { ProblemList } from './problems.ts';
+import { parseYear } from './validRanges.ts';
 
 type Row = Grid['rows'][number];
 
@@ -37,4 +39,38 @@ export function readHeaderColumns<Field extends string>(
     at: (r, f) => ({ sheet: grid.sheet, row: r.line, column: columnLabel(grid, columns.get(f)!, cellText(header.cells[columns.get(f)!] ?? null)) }),
     has: (f) => columns.has(f),
   };
+}
+
+/**
+ * The year, period and unit a report row is for (a self-assessment or a nämnd's judgement): the year in
+ * range, the period known, the unit one of the organisation's nämnder or bolag on the period's last day.
+ * An unknown unit is answered with the organisation's own units, not every kommun a name happens to be
+ * close to. Each fault is a problem at its cell; what could not be read is undefined.
+ */
+export function readReportKey(
+  r: Row, columns: HeaderColumns<'year' | 'period' | 'unit'>, catalog: Catalog, problems: ProblemList,
+): { year?: number; period?: string; unit?: OrgUnit; unitText: string } {
+  const { cell, at } = columns;
+  const yearText = cellText(cell(r, 'year')).replace(/\.0$/, '');
+  const parsedYear = parseYear(yearText);
+  const year = 'year' in parsedYear ? parsedYear.year : undefined;
+  if ('problem' in parsedYear) problems.add({ ...at(r, 'year'), found: yearText, message: parsedYear.problem });
+  const periodText = cellText(cell(r, 'period'));
+  const period = catalog.lookup('period', periodText);
+  if (!period) problems.add({ ...at(r, 'period'), found: periodText, message: 'okänd period', suggestions: catalog.suggest('period', periodText) });
+  const unitText = cellText(cell(r, 'unit'));
+  if (!year || !period) return { year, period, unitText };
+  const date = `${year}-${catalog.periodEnds.get(period)}`;
+  const resolved = catalog.resolveUnit(unitText, date);
+  if ('problem' in resolved) {
+    const unknown = resolved.problem === 'okänd enhet';
+    const suggestions = unknown ? closestNames(unitText, catalog.namndNamesOn(date)) : resolved.suggestions;
+    problems.add({ ...at(r, 'unit'), found: unitText, message: unknown ? 'okänd nämnd' : resolved.problem, suggestions });
+    return { year, period, unitText };
+  }
+  if (!catalog.isOrganisationNamnd(resolved.unit)) {
+    problems.add({ ...at(r, 'unit'), found: unitText, message: `${resolved.unit.name} är varken en av organisationens nämnder eller bolag (settings.csv: organisation_unit_id, namnd_kinds, bolag_kinds)` });
+    return { year, period, unitText };
+  }
+  return { year, period, unit: resolved.unit, unitText };
 }

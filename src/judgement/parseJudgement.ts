@@ -1,7 +1,6 @@
 import type { Catalog } from '../config/catalog.ts';
 import { ProblemList } from '../imports/problems.ts';
-import { readHeaderColumns } from '../imports/headerColumns.ts';
-import { parseYear } from '../imports/validRanges.ts';
+import { readHeaderColumns, readReportKey } from '../imports/headerColumns.ts';
 import { cellText, type CellValue, type Grid } from '../text/grid.ts';
 
 /** One unit's own judgement (nämndens bedömning) of one goal in one period, as unit_judgement stores it. */
@@ -60,20 +59,7 @@ export function parseJudgement(grids: Grid[], catalog: Catalog, file: string, re
       rowsRead++;
       const rawJudgement = cellText(cell(r, 'judgement'));
       if (rawJudgement === '') continue;
-      const yearText = cellText(cell(r, 'year')).replace(/\.0$/, '');
-      const parsedYear = parseYear(yearText);
-      const year = 'year' in parsedYear ? parsedYear.year : undefined;
-      if ('problem' in parsedYear) problems.add({ ...at(r, 'year'), found: yearText, message: parsedYear.problem });
-      const periodText = cellText(cell(r, 'period'));
-      const period = catalog.lookup('period', periodText);
-      if (!period) problems.add({ ...at(r, 'period'), found: periodText, message: 'okänd period', suggestions: catalog.suggest('period', periodText) });
-      const unitText = cellText(cell(r, 'unit'));
-      const unit = year && period ? catalog.resolveUnit(unitText, `${year}-${catalog.periodEnds.get(period)}`) : undefined;
-      if (unit && 'problem' in unit) problems.add({ ...at(r, 'unit'), found: unitText, message: unit.problem, suggestions: unit.suggestions });
-      const followed = unit && 'unit' in unit && catalog.isOrganisationNamnd(unit.unit) ? unit.unit : undefined;
-      if (unit && 'unit' in unit && !followed) {
-        problems.add({ ...at(r, 'unit'), found: unitText, message: `${unit.unit.name} är varken en av organisationens nämnder eller bolag (settings.csv: organisation_unit_id, namnd_kinds, bolag_kinds)` });
-      }
+      const { year, period, unit: followed, unitText } = readReportKey(r, columns, catalog, problems);
       const goalText = cellText(cell(r, 'goal'));
       const goal = catalog.lookup('judgement_goal', goalText);
       if (!goal) problems.add({ ...at(r, 'goal'), found: goalText, message: 'okänt mål: ange ett fokusområde eller ett mål i data/vocab/judgement_goals.csv', suggestions: catalog.suggest('judgement_goal', goalText) });

@@ -69,7 +69,7 @@ describe('importSelfAssessment', () => {
     expect(byRow[5]).toMatchObject({ column: '6 (Klart senast)', found: '30 juni' });
     expect(byRow[6]!.message).toBe('kravet gäller 2020–2023, inte 2024');
     expect(byRow[7]).toMatchObject({ column: '3 (Nämnd)', found: 'Malmö' });
-    expect(byRow[7]!.message).toContain('är inte en av organisationens nämnder');
+    expect(byRow[7]!.message).toContain('är varken en av organisationens nämnder eller bolag');
     expect(await db.one('select count(*)::int as n from self_assessment')).toEqual({ n: 0 });
   });
 

@@ -1,9 +1,9 @@
 import type { Catalog } from '../config/catalog.ts';
 import { ProblemList } from '../imports/problems.ts';
-import { calendarDate, dueDateRange, parseYear } from '../imports/validRanges.ts';
+import { calendarDate, dueDateRange } from '../imports/validRanges.ts';
 import { isJudgementHeader } from '../judgement/parseJudgement.ts';
 import { statusChoices } from '../roundtrip/labels.ts';
-import { readHeaderColumns } from '../imports/headerColumns.ts';
+import { readHeaderColumns, readReportKey } from '../imports/headerColumns.ts';
 import { cellText, type CellValue, type Grid } from '../text/grid.ts';
 import { closestNames } from '../text/normalize.ts';
 
@@ -88,24 +88,7 @@ export function parseSelfAssessment(grids: Grid[], catalog: Catalog, file: strin
     const { cell, at } = columns;
     for (const r of grid.rows.slice(headerIndex + 1)) {
       rowsRead++;
-      const yearText = cellText(cell(r, 'year')).replace(/\.0$/, '');
-      const parsedYear = parseYear(yearText);
-      const year = 'year' in parsedYear ? parsedYear.year : undefined;
-      if ('problem' in parsedYear) problems.add({ ...at(r, 'year'), found: yearText, message: parsedYear.problem });
-      const periodText = cellText(cell(r, 'period'));
-      const period = catalog.lookup('period', periodText);
-      if (!period) problems.add({ ...at(r, 'period'), found: periodText, message: 'okänd period', suggestions: catalog.suggest('period', periodText) });
-      const unitText = cellText(cell(r, 'unit'));
-      const unit = year && period ? catalog.resolveUnit(unitText, `${year}-${catalog.periodEnds.get(period)}`) : undefined;
-      // Suggestions from the nämnder of the organisation, not every kommun a name happens to be close to.
-      if (unit && 'problem' in unit) {
-        const unknown = unit.problem === 'okänd enhet';
-        const suggestions = unknown ? closestNames(unitText, catalog.namndNamesOn(`${year}-${catalog.periodEnds.get(period!)}`)) : unit.suggestions;
-        problems.add({ ...at(r, 'unit'), found: unitText, message: unknown ? 'okänd nämnd' : unit.problem, suggestions });
-      }
-      if (unit && 'unit' in unit && !catalog.isOrganisationNamnd(unit.unit)) {
-        problems.add({ ...at(r, 'unit'), found: unitText, message: `${unit.unit.name} är inte en av organisationens nämnder (settings.csv: organisation_unit_id, namnd_kinds)` });
-      }
+      const { year, period, unit, unitText } = readReportKey(r, columns, catalog, problems);
       const requirementText = cellText(cell(r, 'requirement'));
       const requirementId = resolveRequirement(catalog, requirementText, year);
       const requirement = requirementId ? catalog.requirements.get(requirementId) : undefined;
@@ -121,10 +104,10 @@ export function parseSelfAssessment(grids: Grid[], catalog: Catalog, file: strin
       const due = parseDate(cell(r, 'due_date'));
       if ('problem' in due) problems.add({ ...at(r, 'due_date'), found: cellText(cell(r, 'due_date')), message: due.problem });
       const dueDate = 'date' in due ? due.date : undefined;
-      if (year && period && unit && 'unit' in unit && catalog.isOrganisationNamnd(unit.unit) && requirement && status && dueDate !== undefined) {
+      if (year && period && unit && requirement && status && dueDate !== undefined) {
         const text = (f: Field) => restoreNeutralized(cellText(cell(r, f))) || null;
         rows.push({
-          year, period, unit_id: unit.unit.unit_id, requirement_id: requirement.requirement_id, status, raw_status: rawStatus,
+          year, period, unit_id: unit.unit_id, requirement_id: requirement.requirement_id, status, raw_status: rawStatus,
           comment: text('comment'), planned_action: text('action'), owner: text('owner'), due_date: dueDate, unit_text: unitText,
           sheet: grid.sheet ?? null, row: r.line,
         });

@@ -27,7 +27,7 @@ await runMartArchive(async (q) => {
       movement: await of('select * exclude (profile, unit_id) from dash_namnd_period_movement where unit_id = $1 and profile = $2 order by year, period_order', [profile]),
       ojYears: await of('select year, n_answered, n_owned from dash_namnd_oj_year where unit_id = $1 order by year'),
       ojTrend: await of('select * exclude (unit_id, area_sort) from dash_namnd_oj_trend where unit_id = $1 order by area_sort, year, via_unit_id nulls first'),
-      ojGaps: await of('select * exclude (unit_id) from dash_namnd_oj_gap where unit_id = $1 order by year, role, indicator_title, answering_name'),
+      ojGaps: await of('select * exclude (unit_id) from dash_namnd_oj_gap where unit_id = $1 order by year, role, since_year, indicator_title, answering_name'),
       selfPeriods: await of('select year, period from stg_self_latest_period where unit_id = $1 order by year'),
       selfGaps: await of('select * exclude (profile, unit_id) from dash_namnd_self_gap where unit_id = $1 and profile = $2 order by year, requirement_id', [profile]),
     }]);

@@ -7,8 +7,9 @@
 -- not_graded_reason: goal_attainment's (inget_program, inga_uppgifter, inget_mal). difference: samma,
 -- bedomning_hogre, bedomning_lagre (judgement_comparison), NULL without both.
 -- Profile public: no motivering (free text), no row of a goal that is not publishable per unit
--- (publish_in_public: säkerhetsskydd), and for samtliga no computed share or denominator – pooled with
--- the other goals' counts it would give säkerhetsskydd's away – only the judgement.
+-- (publish_in_public: säkerhetsskydd), and for samtliga no computed share, denominator, grade or
+-- difference – pooled with the other goals' counts, or as the worst goal's grade, they would give
+-- säkerhetsskydd's away – only the judgement.
 -- Materialised: a table, recomputed at the end of every import, pull and config change (src/db/views.ts).
 create or replace view dash_namnd_goal as
 with computed as (
@@ -43,10 +44,12 @@ final as (
     select p.profile, g.unit_id, g.year, g.goal,
         case when p.profile = 'internal' or g.goal <> 'samtliga' then g.beraknad_andel_uppfyllt end as beraknad_andel_uppfyllt,
         case when p.profile = 'internal' or g.goal <> 'samtliga' then g.n_applicable end as n_applicable,
-        g.target_share, g.beraknad_maluppfyllelse, g.not_graded_reason,
+        g.target_share,
+        case when p.profile = 'internal' or g.goal <> 'samtliga' then g.beraknad_maluppfyllelse end as beraknad_maluppfyllelse,
+        g.not_graded_reason,
         g.bedomning_period, g.namndens_bedomning,
         case when p.profile = 'internal' then g.motivering end as motivering,
-        g.difference,
+        case when p.profile = 'internal' or g.goal <> 'samtliga' then g.difference end as difference,
     from joined g
     cross join (values ('public'), ('internal')) p(profile)
     where p.profile = 'internal' or g.publish_in_public

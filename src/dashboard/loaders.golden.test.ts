@@ -111,4 +111,50 @@ describe('dashboard loaders on the sample database', () => {
     expect(internal.some((g) => g.comment !== null)).toBe(true);
     expect(internal.some((g) => g.fokusomrade === 'sakerhetsskydd')).toBe(true);
   });
+
+  it('public nämnd and bolag pages carry no säkerhetsskydd figure of their own, internal ones do', () => {
+    const members = (suffix: string) => Object.keys(actual).filter((f) => f.startsWith('namnd/') && (suffix ? f.endsWith(suffix) : !f.endsWith(')')));
+    const text = (file: string) => readFileSync(join(outDir, file.replace(/[/ ()]/g, '_')), 'utf8');
+    expect(members('').length).toBeGreaterThan(20);
+    expect(members('').filter((f) => text(f).includes('"sakerhetsskydd"'))).toEqual([]);
+    expect(members('(internal)').filter((f) => text(f).includes('"sakerhetsskydd"')).length).toBeGreaterThan(20);
+    // samtliga pools säkerhetsskydd with the other goals: only the unit's own judgement is public
+    for (const f of members('')) {
+      for (const g of (JSON.parse(text(f)) as { goals: Record<string, unknown>[] }).goals.filter((g) => g.goal === 'samtliga')) {
+        expect({ f, share: g.beraknad_andel_uppfyllt, n: g.n_applicable, grade: g.beraknad_maluppfyllelse, motivering: g.motivering })
+          .toEqual({ f, share: null, n: null, grade: null, motivering: null });
+      }
+    }
+  });
+
+  it('gives the socialnämnd the ÖJ gaps it owns, with the reason and who answered, and bolag their pages', () => {
+    const page = (unit: string) => JSON.parse(readFileSync(join(outDir, `namnd_${unit}.json`), 'utf8')) as {
+      unit: { unit_group: string }; ojYears: { n_answered: number; n_owned: number }[];
+      ojGaps: { role: string; owner_reason: string; answering_unit_id: string }[];
+    };
+    const social = page('socialnamnden');
+    expect(social.ojYears.every((y) => y.n_answered === 0 && y.n_owned > 0)).toBe(true);
+    expect(social.ojGaps.length).toBeGreaterThan(0);
+    expect(social.ojGaps.every((g) => g.role === 'agd' && g.owner_reason && g.answering_unit_id !== 'socialnamnden')).toBe(true);
+    // the stadsdelsnämnd that answered sees the same cells as owned by another nämnd
+    const answering = page(social.ojGaps[0].answering_unit_id);
+    expect(answering.ojGaps.some((g) => g.role === 'annan_agare')).toBe(true);
+    expect(page('stockholms-stadshus-ab').unit.unit_group).toBe('bolag');
+  });
+
+  it('ÖJ-svar: the city-wide trend starts a new segment at each series break, and ranks questions by Nej or no answer', () => {
+    const oj = JSON.parse(readFileSync(join(outDir, 'oj.json'), 'utf8')) as {
+      breakYears: number[]; cityShares: { year: number; segment: number; n_units: number }[];
+      questionRank: { year: number; rank: number; n_weak: number; n_units: number; n_nej: number; n_unanswered: number; n_no_row: number }[];
+    };
+    expect(oj.breakYears.length).toBeGreaterThan(0);
+    for (const [before, after] of oj.cityShares.slice(1).map((r, i) => [oj.cityShares[i], r])) {
+      expect({ year: after.year, newSegment: after.segment !== before.segment }).toEqual({ year: after.year, newSegment: oj.breakYears.includes(after.year) });
+    }
+    const latest = oj.questionRank.filter((r) => r.year === oj.cityShares.at(-1)!.year);
+    expect(latest[0].rank).toBe(1);
+    for (const r of latest) expect(r.n_weak).toBe(r.n_nej + r.n_unanswered + r.n_no_row);
+    expect(latest.map((r) => r.n_weak)).toEqual([...latest.map((r) => r.n_weak)].sort((a, b) => b - a));
+    expect(latest.every((r) => r.n_units === oj.cityShares.at(-1)!.n_units)).toBe(true);
+  });
 });

@@ -65,7 +65,8 @@ describe('the built dashboard', () => {
       `2025;VB;"${hostileAlias.replaceAll('"', '""')}";S01;Ej uppfyllt;${canaries.comment};Ta fram analysen;${canaries.owner};2025-12-31`,
       `2025;VB;Valnämnden;B01;Delvis;"${hostileComment.replaceAll('"', '""')}";Revidera;Säkerhetssamordnare;2026-03-31`,
     ].join('\n'));
-    await importSelfAssessment(db, [canaryFile]);
+    // The sample has Valnämnden's 2025 VB report; the canary file replaces it on purpose (the shrink guard).
+    await importSelfAssessment(db, [canaryFile], { replace: true });
     db.close();
     dist = buildSite({ quiet: true, dbPath, outDir: join(work, 'dist'), profile: 'public' });
     internalDist = buildSite({ quiet: true, dbPath, outDir: join(work, 'dist-internal'), profile: 'internal' });
@@ -101,6 +102,15 @@ describe('the built dashboard', () => {
     expect(leaks(dist)).toEqual([]);
     const internal = leaks(internalDist).join('\n');
     for (const canary of Object.values(canaries)) expect(internal).toContain(canary);
+  });
+
+  it('publishes no säkerhetsskydd figure of a single nämnd or bolag in a public build, and every one in an internal build', () => {
+    // The fokusområde's id is the canary: it names every per-unit säkerhetsskydd row, share, grade and gap.
+    const unitFiles = (root: string) => filesUnder(root).filter((f) => /^_file\/data\/namnd\/.+\.json$/.test(f));
+    const naming = (root: string) => unitFiles(root).filter((f) => readFileSync(join(root, f), 'utf8').includes('"sakerhetsskydd"'));
+    expect(unitFiles(dist).length).toBeGreaterThan(20);
+    expect(naming(dist)).toEqual([]);
+    expect(naming(internalDist).length).toBe(unitFiles(internalDist).length);
   });
 
   describe.skipIf(!haveChromium)('in a real browser', () => {
@@ -140,7 +150,7 @@ describe('the built dashboard', () => {
         expect({ path, errors, foreign }).toEqual({ path, errors: [], foreign: [] });
         await page.close();
       }
-    });
+    }, 600_000);
 
     it('has no serious or critical WCAG 2.1 AA violation on any page (axe-core)', async () => {
       const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -157,7 +167,7 @@ describe('the built dashboard', () => {
         expect({ path, violations }).toEqual({ path, violations: [] });
         await page.close();
       }
-    });
+    }, 600_000); // every page and every nämnd and bolag page, one after the other
 
     it('shows the 11 current stadsdelsnämnder for the latest year, with the figure the readiness view holds', async () => {
       const { page } = await open('/');
@@ -229,6 +239,55 @@ describe('the built dashboard', () => {
       } finally {
         await internal.close();
       }
+    });
+
+    it('answers the socialnämnd on the first screen of ÖJ-svar, and keeps the page a few screens long', async () => {
+      const { page } = await open('/oj-svar');
+      await page.setViewportSize({ width: 1366, height: 900 });
+      const top = (selector: string) => page.$eval(selector, (e) => e.getBoundingClientRect().top + window.scrollY);
+      const cityTable = 'table.data caption >> text=Hela staden';
+      expect(await page.locator(cityTable).evaluate((e) => e.getBoundingClientRect().top + window.scrollY)).toBeLessThan(900);
+      expect(await top('svg[role="img"]')).toBeLessThan(900);
+      // the weakest questions: "N av M" with M the year's number of stadsdelsnämnder
+      const latest = (await db.one<{ y: number; n: number }>('select max(year)::int as y, arg_max(n_units, year)::int as n from dash_oj_city_share'))!;
+      const rank = await page.locator('table.data', { hasText: `svagaste av` }).first().evaluate((t) => [...t.querySelectorAll('tbody tr')].map((tr) => tr.textContent!));
+      expect(rank.length).toBeGreaterThan(0);
+      for (const row of rank) expect(row).toContain(`av ${latest.n}`);
+      // the matrix and gap lists are there, collapsed
+      const collapsed = await page.$$eval('details.collapsible', (ds) => ds.map((d) => (d as HTMLDetailsElement).open));
+      expect(collapsed.length).toBeGreaterThanOrEqual(4);
+      expect(collapsed.every((open) => !open)).toBe(true);
+      const height = await page.evaluate(() => document.documentElement.scrollHeight);
+      expect(height).toBeLessThan(6 * 900);
+      // opened by keyboard, the matrix shows every stadsdelsnämnd of the year
+      await page.locator('details.collapsible summary', { hasText: 'Visa matrisen' }).focus();
+      await page.keyboard.press('Enter');
+      await expect.poll(() => page.locator('details.collapsible[open] table').count()).toBeGreaterThan(0);
+      await page.close();
+    });
+
+    it('opens a nämnd or bolag page with what is open, the year\'s movement and both måluppfyllnad figures; the socialnämnd has its own ÖJ gaps', async () => {
+      const { page } = await open('/namnd/socialnamnden');
+      const h2 = await page.$$eval('main h2', (hs) => hs.map((h) => h.textContent!.trim()));
+      expect(h2[0]).toMatch(/^Öppet \d{4}$/);
+      expect(h2.findIndex((h) => h.includes('tertial 1 → tertial 2 → verksamhetsberättelse'))).toBeLessThan(h2.findIndex((h) => h.startsWith('Över åren')));
+      const text = await page.evaluate(() => document.body.innerText);
+      // its own ÖJ gap list (cells the stadsdelsnämnder answered that it can act on), with the reason
+      expect(text).not.toContain('äger inga ÖJ-frågor');
+      expect(text).toMatch(/ÖJ-frågor besvarade med Nej, Delvis, Pågår eller inte besvarade \d{4} som Socialnämnden äger/);
+      expect(text).toContain('Ramavtalsupphandlingar och valfrihetssystem');
+      const goalHeaders = await page.locator('table.data', { hasText: 'Nämndens bedömning' }).first().evaluate((t) => [...t.querySelectorAll('thead th')].map((th) => th.textContent!.trim()));
+      expect(goalHeaders).toEqual(expect.arrayContaining(['Nämndens bedömning', 'Beräknad andel uppfyllt', 'n (tillämpliga)']));
+      // a public page names no säkerhetsskydd figure
+      expect(goalHeaders.length).toBeGreaterThan(0);
+      const goalRows = await page.locator('table.data', { hasText: 'Nämndens bedömning' }).first().evaluate((t) => [...t.querySelectorAll('tbody th')].map((th) => th.textContent!.trim()));
+      expect(goalRows).not.toContain('Säkerhetsskydd');
+      await page.close();
+      const bolag = await open('/namnd/stockholms-stadshus-ab');
+      const bolagText = await bolag.page.evaluate(() => document.body.innerText);
+      expect(bolagText).toMatch(/^Bolag\b/m);
+      expect(bolagText).toContain('Bolaget besvarar inte ÖJ-enkäten');
+      await bolag.page.close();
     });
 
     it('writes screenshots of the overview and one nämnd page for review', async () => {

@@ -19,4 +19,4 @@ from self_gap g
 join stg_self_latest_period l using (year, unit_id, period)
 cross join (values ('public'), ('internal')) p(profile)
 where g.gap_status <> 'atgardad'
-  and (p.profile = 'internal' or g.fokusomrade not in (select value from setting_list where key = 'public_aggregate_only'))
+  and (p.profile = 'internal' or coalesce(g.fokusomrade, '') not in (select value from setting_list where key = 'public_aggregate_only'))

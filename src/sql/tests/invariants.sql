@@ -110,3 +110,34 @@ select * from readiness_change where (change is null) <> (not comparable) or (co
 select * from unanswered_share
 where n_ja + n_nej + n_delvis + n_pagar + n_ej_aktuellt + n_unanswered <> n_cells
    or abs(share_ja - n_ja / n_cells) > 1e-9 or abs(share_nej - n_nej / n_cells) > 1e-9;
+
+-- check: dash_oj_city_share counts add up, and a new segment starts exactly at a series break
+select c.* from dash_oj_city_share c
+left join dash_oj_city_share p on p.year = c.year - 1
+where c.n_ja + c.n_nej + c.n_unanswered + c.n_other <> c.n_cells
+   or (p.year is not null and (c.segment <> p.segment) <> c.opens_series);
+
+-- check: dash_oj_question_rank counts every answering nämnd once, and never compares across a break
+select r.* from dash_oj_question_rank r
+join stg_indicator i using (indicator_id)
+where r.n_ja + r.n_nej + r.n_unanswered + r.n_other + r.n_no_row <> r.n_units
+   or r.n_weak <> r.n_nej + r.n_unanswered + r.n_no_row
+   or (i.break_year = r.year and r.n_weak_previous is not null);
+
+-- check: dash_namnd_period_movement: open gaps are new or remaining; no due dates counted in public
+select * from dash_namnd_period_movement
+where n_open <> n_new + n_remaining or (profile = 'public' and n_overdue_at_period_end is not null);
+
+-- check: a public nämnd page carries no säkerhetsskydd goal and no pooled computed figure for samtliga
+select * from dash_namnd_goal
+where profile = 'public'
+  and (goal in (select value from setting_list where key = 'public_aggregate_only')
+       or motivering is not null
+       or (goal = 'samtliga' and (beraknad_andel_uppfyllt is not null or n_applicable is not null or beraknad_maluppfyllelse is not null)));
+
+-- check: every open ÖJ gap of a nämnd answering ÖJ is on its owner's page, once
+select g.* from oj_gap g
+where g.gap_status <> 'atgardad' and g.owner_unit_id in (select unit_id from stg_org_namnd)
+  and (select count(*) from dash_namnd_oj_gap d
+       where d.unit_id = g.owner_unit_id and d.year = g.year and d.answering_unit_id = g.unit_id
+         and d.indicator_id = g.indicator_id and d.role in ('egen', 'agd')) <> 1;

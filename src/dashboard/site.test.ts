@@ -158,7 +158,7 @@ describe('the built dashboard', () => {
         expect({ path, violations }).toEqual({ path, violations: [] });
         await page.close();
       }
-    });
+    }, 900_000);
 
     it('fits every page at 390 and 1366 px: no page-level horizontal scroll, wide tables scroll in their own box with the first column fixed, facet titles and axis labels never overlap', async () => {
       const failures: unknown[] = [];
@@ -202,7 +202,7 @@ describe('the built dashboard', () => {
       }
       // Every failing page and width at once, not only the first.
       expect(failures).toEqual([]);
-    });
+    }, 900_000);
 
     it('shows the 11 current stadsdelsnämnder for the latest year, with the figure the readiness view holds', async () => {
       const { page } = await open('/');

@@ -18,6 +18,7 @@ export default {
   title: 'Beredskapsuppföljning',
   pages: [
     { name: 'Översikt', path: '/' },
+    { name: 'Stadsledning', path: '/stadsledning' },
     { name: 'ÖJ-svar', path: '/oj-svar' },
     { name: 'Jämförelse', path: '/jamforelse' },
     { name: 'Måluppfyllnad', path: '/maluppfyllnad' },

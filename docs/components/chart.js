@@ -9,6 +9,8 @@ export function accessibleChart(plot, label) {
   const chart = plot.tagName.toLowerCase() === "svg" ? plot : plot.querySelector(":scope > svg");
   for (const svg of plot.tagName.toLowerCase() === "svg" ? [plot] : plot.querySelectorAll("svg")) {
     for (const node of svg.querySelectorAll("[aria-label], [aria-description]")) {
+      // Kept as data (not read aloud) so tests can find a chart's axes and facet titles.
+      if (node.hasAttribute("aria-label")) node.setAttribute("data-mark", node.getAttribute("aria-label"));
       node.removeAttribute("aria-label");
       node.removeAttribute("aria-description");
     }

@@ -47,3 +47,15 @@ export const unitKindLabel = {
   socialnamnd_gbg: "socialnämnd (Göteborg)",
   bolag: "bolag"
 };
+/** Nämnder and bolag are counted apart, never together. */
+export const unitGroupLabel = {namnd: "Nämnder", bolag: "Bolag"};
+/** The two måluppfyllnad figures, named apart everywhere. */
+export const measureLabel = {bedomning: "Nämndens bedömning", beraknad: "Beräknad måluppfyllnad"};
+/** The city's position against a comparison group, with a sign so colour is not needed. */
+export const positionLabel = {over: "▲ Över", lika: "= Lika", under: "▼ Under"};
+export const findingLabel = {
+  sjalv_uppfyllt_oj_nej: "Självskattat uppfyllt, men ÖJ svarar Nej",
+  sjalv_ej_uppfyllt_oj_ja: "Självskattat ej uppfyllt, men ÖJ svarar Ja",
+  bedomning_hogre: "Nämndens bedömning högre än den beräknade",
+  bedomning_lagre: "Nämndens bedömning lägre än den beräknade"
+};

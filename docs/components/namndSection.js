@@ -22,7 +22,7 @@ export function namndSection({namnd, year, goals, self, oj, fokusomraden}) {
   return html`<section class="print-section" aria-labelledby=${`namnd-${namnd.unit_id}`}>
     <h2 id=${`namnd-${namnd.unit_id}`}>${namnd.name}</h2>
     <p>${capitalize(kindLabel[namnd.kind] ?? namnd.kind)}${namnd.valid_to ? `, upphörd ${date(namnd.valid_to)}` : ""}</p>
-    <div class="table-wrap"><table class="data">
+    <div class="table-wrap" tabindex="0" role="region" aria-label=${`${namnd.name}: andel uppfyllt och måluppfyllnad per fokusområde ${year}`}><table class="data">
       <caption>Andel uppfyllt och måluppfyllnad per fokusområde ${year}</caption>
       <thead><tr><th scope="col">Fokusområde</th><th scope="col" class="num">Andel uppfyllt</th><th scope="col" class="num">Mål</th><th scope="col">Måluppfyllnad</th></tr></thead>
       <tbody>${fokusomraden.map((f) => {

@@ -26,29 +26,37 @@ function yearScale(years, maxTicks) {
  */
 export function shareTrendChart({rows, targets, fokusTitles, year, width, caption, ariaLabel}) {
   const years = yearsOf(rows);
-  const panelWidth = (width - 68) / fokusTitles.length;
+  // Side by side where each panel gets room for its title, stacked (one panel per row, title above
+  // it) on a narrow screen, so facet titles and year ticks never collide.
+  const stacked = width < 160 * fokusTitles.length + 68;
+  const facet = stacked ? "fy" : "fx";
+  const panelWidth = stacked ? width - 68 : (width - 68) / fokusTitles.length;
+  const at = (options) => ({[facet]: "fokus", ...options});
   return accessibleChart(Plot.plot({
     width,
-    height: 240,
-    marginTop: 24,
+    height: stacked ? fokusTitles.length * 190 + 40 : 240,
+    marginTop: stacked ? 36 : 24,
     marginLeft: 56,
     marginRight: 12,
     caption,
     ariaLabel,
-    fx: {domain: fokusTitles, label: null, padding: 0.12},
+    ...(stacked
+      ? {fy: {domain: fokusTitles, label: null, axis: null, padding: 0.2}}
+      : {fx: {domain: fokusTitles, label: null, padding: 0.12}}),
     x: yearScale(years, Math.max(2, Math.floor(panelWidth / 45))),
     y: {domain: [0, 100], percent: true, label: "Andel uppfyllt (%)", labelAnchor: "center", grid: true, ticks: 5},
     marks: [
       Plot.frame({stroke: "#ccc"}),
+      ...(stacked ? [Plot.text(fokusTitles, {fy: (d) => d, text: (d) => d, frameAnchor: "top-left", dy: -20, fontWeight: "bold", fontSize: 12})] : []),
       Plot.ruleX([year], {stroke: "#f0c36d", strokeWidth: 10, strokeOpacity: 0.5}),
-      Plot.lineY(targets, {fx: "fokus", x: "year", y: "target_share", stroke: "#555", strokeDasharray: "5,3"}),
-      Plot.text(targets, Plot.selectLast({fx: "fokus", x: "year", y: "target_share", text: () => "mål", dy: -7, textAnchor: "end", fill: "#333"})),
+      Plot.lineY(targets, at({x: "year", y: "target_share", stroke: "#555", strokeDasharray: "5,3"})),
+      Plot.text(targets, Plot.selectLast(at({x: "year", y: "target_share", text: () => "mål", dy: -7, textAnchor: "end", fill: "#333"}))),
       // z: a new segment wherever a year is not comparable with the one before, so no step is drawn across it
-      Plot.lineY(rows, {fx: "fokus", x: "year", y: "share_met", z: "segment", stroke: "#1a4f9c", strokeWidth: 2}),
-      Plot.dot(rows, {
-        fx: "fokus", x: "year", y: "share_met", fill: "#1a4f9c", r: 3,
+      Plot.lineY(rows, at({x: "year", y: "share_met", z: "segment", stroke: "#1a4f9c", strokeWidth: 2})),
+      Plot.dot(rows, at({
+        x: "year", y: "share_met", fill: "#1a4f9c", r: 3,
         title: (d) => `${d.fokus} ${d.year}: ${percent(d.share_met)}`, tip: true
-      })
+      }))
     ]
   }));
 }

@@ -1,16 +1,24 @@
-// Årsuppföljning: per year the city's figures (goal_attainment_city; readiness_city, basis combined), the
+// Årsuppföljning: per year the city's figures per unit group, nämnder and bolag apart: nämndens bedömning
+// (judgement_city) and beräknad måluppfyllnad (goal_attainment_city), and readiness_city (basis combined); the
 // nämnder in force or with data (dash_annual_namnd) and, per nämnd, its attainment (dash_goal_attainment), its open and overdue self-assessment gaps
-// (dash_annual_self_gap) and its open and new ÖJ gaps (dash_annual_oj_gap).
-import { runMartLoader } from '../../src/dashboard/martLoader.js';
+// (dash_annual_self_gap) and its open and new ÖJ gaps (dash_annual_oj_gap). A public build leaves out
+// per-unit figures of the fokusområden published only as aggregates.
+import { loaderProfile, runMartLoader } from '../../src/dashboard/martLoader.js';
 
+const profile = loaderProfile();
 await runMartLoader(async (q) => ({
-  goalsCity: await q('select * from goal_attainment_city order by year, fokusomrade'),
+  goalsCity: await q('select * from goal_attainment_city order by year, unit_group desc, fokusomrade'),
+  judgementCity: await q('select * from judgement_city order by year, unit_group desc, goal'),
   readinessCity: await q(
-    `select year, fokusomrade, n_items, n_applicable, n_met, share_met, n_namnder_with_data, n_at_target, share_at_target
-     from readiness_city where basis = 'combined' order by year, fokusomrade`,
+    `select year, fokusomrade, unit_group, n_items, n_applicable, n_met, share_met, n_namnder_with_data, n_at_target, share_at_target
+     from readiness_city where basis = 'combined' order by year, unit_group desc, fokusomrade`,
   ),
   namnder: await q('select * exclude (sort_order) from dash_annual_namnd order by year, sort_order'),
-  goals: await q('select year, unit_id, fokusomrade, share_met, target_share, attainment from dash_goal_attainment order by year, unit_id, fokusomrade'),
+  goals: await q(
+    `select year, unit_id, fokusomrade, share_met, target_share, attainment from dash_goal_attainment
+     where publish_in_public or $1 = 'internal' order by year, unit_id, fokusomrade`,
+    [profile],
+  ),
   selfGaps: await q('select * from dash_annual_self_gap order by year, unit_id'),
   ojGaps: await q('select * from dash_annual_oj_gap order by year, unit_id'),
 }));

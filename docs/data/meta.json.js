@@ -9,7 +9,7 @@ await runMartLoader(async (q) => ({
   organisation: (await q(`select u.unit_id, u.name from org_unit u join setting_list s on s.key = 'organisation_unit_id' and s.value = u.unit_id`))[0],
   years: (await q('select distinct year from readiness order by year')).map((r) => r.year),
   ojYears: (await q('select distinct year from unanswered_share order by year')).map((r) => r.year),
-  namnder: await q('select unit_id, name, kind, valid_from, valid_to from dash_namnd_unit where with_data order by sort_order'),
+  namnder: await q('select unit_id, name, kind, unit_group, valid_from, valid_to from dash_namnd_unit where with_data order by sort_order'),
   fokusomraden: await q('select fokusomrade, title_sv from fokusomrade order by sort_order'),
   sources: await q('select * from source_freshness order by kind'),
 }));

@@ -1,8 +1,15 @@
-// Översikt: every nämnd × fokusområde × year with the change since the year before where comparable
-// (dash_overview_readiness), and the city's måluppfyllnad counts (goal_attainment_city).
-import { runMartLoader } from '../../src/dashboard/martLoader.js';
+// Översikt: every nämnd and bolag counted that year × fokusområde × year, with the change since the year
+// before where comparable (dash_overview_readiness; a public build leaves out the per-unit figures of
+// the fokusområden published only as aggregates), and the city's counts of beräknad måluppfyllnad per
+// unit group (goal_attainment_city).
+import { loaderProfile, runMartLoader } from '../../src/dashboard/martLoader.js';
 
+const profile = loaderProfile();
 await runMartLoader(async (q) => ({
-  readiness: await q('select * from dash_overview_readiness order by year, unit_id, fokusomrade'),
-  goalsCity: await q('select * from goal_attainment_city order by year, fokusomrade'),
+  readiness: await q(
+    `select * exclude (publish_in_public) from dash_overview_readiness
+     where publish_in_public or $1 = 'internal' order by year, unit_id, fokusomrade`,
+    [profile],
+  ),
+  goalsCity: await q('select * from goal_attainment_city order by year, unit_group desc, fokusomrade'),
 }));

@@ -26,6 +26,18 @@ export interface FactTable {
   guardResend?: boolean;
 }
 
+/**
+ * Rows already in a temporary table of the fact table's shape (source_file_id left empty), as a parser
+ * that reads its file in DuckDB leaves them; `length` is their number. storeFacts drops the table.
+ */
+export interface StagedRows {
+  stagedIn: string;
+  length: number;
+}
+
+/** A file's rows for one fact table: values in table column order, or a staging table. */
+export type FactRows = DuckDBValue[][] | StagedRows;
+
 export interface Change {
   added: number;
   removed: number;
@@ -63,7 +75,7 @@ export async function findImported(db: Database, sha256: string): Promise<{ sour
 export async function storeFacts(
   db: Database,
   source: SourceFileInfo,
-  facts: { table: FactTable; rows: DuckDBValue[][]; scope: DuckDBValue[][] }[],
+  facts: { table: FactTable; rows: FactRows; scope: DuckDBValue[][] }[],
   /** Let a new version remove more than a quarter of the rows it replaces (--replace). */
   allowShrink = false,
 ): Promise<{ sourceFileId: number; changes: Record<string, Change>; replaced: number[] }> {
@@ -75,12 +87,13 @@ export async function storeFacts(
   const changes: Record<string, Change> = {};
   let stored = 0;
   for (const { table: t, rows, scope } of facts) {
-    const stage = `stage_${t.table}`;
+    const stage = 'stagedIn' in rows ? rows.stagedIn : `stage_${t.table}`;
     const scopeTable = `scope_${t.table}`;
-    await db.run(`create or replace temp table ${stage} as select * from ${t.table} limit 0`);
+    if (!('stagedIn' in rows)) {
+      await db.run(`create or replace temp table ${stage} as select * from ${t.table} limit 0`);
+      await appendRows(db, stage, rows);
+    }
     await db.run(`create or replace temp table ${scopeTable} as select ${t.scope.join(', ')} from ${t.table} limit 0`);
-    const sourceIndex = t.columns.indexOf('source_file_id');
-    await appendRows(db, stage, rows.map((r) => r.map((v, i) => (i === sourceIndex ? id : v))));
     await appendRows(db, scopeTable, scope);
     const onKey = t.key.map((k) => `o.${k} = n.${k}`).join(' and ');
     const inScope = `exists (select 1 from ${scopeTable} s where ${t.scope.map((c) => `s.${c} = o.${c}`).join(' and ')})`;
@@ -146,7 +159,7 @@ export async function storeFacts(
         message: `finns redan från ${c.file_name} (källa #${c.id}, ${c.kind}); en källa av annat slag ersätts inte – ta bort den först med "beredskap remove source ${c.id}"`,
       })));
     }
-    await db.run(`insert into ${t.table} select * from ${stage}`);
+    await db.run(`insert into ${t.table} select * replace ($1 as source_file_id) from ${stage}`, [id]);
     await db.run(`drop table ${stage}`);
     await db.run(`drop table ${scopeTable}`);
     stored += rows.length;

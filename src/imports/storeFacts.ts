@@ -146,11 +146,13 @@ export async function storeFacts(
         })));
       }
     }
-    await db.run(`delete from ${t.table} o where ${inScope} and ${sameKind}`, [source.kind, id]);
+    // A key already held by another kind of file is refused; this file's kind in its scope is replaced.
     const conflicts = await db.all<{ key: string; file_name: string; kind: string; id: number }>(
       `select concat_ws(' ', ${t.key.map((k) => `n.${k}`).join(', ')}) as key, f.file_name, f.kind, f.source_file_id as id
        from ${stage} n join ${t.table} o on ${onKey} join source_file f on f.source_file_id = o.source_file_id
+       where not (${inScope} and ${sameKind})
        limit 20`,
+      [source.kind, id],
     );
     if (conflicts.length) {
       throw new InputError(conflicts.map((c) => ({
@@ -159,7 +161,17 @@ export async function storeFacts(
         message: `finns redan från ${c.file_name} (källa #${c.id}, ${c.kind}); en källa av annat slag ersätts inte – ta bort den först med "beredskap remove source ${c.id}"`,
       })));
     }
-    await db.run(`insert into ${t.table} select * replace ($1 as source_file_id) from ${stage}`, [id]);
+    // Replaced in place: rows the new version drops are deleted, rows it keeps are updated, new ones
+    // inserted. (Deleting every replaced row and inserting the new ones, the same result, makes DuckDB
+    // report a duplicate key once a transaction replaces the same keys a second time.)
+    await db.run(`delete from ${t.table} o where ${inScope} and ${sameKind} and not exists (select 1 from ${stage} n where ${onKey})`, [source.kind, id]);
+    const kept = t.columns.filter((c) => !t.key.includes(c) && c !== 'source_file_id');
+    await db.run(
+      `update ${t.table} o set ${[...kept.map((c) => `${c} = n.${c}`), 'source_file_id = $2'].join(', ')}
+       from ${stage} n where ${onKey} and ${inScope} and ${sameKind}`,
+      [source.kind, id],
+    );
+    await db.run(`insert into ${t.table} select * replace ($1 as source_file_id) from ${stage} n where not exists (select 1 from ${t.table} o where ${onKey})`, [id]);
     await db.run(`drop table ${stage}`);
     await db.run(`drop table ${scopeTable}`);
     stored += rows.length;

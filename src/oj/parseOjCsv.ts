@@ -49,7 +49,9 @@ export async function stageOjCsv(db: Database, file: string, bytes: Buffer, cata
   const text = delimitedText(file, bytes);
   const delimiter = detectDelimiter(text);
   const t = `oj_csv_${++fileCount}`;
-  const temp = { lines: `${t}_lines`, rows: `${t}_rows`, years: `${t}_years`, units: `${t}_units`, indicators: `${t}_indicators`, svar: `${t}_svar`, facts: `${t}_facts` };
+  const temp = { lines: `${t}_lines`, rows: `${t}_rows`, years: `${t}_years`, units: `${t}_units`, indicators: `${t}_indicators`, svar: `${t}_svar` };
+  // Dropped unless handed to storeFacts.
+  const stagedTables: string[] = [];
   try {
     const { header, body } = await readLines(db, file, bytes, text, delimiter, temp.lines);
     const grid: Grid = { file, format: 'csv', rows: header ? [header] : [] };
@@ -103,55 +105,63 @@ export async function stageOjCsv(db: Database, file: string, bytes: Buffer, cata
       return [svar, cellText(svar), resolve.answer(svar) ?? null, !!share, share?.share ?? null, share?.n ?? null];
     }));
 
+    // A line whose every column is read becomes a fact: an answer, or a share on an aggregate's line.
+    const answers = { stagedIn: `${t}_oj_answer`, length: 0 };
+    const shares = { stagedIn: `${t}_oj_published_share`, length: 0 };
+    stagedTables.push(answers.stagedIn, shares.stagedIn);
+    const joined = `from ${temp.rows} r
+       join ${temp.years} y using (ar)
+       join ${temp.units} u on u.year = y.year and u.enhet = r.enhet
+       join ${temp.indicators} i on i.year = y.year and i.indikator = r.indikator and i.verksamhet = r.verksamhet
+       join ${temp.svar} s on s.svar = r.svar`;
     await db.run(
-      `create temp table ${temp.facts} as
-       select r.*, y.year, u.unit_id, u.level, u.unit_text, i.indicator_id, s.raw_text, s.answer, s.share_ja, s.n_units,
-              coalesce(u.unit_id is not null and i.indicator_id is not null and (case when u.level is null then s.answer is not null else s.is_share end), false) as ok
-       from ${temp.rows} r
-       left join ${temp.years} y using (ar)
-       left join ${temp.units} u on u.year = y.year and u.enhet = r.enhet
-       left join ${temp.indicators} i on i.year = y.year and i.indikator = r.indikator and i.verksamhet = r.verksamhet
-       left join ${temp.svar} s on s.svar = r.svar`,
+      `create temp table ${answers.stagedIn} as
+       select y.year, u.unit_id, i.indicator_id, s.answer, s.raw_text, u.unit_text, null::integer as source_file_id,
+              null::varchar as sheet, r.line as source_row, $1::varchar as source_column
+       ${joined} where u.level is null and s.answer is not null`,
+      [labels.svar],
     );
-    // The lines that failed, told line by line as the row-by-row reader told them; then lines that repeat
+    await db.run(
+      `create temp table ${shares.stagedIn} as
+       select y.year, u.level, u.unit_id, i.indicator_id, s.share_ja, s.n_units, null::integer as n_respondents_row, s.raw_text, u.unit_text,
+              null::integer as source_file_id, null::varchar as sheet, r.line as source_row, $1::varchar as source_column
+       ${joined} where u.level is not null and s.is_share`,
+      [labels.svar],
+    );
+    // The lines that did not, told line by line as the row-by-row reader told them; then lines that repeat
     // an earlier line's unit and indicator (answers first, then shares, each in line order).
-    const failed = await db.all<RawRow>(`select line, ar, enhet, indikator, verksamhet, svar from ${temp.facts} where not ok order by line`);
+    const failed = await db.all<RawRow>(
+      `select * from ${temp.rows} r
+       where not exists (select 1 from ${answers.stagedIn} a where a.source_row = r.line)
+         and not exists (select 1 from ${shares.stagedIn} s where s.source_row = r.line)
+       order by line`,
+    );
     for (const row of failed) for (const p of resolve.rowProblems(row)) problems.add({ row: row.line, ...p });
     const repeats = await db.all<{ line: number; year: number; unit_id: string; indicator_id: string; first: number }>(
       `select line, year, unit_id, indicator_id, first from (
-         select line, year, unit_id, indicator_id, level is not null as is_share,
-                min(line) over (partition by year, unit_id, indicator_id) as first
-         from ${temp.facts} where ok)
-       where line <> first order by is_share, line`,
+         select source_row as line, year, unit_id, indicator_id, part, min(source_row) over (partition by year, unit_id, indicator_id) as first
+         from (select *, 0 as part from ${answers.stagedIn} union all by name select *, 1 as part from ${shares.stagedIn}))
+       where line <> first order by part, line`,
     );
     for (const r of repeats) {
       problems.add({ sheet: undefined, row: r.line, column: labels.svar, message: `${r.unit_id} ${r.year} ${r.indicator_id} finns redan på rad ${r.first} (två rader för samma enhet?)` });
     }
     problems.throwIfAny();
 
-    const answers = { stagedIn: `${t}_oj_answer`, length: 0 };
-    const shares = { stagedIn: `${t}_oj_published_share`, length: 0 };
-    await db.run(`create temp table ${answers.stagedIn} as select * from oj_answer limit 0`);
-    await db.run(
-      `insert into ${answers.stagedIn} (year, unit_id, indicator_id, answer, raw_text, unit_text, sheet, source_row, source_column)
-       select year, unit_id, indicator_id, answer, raw_text, unit_text, null, line, $1 from ${temp.facts} where level is null order by line`,
-      [labels.svar],
-    );
-    await db.run(`create temp table ${shares.stagedIn} as select * from oj_published_share limit 0`);
-    await db.run(
-      `insert into ${shares.stagedIn} (year, level, unit_id, indicator_id, share_ja, n_units, n_respondents_row, raw_text, unit_text, sheet, source_row, source_column)
-       select year, level, unit_id, indicator_id, share_ja, n_units, null, raw_text, unit_text, null, line, $1 from ${temp.facts} where level is not null order by line`,
-      [labels.svar],
-    );
     const counts = (await db.one<{ answers: number; shares: number; rows: number }>(
-      `select count(*) filter (where level is null)::int as answers, count(*) filter (where level is not null)::int as shares, count(*)::int as rows from ${temp.facts}`,
+      `select (select count(*) from ${answers.stagedIn})::int as answers, (select count(*) from ${shares.stagedIn})::int as shares,
+              (select count(*) from ${temp.rows})::int as rows`,
     ))!;
     answers.length = counts.answers;
     shares.length = counts.shares;
-    const years = (await db.all<{ year: number }>(`select distinct year from ${temp.facts} order by year`)).map((y) => y.year);
+    const years = [...new Set(arTexts.flatMap(({ ar }) => {
+      const y = resolve.year(ar);
+      return 'year' in y ? [y.year] : [];
+    }))].sort();
+    stagedTables.length = 0;
     return { years, answers, shares, rowsRead: counts.rows };
   } finally {
-    for (const table of Object.values(temp)) await db.run(`drop table if exists ${table}`);
+    for (const table of [...Object.values(temp), ...stagedTables]) await db.run(`drop table if exists ${table}`);
   }
 }
 

@@ -89,15 +89,18 @@ export async function stageOjCsv(db: Database, file: string, bytes: Buffer, cata
       const y = resolve.year(ar);
       return 'year' in y ? [[ar, y.year]] : [];
     }));
-    const unitTexts = await db.all<{ year: number; enhet: string }>(`select distinct y.year, r.enhet from ${temp.rows} r join ${temp.years} y using (ar)`);
-    await loadTable(db, temp.units, 'year integer, enhet varchar, unit_id varchar, level varchar, unit_text varchar', unitTexts.flatMap(({ year, enhet }) => {
+    // Units and indicators are looked up by the year's text as written, which spares the join on years.
+    const unitTexts = await db.all<{ ar: string; enhet: string }>(`select distinct ar, enhet from ${temp.rows} r semi join ${temp.years} y using (ar)`);
+    await loadTable(db, temp.units, 'ar varchar, year integer, enhet varchar, unit_id varchar, level varchar, unit_text varchar', unitTexts.flatMap(({ ar, enhet }) => {
+      const { year } = resolve.year(ar) as { year: number };
       const u = resolve.unit(year, enhet);
-      return 'unit' in u ? [[year, enhet, u.unit.unit_id, aggregateLevels[u.unit.kind] ?? null, cellText(enhet)]] : [];
+      return 'unit' in u ? [[ar, year, enhet, u.unit.unit_id, aggregateLevels[u.unit.kind] ?? null, cellText(enhet)]] : [];
     }));
-    const indicatorTexts = await db.all<{ year: number; indikator: string; verksamhet: string }>(`select distinct y.year, r.indikator, r.verksamhet from ${temp.rows} r join ${temp.years} y using (ar)`);
-    await loadTable(db, temp.indicators, 'year integer, indikator varchar, verksamhet varchar, indicator_id varchar', indicatorTexts.flatMap(({ year, indikator, verksamhet }) => {
+    const indicatorTexts = await db.all<{ ar: string; indikator: string; verksamhet: string }>(`select distinct ar, indikator, verksamhet from ${temp.rows} r semi join ${temp.years} y using (ar)`);
+    await loadTable(db, temp.indicators, 'ar varchar, indikator varchar, verksamhet varchar, indicator_id varchar', indicatorTexts.flatMap(({ ar, indikator, verksamhet }) => {
+      const { year } = resolve.year(ar) as { year: number };
       const i = resolve.indicator(year, indikator, verksamhet);
-      return 'id' in i ? [[year, indikator, verksamhet, i.id]] : [];
+      return 'id' in i ? [[ar, indikator, verksamhet, i.id]] : [];
     }));
     const svarTexts = await db.all<{ svar: string }>(`select distinct svar from ${temp.rows}`);
     await loadTable(db, temp.svar, 'svar varchar, raw_text varchar, answer varchar, is_share boolean, share_ja double, n_units integer', svarTexts.map(({ svar }) => {
@@ -110,20 +113,19 @@ export async function stageOjCsv(db: Database, file: string, bytes: Buffer, cata
     const shares = { stagedIn: `${t}_oj_published_share`, length: 0 };
     stagedTables.push(answers.stagedIn, shares.stagedIn);
     const joined = `from ${temp.rows} r
-       join ${temp.years} y using (ar)
-       join ${temp.units} u on u.year = y.year and u.enhet = r.enhet
-       join ${temp.indicators} i on i.year = y.year and i.indikator = r.indikator and i.verksamhet = r.verksamhet
+       join ${temp.units} u on u.ar = r.ar and u.enhet = r.enhet
+       join ${temp.indicators} i on i.ar = r.ar and i.indikator = r.indikator and i.verksamhet = r.verksamhet
        join ${temp.svar} s on s.svar = r.svar`;
     await db.run(
       `create temp table ${answers.stagedIn} as
-       select y.year, u.unit_id, i.indicator_id, s.answer, s.raw_text, u.unit_text, null::integer as source_file_id,
+       select u.year, u.unit_id, i.indicator_id, s.answer, s.raw_text, u.unit_text, null::integer as source_file_id,
               null::varchar as sheet, r.line as source_row, $1::varchar as source_column
        ${joined} where u.level is null and s.answer is not null`,
       [labels.svar],
     );
     await db.run(
       `create temp table ${shares.stagedIn} as
-       select y.year, u.level, u.unit_id, i.indicator_id, s.share_ja, s.n_units, null::integer as n_respondents_row, s.raw_text, u.unit_text,
+       select u.year, u.level, u.unit_id, i.indicator_id, s.share_ja, s.n_units, null::integer as n_respondents_row, s.raw_text, u.unit_text,
               null::integer as source_file_id, null::varchar as sheet, r.line as source_row, $1::varchar as source_column
        ${joined} where u.level is not null and s.is_share`,
       [labels.svar],

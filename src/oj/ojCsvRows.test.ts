@@ -218,4 +218,29 @@ describe('long ÖJ CSV', () => {
       ]
     `);
   });
+
+  it('replaces the same keys three times in one transaction, and leaves no staging table behind', async () => {
+    db = await openTestDb(dir);
+    const temporary = async () => (await db.all<{ table_name: string }>('select table_name from duckdb_tables() where temporary')).map((t) => t.table_name);
+    const version = (n: number) => writeText(join(dir, `v${n}.csv`), tricky.replace('Ja;Skärholmen', `${['Ja', 'Nej', 'Delvis'][n - 1]};Skärholmen`));
+    const reports = await db.transaction(async () => [
+      ...(await importOj(db, [version(1)])),
+      ...(await importOj(db, [version(2)])),
+      ...(await importOj(db, [version(3)])),
+    ]);
+    expect(reports.map((r) => r.changes?.oj_answer)).toEqual([
+      { added: 5, removed: 0, changed: 0 },
+      { added: 0, removed: 0, changed: 1 },
+      { added: 0, removed: 0, changed: 1 },
+    ]);
+    const rows = await db.all<{ answer: string; source_file_id: number }>("select answer, source_file_id from oj_answer where unit_id = 'skarholmen'");
+    expect(rows).toEqual([{ answer: 'delvis', source_file_id: reports[2]!.sourceFileId }]);
+    expect((await db.all('select source_file_id from oj_answer union select source_file_id from oj_published_share')).length).toBe(1);
+    expect(await temporary()).toEqual([]);
+    // Neither a refused file, a re-import of the same content nor a dry run leaves one either.
+    await importOj(db, [writeText(join(dir, 'faulty.csv'), faulty)]).catch(() => undefined);
+    await importOj(db, [version(3)]);
+    await importOj(db, [version(1)], { dryRun: true });
+    expect(await temporary()).toEqual([]);
+  });
 });

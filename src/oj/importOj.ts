@@ -85,6 +85,10 @@ export async function importOj(db: Database, paths: string[], options: ImportOpt
 async function checkFidelity(db: Database, reports: FileReport[], accept: boolean): Promise<void> {
   for (const report of reports) {
     if (report.sourceFileId === undefined) continue;
+    // A file without published shares (a long CSV of kommun answers) has nothing to check: the view's
+    // logic, the costly part, is not run for it.
+    const shares = await db.one<{ any: boolean }>('select exists (select 1 from oj_published_share where source_file_id = $1) as any', [report.sourceFileId]);
+    if (!shares?.any) continue;
     const failed = await db.all<{ unit_id: string; indicator_id: string; share_published: number; share_recomputed: number | null; sheet: string | null; source_row: number; source_column: string }>(
       `select f.unit_id, f.indicator_id, f.share_published, f.share_recomputed, s.sheet, s.source_row, s.source_column
        from fidelity${logicSuffix} f

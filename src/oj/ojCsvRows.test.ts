@@ -186,6 +186,16 @@ describe('long ÖJ CSV', () => {
     db = await openTestDb(dir, 'quoted.duckdb');
     await importOj(db, [writeText(join(dir, 'quoted.csv'), iconv.encode(quoted, 'win1252'))]);
     expect(await stored(db)).toEqual(plain);
+    // Without quotes, split in SQL: Windows-1252, and UTF-8 with a BOM and tabs, give the same rows too.
+    for (const [name, bytes] of [
+      ['win.csv', iconv.encode(tricky, 'win1252')],
+      ['tab.csv', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(tricky.replaceAll(';', '\t'), 'utf8')])],
+    ] as const) {
+      db.close();
+      db = await openTestDb(dir, `${name}.duckdb`);
+      await importOj(db, [writeText(join(dir, name), bytes)]);
+      expect(await stored(db)).toEqual(plain);
+    }
   });
 
   it('reports the same problems as the row-by-row reader did, grouped by value, and writes nothing', async () => {

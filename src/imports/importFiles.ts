@@ -11,7 +11,7 @@ import { gridsFromWorkbook } from '../text/readWorkbook.ts';
 import { unreadableFileMessage } from './fileErrors.ts';
 import { InputError, type Problem } from './problems.ts';
 import { unzippedSizeProblem } from './unzippedSize.ts';
-import { findImported, storeFacts, type Change, type FactTable } from './storeFacts.ts';
+import { findImported, storeFacts, type Change, type FactRows, type FactTable } from './storeFacts.ts';
 
 export interface ImportOptions {
   year?: number;
@@ -48,7 +48,7 @@ export interface ParsedSource {
   years: number[];
   rowsRead: number;
   rowsSkipped?: Record<string, number>;
-  facts: { table: FactTable; rows: DuckDBValue[][]; scope: DuckDBValue[][] }[];
+  facts: { table: FactTable; rows: FactRows; scope: DuckDBValue[][] }[];
 }
 
 export interface InputFile {
@@ -113,6 +113,26 @@ export async function importFiles(
   hooks: { beforeStore?: (sources: ParsedSource[]) => Promise<void>; afterStore?: (reports: FileReport[]) => Promise<void> } = {},
 ): Promise<FileReport[]> {
   const parsed: { input: InputFile; source: ParsedSource }[] = [];
+  try {
+    return await checkAndStore(db, paths, options, parse, hooks, parsed);
+  } finally {
+    // Staging tables a parser left for files that were not stored (bad input elsewhere, a no-op, a dry
+    // run's rollback): temporary, but a long-lived connection would keep them. Dropping one fails only
+    // in a transaction already aborted, whose rollback the caller does.
+    for (const { source } of parsed) {
+      for (const { rows } of source.facts) if ('stagedIn' in rows) await db.run(`drop table if exists ${rows.stagedIn}`).catch(() => undefined);
+    }
+  }
+}
+
+async function checkAndStore(
+  db: Database,
+  paths: string[],
+  options: ImportOptions,
+  parse: (input: InputFile) => Promise<ParsedSource>,
+  hooks: { beforeStore?: (sources: ParsedSource[]) => Promise<void>; afterStore?: (reports: FileReport[]) => Promise<void> },
+  parsed: { input: InputFile; source: ParsedSource }[],
+): Promise<FileReport[]> {
   const problems: Problem[] = [];
   for (const path of paths) {
     try {

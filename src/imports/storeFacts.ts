@@ -26,6 +26,18 @@ export interface FactTable {
   guardResend?: boolean;
 }
 
+/**
+ * Rows already in a temporary table of the fact table's shape (source_file_id left empty), as a parser
+ * that reads its file in DuckDB leaves them; `length` is their number. storeFacts drops the table.
+ */
+export interface StagedRows {
+  stagedIn: string;
+  length: number;
+}
+
+/** A file's rows for one fact table: values in table column order, or a staging table. */
+export type FactRows = DuckDBValue[][] | StagedRows;
+
 export interface Change {
   added: number;
   removed: number;
@@ -63,7 +75,7 @@ export async function findImported(db: Database, sha256: string): Promise<{ sour
 export async function storeFacts(
   db: Database,
   source: SourceFileInfo,
-  facts: { table: FactTable; rows: DuckDBValue[][]; scope: DuckDBValue[][] }[],
+  facts: { table: FactTable; rows: FactRows; scope: DuckDBValue[][] }[],
   /** Let a new version remove more than a quarter of the rows it replaces (--replace). */
   allowShrink = false,
 ): Promise<{ sourceFileId: number; changes: Record<string, Change>; replaced: number[] }> {
@@ -75,35 +87,46 @@ export async function storeFacts(
   const changes: Record<string, Change> = {};
   let stored = 0;
   for (const { table: t, rows, scope } of facts) {
-    const stage = `stage_${t.table}`;
+    const stage = 'stagedIn' in rows ? rows.stagedIn : `stage_${t.table}`;
     const scopeTable = `scope_${t.table}`;
-    await db.run(`create or replace temp table ${stage} as select * from ${t.table} limit 0`);
+    if (!('stagedIn' in rows)) {
+      await db.run(`create or replace temp table ${stage} as select * from ${t.table} limit 0`);
+      await appendRows(db, stage, rows);
+    }
     await db.run(`create or replace temp table ${scopeTable} as select ${t.scope.join(', ')} from ${t.table} limit 0`);
-    const sourceIndex = t.columns.indexOf('source_file_id');
-    await appendRows(db, stage, rows.map((r) => r.map((v, i) => (i === sourceIndex ? id : v))));
     await appendRows(db, scopeTable, scope);
     const onKey = t.key.map((k) => `o.${k} = n.${k}`).join(' and ');
-    const inScope = `exists (select 1 from ${scopeTable} s where ${t.scope.map((c) => `s.${c} = o.${c}`).join(' and ')})`;
-    const sameKind = `o.source_file_id in (select source_file_id from source_file where kind = $1 and source_file_id <> $2)`;
-    const replaced = `select o.* from ${t.table} o where ${inScope} and ${sameKind}`;
-    const diff = (await db.one<Change>(
-      `with old as (${replaced})
-       select
-         (select count(*) from ${stage} n where not exists (select 1 from old o where ${onKey}))::int as added,
-         (select count(*) from old o where not exists (select 1 from ${stage} n where ${onKey}))::int as removed,
-         (select count(*) from old o join ${stage} n on ${onKey}
-            where ${t.compared.map((c) => `o.${c} is distinct from n.${c}`).join(' or ')})::int as changed`,
+    // The rows this file replaces: of the same kind of file, in the file's scope.
+    const replacedBy = `exists (select 1 from ${scopeTable} s where ${t.scope.map((c) => `s.${c} = x.${c}`).join(' and ')})
+      and x.source_file_id in (select source_file_id from source_file where kind = $1 and source_file_id <> $2)`;
+    // Every key of the rows replaced (same kind, in scope) and of the new rows, once: what is added,
+    // removed or changed, and the guards, are all read from this one comparison.
+    const merge = `merge_${t.table}`;
+    const scopeOnly = t.scope.filter((c) => !t.key.includes(c));
+    const side = [...t.key, ...scopeOnly, ...t.compared].map((c) => `x.${c}`).join(', ');
+    await db.run(
+      `create or replace temp table ${merge} as
+       select ${[...t.key.map((k) => `coalesce(o.${k}, n.${k}) as ${k}`), ...scopeOnly.map((c) => `o.${c}`)].join(', ')},
+              o.present is not null as in_old, n.present is not null as in_new,
+              coalesce(o.present and n.present and (${t.compared.map((c) => `o.${c} is distinct from n.${c}`).join(' or ')}), false) as is_changed
+       from (select ${side}, true as present from ${t.table} x where ${replacedBy}) o
+       full join (select ${side}, true as present from ${stage} x) n on ${onKey}`,
       [source.kind, id],
+    );
+    const diff = (await db.one<Change & { replaced: number }>(
+      `select count(*) filter (where in_new and not in_old)::int as added, count(*) filter (where in_old and not in_new)::int as removed,
+              count(*) filter (where is_changed)::int as changed, count(*) filter (where in_old)::int as replaced
+       from ${merge}`,
     ))!;
-    changes[t.table] = diff;
+    const { replaced: replacedRows, ...change } = diff;
+    changes[t.table] = change;
     // A new version that drops much of what it replaces is more often a partial file than a correction.
-    const groups = t.columns.includes('unit_id') ? await removalsByUnit(db, replaced, stage, onKey, [source.kind, id]) : [];
+    const groups = t.key.includes('unit_id') ? await removalsByUnit(db, merge) : [];
     const byKind = groups.filter((g) => g.what === 'kind' && g.removed > 0);
-    if (byKind.length) diff.removedByKind = Object.fromEntries(byKind.map((g) => [g.name, g.removed]));
+    if (byKind.length) change.removedByKind = Object.fromEntries(byKind.map((g) => [g.name, g.removed]));
     if (t.guardShrink && !allowShrink) {
-      const { n: replacedRows } = (await db.one<{ n: number }>(`select count(*)::int as n from (${replaced})`, [source.kind, id]))!;
       const shrinking = [
-        { what: 'all', name: '', replaced: replacedRows, removed: diff.removed },
+        { what: 'all', name: '', replaced: replacedRows, removed: change.removed },
         ...groups,
       ].filter((g) => g.replaced > 0 && g.removed > g.replaced * maxShrink);
       if (shrinking.length) {
@@ -119,11 +142,8 @@ export async function storeFacts(
     }
     if (t.guardResend && !allowShrink) {
       const partial = await db.all<{ scope: string; replaced: number; removed: number }>(
-        `with old as (${replaced})
-         select concat_ws(' ', ${t.scope.map((c) => `o.${c}`).join(', ')}) as scope, count(*)::int as replaced,
-                count(*) filter (where not exists (select 1 from ${stage} n where ${onKey}))::int as removed
-         from old o group by all having removed > replaced - removed order by scope`,
-        [source.kind, id],
+        `select concat_ws(' ', ${t.scope.join(', ')}) as scope, count(*)::int as replaced, count(*) filter (where not in_new)::int as removed
+         from ${merge} where in_old group by all having removed > replaced - removed order by scope`,
       );
       if (partial.length) {
         throw new InputError(partial.map((p) => ({
@@ -133,20 +153,37 @@ export async function storeFacts(
         })));
       }
     }
-    await db.run(`delete from ${t.table} o where ${inScope} and ${sameKind}`, [source.kind, id]);
-    const conflicts = await db.all<{ key: string; file_name: string; kind: string; id: number }>(
-      `select concat_ws(' ', ${t.key.map((k) => `n.${k}`).join(', ')}) as key, f.file_name, f.kind, f.source_file_id as id
-       from ${stage} n join ${t.table} o on ${onKey} join source_file f on f.source_file_id = o.source_file_id
-       limit 20`,
-    );
-    if (conflicts.length) {
-      throw new InputError(conflicts.map((c) => ({
-        file: source.fileName,
-        found: c.key,
-        message: `finns redan från ${c.file_name} (källa #${c.id}, ${c.kind}); en källa av annat slag ersätts inte – ta bort den först med "beredskap remove source ${c.id}"`,
-      })));
+    // A key already held by another kind of file is refused: only a new key (not among the replaced
+    // rows) can be one.
+    if (change.added) {
+      const conflicts = await db.all<{ key: string; file_name: string; kind: string; id: number }>(
+        `select concat_ws(' ', ${t.key.map((k) => `n.${k}`).join(', ')}) as key, f.file_name, f.kind, f.source_file_id as id
+         from ${merge} n join ${t.table} o on ${onKey} join source_file f on f.source_file_id = o.source_file_id
+         where not n.in_old
+         limit 20`,
+      );
+      if (conflicts.length) {
+        throw new InputError(conflicts.map((c) => ({
+          file: source.fileName,
+          found: c.key,
+          message: `finns redan från ${c.file_name} (källa #${c.id}, ${c.kind}); en källa av annat slag ersätts inte – ta bort den först med "beredskap remove source ${c.id}"`,
+        })));
+      }
     }
-    await db.run(`insert into ${t.table} select * from ${stage}`);
+    // Replaced in place: rows the new version drops are deleted, rows it keeps are updated, new ones
+    // inserted. (Deleting every replaced row and inserting the new ones, the same result, makes DuckDB
+    // report a duplicate key once a transaction replaces the same keys a second time.)
+    if (change.removed) {
+      await db.run(`delete from ${t.table} o where exists (select 1 from ${merge} n where not n.in_new and ${onKey})`);
+    }
+    if (replacedRows > change.removed) {
+      const kept = t.columns.filter((c) => !t.key.includes(c) && c !== 'source_file_id');
+      await db.run(`update ${t.table} o set ${[...kept.map((c) => `${c} = n.${c}`), 'source_file_id = $1'].join(', ')} from ${stage} n where ${onKey}`, [id]);
+    }
+    if (change.added) {
+      await db.run(`insert into ${t.table} select * replace ($1 as source_file_id) from ${stage} n where not exists (select 1 from ${t.table} o where ${onKey})`, [id]);
+    }
+    await db.run(`drop table ${merge}`);
     await db.run(`drop table ${stage}`);
     await db.run(`drop table ${scopeTable}`);
     stored += rows.length;
@@ -167,27 +204,20 @@ export async function storeFacts(
  * What a new version would remove, grouped by the unit's kind and for the organisation's own units
  * (setting organisation_unit_id, and the units under it): replaced rows and removed rows of each.
  */
-async function removalsByUnit(
-  db: Database,
-  replaced: string,
-  stage: string,
-  onKey: string,
-  params: DuckDBValue[],
-): Promise<{ what: 'kind' | 'own'; name: string; replaced: number; removed: number }[]> {
+async function removalsByUnit(db: Database, merge: string): Promise<{ what: 'kind' | 'own'; name: string; replaced: number; removed: number }[]> {
   return db.all(
-    `with old as (${replaced}),
-     org as (select value as unit_id from setting where key = 'organisation_unit_id'),
+    `with org as (select value as unit_id from setting where key = 'organisation_unit_id'),
      marked as (
        select coalesce(u.kind, 'okänt slag') as kind,
               (o.unit_id in (select unit_id from org) or u.parent_unit_id in (select unit_id from org)) as own,
-              not exists (select 1 from ${stage} n where ${onKey}) as is_removed
-       from old o left join org_unit u on u.unit_id = o.unit_id)
+              not o.in_new as is_removed
+       from ${merge} o left join org_unit u on u.unit_id = o.unit_id
+       where o.in_old)
      select 'kind' as what, kind as name, count(*)::int as replaced, count(*) filter (where is_removed)::int as removed
      from marked group by kind
      union all
      select 'own', (select string_agg(unit_id, ', ') from org), count(*)::int, count(*) filter (where is_removed)::int
      from marked where own
      order by what, name`,
-    params,
   );
 }

@@ -5,7 +5,7 @@ import { importFiles, type FileReport, type ImportOptions, type InputFile, type 
 import { InputError } from '../imports/problems.ts';
 import type { FactTable } from '../imports/storeFacts.ts';
 import { refillKoladaAnswers, withdrawKoladaAnswers } from './koladaAnswers.ts';
-import { parseOjCsv } from './parseOjCsv.ts';
+import { stageOjCsv } from './parseOjCsv.ts';
 import { parseOjWorkbook } from './parseOjWorkbook.ts';
 
 export const ojAnswerTable: FactTable = {
@@ -26,13 +26,13 @@ export const ojShareTable: FactTable = {
   guardShrink: true,
 };
 
-/** Reads one ÖJ file, a Socialstyrelsen workbook (.xlsx) or our long-format CSV, into fact rows. */
-export async function parseOjFile(input: InputFile, catalog: Catalog, options: ImportOptions): Promise<ParsedSource> {
+/**
+ * Reads one ÖJ file, a Socialstyrelsen workbook (.xlsx, parsed in TypeScript) or our long-format CSV
+ * (read in DuckDB, left in staging tables), into fact rows.
+ */
+export async function parseOjFile(db: Database, input: InputFile, catalog: Catalog, options: ImportOptions): Promise<ParsedSource> {
   const onRow = (done: number, total: number) => options.onProgress?.(input.name, done, total);
-  const [grid, ...more] = await input.grids();
-  const parsed = input.format === 'xlsx'
-    ? parseOjWorkbook([grid!, ...more], catalog, { file: input.name, year: options.year, onRow })
-    : parseOjCsv(grid!, catalog, onRow);
+  const parsed = input.format === 'xlsx' ? await parseWorkbook(input, catalog, options, onRow) : await stageOjCsv(db, input.name, input.bytes, catalog);
   if (input.format === 'csv' && options.year !== undefined && parsed.years.some((y) => y !== options.year)) {
     throw new InputError([{ file: input.name, message: `filen innehåller år ${parsed.years.join(', ')} men --year ${options.year} angavs` }]);
   }
@@ -42,11 +42,21 @@ export async function parseOjFile(input: InputFile, catalog: Catalog, options: I
     kind: input.format === 'xlsx' ? 'oj_workbook' : 'oj_csv',
     years: parsed.years,
     rowsRead: parsed.rowsRead,
-    ...(parsed.rowsSkipped ? { rowsSkipped: parsed.rowsSkipped } : {}),
+    ...('rowsSkipped' in parsed && parsed.rowsSkipped ? { rowsSkipped: parsed.rowsSkipped } : {}),
     facts: [
-      { table: ojAnswerTable, scope, rows: parsed.answers.map((a) => [a.year, a.unit_id, a.indicator_id, a.answer, a.raw_text, a.unit_text, null, a.sheet, a.row, a.column]) },
-      { table: ojShareTable, scope, rows: parsed.shares.map((s) => [s.year, s.level, s.unit_id, s.indicator_id, s.share_ja, s.n_units, s.n_respondents_row, s.raw_text, s.unit_text, null, s.sheet, s.row, s.column]) },
+      { table: ojAnswerTable, scope, rows: parsed.answers },
+      { table: ojShareTable, scope, rows: parsed.shares },
     ],
+  };
+}
+
+/** A workbook's rows as values in table column order. */
+async function parseWorkbook(input: InputFile, catalog: Catalog, options: ImportOptions, onRow: (done: number, total: number) => void) {
+  const parsed = parseOjWorkbook(await input.grids(), catalog, { file: input.name, year: options.year, onRow });
+  return {
+    ...parsed,
+    answers: parsed.answers.map((a) => [a.year, a.unit_id, a.indicator_id, a.answer, a.raw_text, a.unit_text, null, a.sheet, a.row, a.column]),
+    shares: parsed.shares.map((s) => [s.year, s.level, s.unit_id, s.indicator_id, s.share_ja, s.n_units, s.n_respondents_row, s.raw_text, s.unit_text, null, s.sheet, s.row, s.column]),
   };
 }
 
@@ -57,7 +67,7 @@ export async function parseOjFile(input: InputFile, catalog: Catalog, options: I
  */
 export async function importOj(db: Database, paths: string[], options: ImportOptions = {}): Promise<FileReport[]> {
   const catalog = await Catalog.load(db);
-  return importFiles(db, paths, options, (input) => parseOjFile(input, catalog, options), {
+  return importFiles(db, paths, options, (input) => parseOjFile(db, input, catalog, options), {
     beforeStore: (sources) => withdrawKoladaAnswers(db, [...new Set(sources.flatMap((s) => s.years))]),
     afterStore: async (reports) => {
       await refillKoladaAnswers(db);
@@ -75,6 +85,10 @@ export async function importOj(db: Database, paths: string[], options: ImportOpt
 async function checkFidelity(db: Database, reports: FileReport[], accept: boolean): Promise<void> {
   for (const report of reports) {
     if (report.sourceFileId === undefined) continue;
+    // A file without published shares (a long CSV of kommun answers) has nothing to check: the view's
+    // logic, the costly part, is not run for it.
+    const shares = await db.one<{ any: boolean }>('select exists (select 1 from oj_published_share where source_file_id = $1) as any', [report.sourceFileId]);
+    if (!shares?.any) continue;
     const failed = await db.all<{ unit_id: string; indicator_id: string; share_published: number; share_recomputed: number | null; sheet: string | null; source_row: number; source_column: string }>(
       `select f.unit_id, f.indicator_id, f.share_published, f.share_recomputed, s.sheet, s.source_row, s.source_column
        from fidelity${logicSuffix} f

@@ -1,88 +1,248 @@
+import type { DuckDBValue } from '@duckdb/node-api';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Catalog } from '../config/catalog.ts';
+import { appendRows } from '../db/appendRows.ts';
+import type { Database } from '../db/database.ts';
 import { ProblemList } from '../imports/problems.ts';
+import type { StagedRows } from '../imports/storeFacts.ts';
 import { parseYear } from '../imports/validRanges.ts';
 import { cellText, columnLabel, type Grid } from '../text/grid.ts';
 import { closestNames, normalizeText } from '../text/normalize.ts';
-import {
-  aggregateLevels, checkDuplicates, parseAnswer, parseShare, resolveRowUnit,
-  type OjAnswerRow, type OjParseResult, type OjShareRow,
-} from './ojRows.ts';
+import { delimitedText, detectDelimiter, readDelimited } from '../text/readDelimited.ts';
+import { aggregateLevels, parseAnswer, parseShare, resolveRowUnit } from './ojRows.ts';
 
 /** The long interchange format: one answer per line. Riket and län lines carry a share in `svar`. */
 export const ojCsvColumns = ['ar', 'enhet', 'indikator', 'verksamhet', 'svar'] as const;
+type Column = (typeof ojCsvColumns)[number];
 
-/**
- * Parses a long-format ÖJ CSV (`ar;enhet;indikator;verksamhet;svar`). `enhet` is a name or a kommun
- * code; `indikator` an area (key, title or alias) or an indicator id; `verksamhet` a key or title.
- */
-export function parseOjCsv(grid: Grid, catalog: Catalog, onRow?: (done: number, total: number) => void): OjParseResult {
-  const problems = new ProblemList(grid.file);
-  const [header, ...body] = grid.rows;
-  const names = (header?.cells ?? []).map((c) => normalizeText(cellText(c)).replace('år', 'ar'));
-  const index = new Map<string, number>();
-  names.forEach((name, i) => {
-    if ((ojCsvColumns as readonly string[]).includes(name)) index.set(name, i);
-    else problems.add({ row: header!.line, column: columnLabel(grid, i), found: cellText(header!.cells[i] ?? null), message: 'okänd kolumn', suggestions: closestNames(name, ojCsvColumns) });
-  });
-  for (const required of ojCsvColumns) {
-    if (!index.has(required)) problems.add({ row: header?.line ?? 1, message: `kolumnen "${required}" saknas (väntade ${ojCsvColumns.join(';')})` });
-  }
-  problems.throwIfAny();
-
-  const answers: OjAnswerRow[] = [];
-  const shares: OjShareRow[] = [];
-  const years = new Set<number>();
-  const col = (name: (typeof ojCsvColumns)[number]) => index.get(name)!;
-  const label = (name: (typeof ojCsvColumns)[number]) => columnLabel(grid, col(name), name);
-  const labels = { ar: label('ar'), enhet: label('enhet'), indikator: label('indikator'), verksamhet: label('verksamhet'), svar: label('svar') };
-  // A long file repeats a few hundred distinct texts over many thousand rows: each is resolved once.
-  const units = memo((year: number, enhet: string) => resolveRowUnit(catalog, /^\d+$/.test(enhet) ? enhet : null, enhet, year));
-  const indicators = memo((year: number, indikator: string, verksamhet: string) => resolveIndicator(catalog, indikator, verksamhet, year, labels));
-  const answerOf = memo((text: string) => parseAnswer(catalog, text));
-  const shareOf = memo((text: string) => parseShare(catalog, text));
-  const [iAr, iEnhet, iIndikator, iVerksamhet, iSvar] = ojCsvColumns.map(col);
-  for (let n = 0; n < body.length; n++) {
-    if (n % 10000 === 0) onRow?.(n, body.length);
-    const row = body[n]!;
-    const yearText = text(row, iAr!);
-    const parsedYear = parseYear(yearText);
-    if ('problem' in parsedYear) {
-      problems.add({ row: row.line, column: labels.ar, found: yearText, message: parsedYear.problem });
-      continue;
-    }
-    const { year } = parsedYear;
-    years.add(year);
-    const enhet = text(row, iEnhet!);
-    const resolved = units(year, enhet);
-    if ('problem' in resolved) {
-      problems.add({ row: row.line, column: labels.enhet, found: resolved.found, message: resolved.problem, suggestions: resolved.suggestions });
-      continue;
-    }
-    const indicator = indicators(year, text(row, iIndikator!), text(row, iVerksamhet!));
-    if ('problems' in indicator) {
-      for (const p of indicator.problems) problems.add({ row: row.line, ...p });
-      continue;
-    }
-    const unit = resolved.unit;
-    const svar = text(row, iSvar!);
-    const ref = { year, unit_id: unit.unit_id, indicator_id: indicator.id, raw_text: svar, unit_text: enhet, sheet: null, row: row.line, column: labels.svar };
-    const level = aggregateLevels[unit.kind];
-    if (level) {
-      const share = shareOf(svar);
-      if (share) shares.push({ ...ref, level, share_ja: share.share, n_units: share.n, n_respondents_row: null });
-      else problems.add({ row: row.line, column: labels.svar, found: svar, message: `andelen för ${unit.name} kan inte läsas (väntade procent)` });
-      continue;
-    }
-    const answer = answerOf(svar);
-    if (answer) answers.push({ ...ref, answer });
-    else problems.add({ row: row.line, column: labels.svar, found: svar, message: 'okänt svar', suggestions: catalog.suggest('oj_answer', svar) });
-  }
-  checkDuplicates([...answers, ...shares], problems);
-  problems.throwIfAny();
-  return { years: [...years].sort(), answers, shares, rowsRead: body.length };
+/** A long file read into staging tables: oj_answer's and oj_published_share's rows, source_file_id left empty. */
+export interface OjCsvStaged {
+  years: number[];
+  answers: StagedRows;
+  shares: StagedRows;
+  rowsRead: number;
 }
 
-const text = (row: Grid['rows'][number], i: number) => cellText(row.cells[i] ?? null);
+/**
+ * What JavaScript's String.prototype.trim removes (and so what makes a cell blank): an RE2 class for
+ * DuckDB, so that SQL and the row-by-row reader agree on which lines are blank.
+ */
+const jsWhitespace = '\\t\\n\\x{0B}\\f\\r \\x{A0}\\x{1680}\\x{2000}-\\x{200A}\\x{2028}\\x{2029}\\x{202F}\\x{205F}\\x{3000}\\x{FEFF}';
+
+let fileCount = 0;
+
+/**
+ * Reads a long-format ÖJ CSV (`ar;enhet;indikator;verksamhet;svar`) in DuckDB. `enhet` is a name or a
+ * kommun code; `indikator` an area (key, title or alias) or an indicator id; `verksamhet` a key or title.
+ *
+ * A long file repeats a few hundred distinct texts over a million lines, so the lines are split and
+ * joined in SQL, and only each distinct text goes through the catalog's rules in TypeScript (the same
+ * rules as a workbook's cells); a line's problems are worked out, the same way, only for lines that
+ * failed. A file without a quote character is split in SQL (each line a record); one with quoted
+ * fields, which may span lines, is read by the CSV parser, which keeps each record's first line.
+ * Leaves two staging tables for storeFacts; every other table it makes is dropped.
+ */
+export async function stageOjCsv(db: Database, file: string, bytes: Buffer, catalog: Catalog): Promise<OjCsvStaged> {
+  const problems = new ProblemList(file);
+  const text = delimitedText(file, bytes);
+  const delimiter = detectDelimiter(text);
+  const t = `oj_csv_${++fileCount}`;
+  const temp = { lines: `${t}_lines`, rows: `${t}_rows`, years: `${t}_years`, units: `${t}_units`, indicators: `${t}_indicators`, svar: `${t}_svar` };
+  // Dropped unless handed to storeFacts.
+  const stagedTables: string[] = [];
+  try {
+    const { header, body } = await readLines(db, file, bytes, text, delimiter, temp.lines);
+    const grid: Grid = { file, format: 'csv', rows: header ? [header] : [] };
+    const names = (header?.cells ?? []).map((c) => normalizeText(cellText(c)).replace('år', 'ar'));
+    const index = new Map<Column, number>();
+    names.forEach((name, i) => {
+      if ((ojCsvColumns as readonly string[]).includes(name)) index.set(name as Column, i);
+      else problems.add({ row: header!.line, column: columnLabel(grid, i), found: cellText(header!.cells[i] ?? null), message: 'okänd kolumn', suggestions: closestNames(name, ojCsvColumns) });
+    });
+    for (const required of ojCsvColumns) {
+      if (!index.has(required)) problems.add({ row: header?.line ?? 1, message: `kolumnen "${required}" saknas (väntade ${ojCsvColumns.join(';')})` });
+    }
+    problems.throwIfAny();
+    const positions = ojCsvColumns.map((c) => index.get(c)!);
+    const label = (name: Column) => columnLabel(grid, index.get(name)!, name);
+    const labels = { ar: label('ar'), enhet: label('enhet'), indikator: label('indikator'), verksamhet: label('verksamhet'), svar: label('svar') };
+
+    // Every data line as its five raw cells ('' where the line is short).
+    await db.run(`create temp table ${temp.rows} (line integer, ar varchar, enhet varchar, indikator varchar, verksamhet varchar, svar varchar)`);
+    if (header && !body) {
+      await db.run(
+        `insert into ${temp.rows}
+         select line, ${positions.map((_, k) => `coalesce(p[$${k + 1}], '')`).join(', ')}
+         from (select line, string_split(text, $6) as p from ${temp.lines} where line > $7)`,
+        [...positions.map((i) => i + 1), delimiter, header.line],
+      );
+    } else if (body) {
+      await appendRows(db, temp.rows, body.map((r) => [r.line, ...positions.map((i) => cellText(r.cells[i] ?? null))]));
+    }
+
+    // Each distinct text, resolved once by the same rules a row-by-row reader applies.
+    const resolve = resolver(catalog, labels);
+    const arTexts = await db.all<{ ar: string }>(`select distinct ar from ${temp.rows}`);
+    await loadTable(db, temp.years, 'ar varchar, year integer', arTexts.flatMap(({ ar }) => {
+      const y = resolve.year(ar);
+      return 'year' in y ? [[ar, y.year]] : [];
+    }));
+    // Units and indicators are looked up by the year's text as written, which spares the join on years.
+    const unitTexts = await db.all<{ ar: string; enhet: string }>(`select distinct ar, enhet from ${temp.rows} r semi join ${temp.years} y using (ar)`);
+    await loadTable(db, temp.units, 'ar varchar, year integer, enhet varchar, unit_id varchar, level varchar, unit_text varchar', unitTexts.flatMap(({ ar, enhet }) => {
+      const { year } = resolve.year(ar) as { year: number };
+      const u = resolve.unit(year, enhet);
+      return 'unit' in u ? [[ar, year, enhet, u.unit.unit_id, aggregateLevels[u.unit.kind] ?? null, cellText(enhet)]] : [];
+    }));
+    const indicatorTexts = await db.all<{ ar: string; indikator: string; verksamhet: string }>(`select distinct ar, indikator, verksamhet from ${temp.rows} r semi join ${temp.years} y using (ar)`);
+    await loadTable(db, temp.indicators, 'ar varchar, indikator varchar, verksamhet varchar, indicator_id varchar', indicatorTexts.flatMap(({ ar, indikator, verksamhet }) => {
+      const { year } = resolve.year(ar) as { year: number };
+      const i = resolve.indicator(year, indikator, verksamhet);
+      return 'id' in i ? [[ar, indikator, verksamhet, i.id]] : [];
+    }));
+    const svarTexts = await db.all<{ svar: string }>(`select distinct svar from ${temp.rows}`);
+    await loadTable(db, temp.svar, 'svar varchar, raw_text varchar, answer varchar, is_share boolean, share_ja double, n_units integer', svarTexts.map(({ svar }) => {
+      const share = resolve.share(svar);
+      return [svar, cellText(svar), resolve.answer(svar) ?? null, !!share, share?.share ?? null, share?.n ?? null];
+    }));
+
+    // A line whose every column is read becomes a fact: an answer, or a share on an aggregate's line.
+    const answers = { stagedIn: `${t}_oj_answer`, length: 0 };
+    const shares = { stagedIn: `${t}_oj_published_share`, length: 0 };
+    stagedTables.push(answers.stagedIn, shares.stagedIn);
+    const joined = `from ${temp.rows} r
+       join ${temp.units} u on u.ar = r.ar and u.enhet = r.enhet
+       join ${temp.indicators} i on i.ar = r.ar and i.indikator = r.indikator and i.verksamhet = r.verksamhet
+       join ${temp.svar} s on s.svar = r.svar`;
+    await db.run(
+      `create temp table ${answers.stagedIn} as
+       select u.year, u.unit_id, i.indicator_id, s.answer, s.raw_text, u.unit_text, null::integer as source_file_id,
+              null::varchar as sheet, r.line as source_row, $1::varchar as source_column
+       ${joined} where u.level is null and s.answer is not null`,
+      [labels.svar],
+    );
+    await db.run(
+      `create temp table ${shares.stagedIn} as
+       select u.year, u.level, u.unit_id, i.indicator_id, s.share_ja, s.n_units, null::integer as n_respondents_row, s.raw_text, u.unit_text,
+              null::integer as source_file_id, null::varchar as sheet, r.line as source_row, $1::varchar as source_column
+       ${joined} where u.level is not null and s.is_share`,
+      [labels.svar],
+    );
+    // Each line gives at most one fact (every lookup table has one row per text), so the counts say
+    // whether any line failed or repeats another before the slower queries that say which.
+    const counts = (await db.one<{ answers: number; shares: number; rows: number; distinct_keys: number }>(
+      `select (select count(*) from ${answers.stagedIn})::int as answers, (select count(*) from ${shares.stagedIn})::int as shares,
+              (select count(*) from ${temp.rows})::int as rows,
+              (select count(*) from (select distinct year, unit_id, indicator_id from ${answers.stagedIn}
+                                     union all select distinct year, unit_id, indicator_id from ${shares.stagedIn}))::int as distinct_keys`,
+    ))!;
+    // The lines that did not, told line by line as the row-by-row reader told them; then lines that repeat
+    // an earlier line's unit and indicator (answers first, then shares, each in line order).
+    if (counts.answers + counts.shares < counts.rows) {
+      const failed = await db.all<RawRow>(
+        `select * from ${temp.rows} r
+         where not exists (select 1 from ${answers.stagedIn} a where a.source_row = r.line)
+           and not exists (select 1 from ${shares.stagedIn} s where s.source_row = r.line)
+         order by line`,
+      );
+      for (const row of failed) for (const p of resolve.rowProblems(row)) problems.add({ row: row.line, ...p });
+    }
+    if (counts.distinct_keys < counts.answers + counts.shares) {
+      const repeats = await db.all<{ line: number; year: number; unit_id: string; indicator_id: string; first: number }>(
+        `select line, year, unit_id, indicator_id, first from (
+           select source_row as line, year, unit_id, indicator_id, part, min(source_row) over (partition by year, unit_id, indicator_id) as first
+           from (select *, 0 as part from ${answers.stagedIn} union all by name select *, 1 as part from ${shares.stagedIn}))
+         where line <> first order by part, line`,
+      );
+      for (const r of repeats) {
+        problems.add({ sheet: undefined, row: r.line, column: labels.svar, message: `${r.unit_id} ${r.year} ${r.indicator_id} finns redan på rad ${r.first} (två rader för samma enhet?)` });
+      }
+    }
+    problems.throwIfAny();
+
+    answers.length = counts.answers;
+    shares.length = counts.shares;
+    const years = [...new Set(arTexts.flatMap(({ ar }) => {
+      const y = resolve.year(ar);
+      return 'year' in y ? [y.year] : [];
+    }))].sort();
+    stagedTables.length = 0;
+    return { years, answers, shares, rowsRead: counts.rows };
+  } finally {
+    for (const table of [...Object.values(temp), ...stagedTables]) await db.run(`drop table if exists ${table}`);
+  }
+}
+
+type RawRow = { line: number; ar: string; enhet: string; indikator: string; verksamhet: string; svar: string };
+/**
+ * The file's lines: without a quote character, split in DuckDB (the non-blank ones, with the user's line
+ * numbers, kept in `linesTable`) and its first one returned as the header; with one, read by the CSV
+ * parser, header and body.
+ */
+async function readLines(db: Database, file: string, bytes: Buffer, text: string, delimiter: string, linesTable: string): Promise<{ header?: Grid['rows'][number]; body?: Grid['rows'] }> {
+  if (text.includes('"')) {
+    const [header, ...body] = readDelimited(file, bytes).rows;
+    return { header, body };
+  }
+  const blank = `[${delimiter === '\t' ? '' : delimiter}${jsWhitespace}]*`;
+  // DuckDB reads the text from a copy we write (UTF-8, whatever the file's encoding): bound as a
+  // parameter, a national file's text takes ten times as long to reach DuckDB.
+  const dir = mkdtempSync(join(tmpdir(), 'beredskap-csv-'));
+  try {
+    const copy = join(dir, 'utf8.csv');
+    writeFileSync(copy, text);
+    await db.run(
+      `create temp table ${linesTable} as
+       select * from (select unnest(ls) as text, unnest(range(1, len(ls) + 1))::integer as line from (select string_split(content, chr(10)) as ls from read_text($1)))
+       where not regexp_full_match(text, $2)`,
+      [copy, blank],
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const first = await db.one<{ line: number; text: string }>(`select line, text from ${linesTable} order by line limit 1`);
+  return first ? { header: { line: first.line, cells: first.text.split(delimiter).map((c) => (c.trim() === '' ? null : c)) } } : {};
+}
+
+/** A fresh temporary table of these columns holding these rows. */
+async function loadTable(db: Database, table: string, columns: string, rows: DuckDBValue[][]): Promise<void> {
+  await db.run(`create temp table ${table} (${columns})`);
+  await appendRows(db, table, rows);
+}
+
+type RowProblem = { column: string; found?: string; message: string; suggestions?: string[] };
+
+/**
+ * The catalog's reading of each text a long file holds, remembered per distinct raw text; and a failed
+ * line's problems, in the order a reader going through the line finds them (it stops at the first
+ * column that is wrong, except that indikator and verksamhet are told together).
+ */
+function resolver(catalog: Catalog, labels: Record<Column, string>) {
+  const year = memo((ar: string) => parseYear(cellText(ar)));
+  const unit = memo((y: number, enhet: string) => {
+    const name = cellText(enhet);
+    return resolveRowUnit(catalog, /^\d+$/.test(name) ? name : null, name, y);
+  });
+  const indicator = memo((y: number, indikator: string, verksamhet: string) => resolveIndicator(catalog, cellText(indikator), cellText(verksamhet), y, labels));
+  const answer = memo((svar: string) => parseAnswer(catalog, svar));
+  const share = memo((svar: string) => parseShare(catalog, svar));
+  const rowProblems = (row: RawRow): RowProblem[] => {
+    const y = year(row.ar);
+    if ('problem' in y) return [{ column: labels.ar, found: cellText(row.ar), message: y.problem }];
+    const u = unit(y.year, row.enhet);
+    if ('problem' in u) return [{ column: labels.enhet, found: u.found, message: u.problem, suggestions: u.suggestions }];
+    const i = indicator(y.year, row.indikator, row.verksamhet);
+    if ('problems' in i) return i.problems;
+    const svar = cellText(row.svar);
+    if (aggregateLevels[u.unit.kind]) {
+      return share(row.svar) ? [] : [{ column: labels.svar, found: svar, message: `andelen för ${u.unit.name} kan inte läsas (väntade procent)` }];
+    }
+    return answer(row.svar) ? [] : [{ column: labels.svar, found: svar, message: 'okänt svar', suggestions: catalog.suggest('oj_answer', svar) }];
+  };
+  return { year, unit, indicator, answer, share, rowProblems };
+}
 
 /** `work` remembered per distinct arguments (strings and numbers). */
 function memo<A extends (string | number)[], R>(work: (...args: A) => R): (...args: A) => R {
@@ -93,8 +253,6 @@ function memo<A extends (string | number)[], R>(work: (...args: A) => R): (...ar
     return known.get(key)!;
   };
 }
-
-type RowProblem = { column: string; found?: string; message: string; suggestions?: string[] };
 
 /** The indicator an `indikator` (id, or area) and `verksamhet` text name in `year`, or what is wrong with them. */
 function resolveIndicator(

@@ -36,11 +36,35 @@ function utf16(bytes: Buffer): 'UTF-16 LE' | 'UTF-16 BE' | undefined {
 
 /** `;`, `,` or tab: whichever occurs most often outside quotes on the first line. */
 export function detectDelimiter(text: string): string {
-  const firstLine = text.split(/\r?\n/).find((l) => l.trim() !== '') ?? '';
+  // Line by line from the top, not a split of the whole text: a long file has a million lines.
+  let firstLine = '';
+  for (let start = 0; start < text.length;) {
+    const end = text.indexOf('\n', start);
+    const line = text.slice(start, end < 0 ? text.length : end).replace(/\r$/, '');
+    if (line.trim() !== '') {
+      firstLine = line;
+      break;
+    }
+    if (end < 0) break;
+    start = end + 1;
+  }
   const unquoted = firstLine.replace(/"[^"]*"/g, '');
   const counts = [';', ',', '\t'].map((d) => ({ d, n: unquoted.split(d).length - 1 }));
   counts.sort((a, b) => b.n - a.n);
   return counts[0]!.n > 0 ? counts[0]!.d : ';';
+}
+
+/**
+ * A delimited file's text with its line endings unified to \n (csv-parse takes the record delimiter from
+ * the first line it sees); UTF-16 is refused with what to do instead.
+ */
+export function delimitedText(file: string, bytes: Buffer): string {
+  const wide = utf16(bytes);
+  if (wide) {
+    throw new InputError([{ file, message: `filen är kodad som ${wide}, som inte läses; spara den som "CSV UTF-8 (kommaavgränsad)" eller "CSV (semikolonavgränsad)" och försök igen` }]);
+  }
+  const text = decodeText(bytes);
+  return text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
 }
 
 interface ParsedRecord {
@@ -51,13 +75,8 @@ interface ParsedRecord {
 
 /** Reads a delimited file into a grid; each row keeps the line it starts on, for error messages. */
 export function readDelimited(file: string, bytes: Buffer, options: { comments?: boolean } = {}): Grid {
-  const wide = utf16(bytes);
-  if (wide) {
-    throw new InputError([{ file, message: `filen är kodad som ${wide}, som inte läses; spara den som "CSV UTF-8 (kommaavgränsad)" eller "CSV (semikolonavgränsad)" och försök igen` }]);
-  }
   // Comment lines are blanked rather than skipped by the parser, so that line numbers stay true.
-  // Line endings are unified first: csv-parse takes the record delimiter from the first line it sees.
-  const decoded = decodeText(bytes).replace(/\r\n?/g, '\n');
+  const decoded = delimitedText(file, bytes);
   const text = options.comments ? decoded.replace(/^#.*$/gm, '') : decoded;
   if (!text.includes('"')) return splitPlain(file, text, detectDelimiter(text));
   let records: ParsedRecord[];

@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, delimiter, dirname, join } from 'node:path';
 import { DatabaseBusyError, busyMarker } from '../db/database.ts';
 import { defaultDbPath, projectRoot } from '../paths.ts';
@@ -113,6 +113,54 @@ export function fixPageShell(dir: string, lang = 'sv'): number {
  * held by another process is a DatabaseBusyError, as for every command (exit 3).
  */
 export function buildSite(options: { quiet?: boolean; dbPath?: string; outDir?: string; profile?: Profile } = {}): string {
+  return withBuildLock(() => buildLocked(options));
+}
+
+const buildLockPath = join(cacheDir, 'build.lock');
+
+/**
+ * One build at a time in this checkout: every build clears and fills Framework's one loader cache
+ * (docs/.observablehq/cache), so two at once would corrupt each other. A second build waits for the first;
+ * a lock left by a process that no longer runs is taken over.
+ */
+function withBuildLock<T>(work: () => T): T {
+  mkdirSync(dirname(buildLockPath), { recursive: true });
+  const deadline = Date.now() + 15 * 60_000;
+  let fd: number | undefined;
+  while (fd === undefined) {
+    try {
+      fd = openSync(buildLockPath, 'wx');
+      writeFileSync(fd, String(process.pid));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const holder = Number(readFileSync(buildLockPath, 'utf8')) || 0;
+      if (!isRunning(holder)) {
+        rmSync(buildLockPath, { force: true });
+        continue;
+      }
+      if (Date.now() > deadline) throw new Error(`ett annat bygge av webbplatsen pågår (process ${holder}); försök igen när det är klart`);
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 500);
+    }
+  }
+  try {
+    return work();
+  } finally {
+    closeSync(fd);
+    rmSync(buildLockPath, { force: true });
+  }
+}
+
+function isRunning(pid: number): boolean {
+  if (!pid) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function buildLocked(options: { quiet?: boolean; dbPath?: string; outDir?: string; profile?: Profile }): string {
   freshCache();
   const outDir = options.outDir ?? join(projectRoot, 'dist');
   const temp = join(dirname(outDir), `.${basename(outDir)}.building-${process.pid}`);

@@ -15,12 +15,16 @@ const measures = [
  */
 export function cityShareChart(rows, {breakYears, width, label}) {
   const long = rows.flatMap((r) => measures.map((m) => ({year: r.year, segment: r.segment, svar: m.label, share: r[m.key]})));
+  // As many year labels as fit at about 45 px each, counted back from the latest year, so labels never
+  // meet however narrow the column.
+  const years = rows.map((r) => r.year);
+  const step = Math.ceil(years.length / Math.max(2, Math.floor((width - 60) / 45)));
   return accessibleChart(Plot.plot({
     width,
     height: 260,
     marginLeft: 48,
     marginTop: 28,
-    x: {label: null, tickFormat: (d) => String(d), ticks: Math.min(rows.length, width < 500 ? 5 : 10)},
+    x: {label: null, tickFormat: (d) => String(d), ticks: years.filter((_, i) => (years.length - 1 - i) % step === 0)},
     y: {label: "Andel av frågorna", domain: [0, 1], tickFormat: (d) => percent(d), grid: true, ticks: 5},
     color: {domain: measures.map((m) => m.label), range: measures.map((m) => m.color)},
     symbol: {domain: measures.map((m) => m.label), range: measures.map((m) => m.symbol), legend: true},

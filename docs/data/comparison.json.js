@@ -5,7 +5,7 @@
 import { runMartLoader } from '../../src/dashboard/martLoader.js';
 
 await runMartLoader(async (q) => ({
-  organisation: (await q(`select u.unit_id, u.name from org_unit u join setting_list s on s.key = 'organisation_unit_id' and s.value = u.unit_id`))[0],
+  organisation: (await q('select unit_id, name from dash_organisation'))[0],
   comparators: await q(
     `select distinct comparator_id, comparator_name, comparator_kind, is_single_kommun, sort_order
      from dash_comparison_position_count order by sort_order, comparator_id`,

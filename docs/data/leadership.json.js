@@ -1,5 +1,5 @@
 // Stadsledning: the city against its comparison groups across every ÖJ cell (dash_comparison_position_count,
-// and the cells that changed position: dash_comparison_position), both måluppfyllnad figures per unit
+// and the cells that changed position: dash_leadership_changed), both måluppfyllnad figures per unit
 // group against last year (dash_leadership_attainment), who has reported for the current period
 // (dash_leadership_reporting), the requirements most often unmet (dash_leadership_requirement) and the
 // consistency flags (dash_leadership_consistency); the last two without rows a public build may not carry.
@@ -11,13 +11,7 @@ await runMartLoader(async (q) => ({
     `select * from dash_comparison_position_count where not is_single_kommun and comparator_id not like 'skr-%'
      order by year, sort_order`,
   ),
-  changed: await q(
-    `select year, indicator_id, a.title_sv as area_title, v.title_sv as verksamhet_title, comparator_id, comparator_name,
-            city_share, share_ja, diff_pp, position, previous_position
-     from dash_comparison_position join oj_area a using (area) join oj_verksamhet v using (verksamhet)
-     where changed and not is_single_kommun and comparator_id not like 'skr-%'
-     order by year, comparator_id, a.sort_order, v.sort_order`,
-  ),
+  changed: await q('select * exclude (sort_order) from dash_leadership_changed order by year, comparator_id, sort_order'),
   attainment: await q('select * from dash_leadership_attainment order by year, goal, unit_group, measure'),
   reporting: await q('select * from dash_leadership_reporting order by unit_group desc, reported, name'),
   requirements: await q(

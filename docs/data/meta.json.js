@@ -1,12 +1,12 @@
 // Shared by every page: the build profile, the fokusområden published only as shares (setting_list),
-// the organisation, the years, the organisation's nämnder with data (dash_namnd_unit), fokusområden,
+// the organisation (dash_organisation), the years, the organisation's nämnder with data (dash_namnd_unit), fokusområden,
 // and data freshness (source_freshness).
 import { loaderProfile, runMartLoader } from '../../src/dashboard/martLoader.js';
 
 await runMartLoader(async (q) => ({
   profile: loaderProfile(),
   publicAggregateOnly: (await q(`select value from setting_list where key = 'public_aggregate_only' order by n`)).map((r) => r.value),
-  organisation: (await q(`select u.unit_id, u.name from org_unit u join setting_list s on s.key = 'organisation_unit_id' and s.value = u.unit_id`))[0],
+  organisation: (await q('select unit_id, name from dash_organisation'))[0],
   years: (await q('select distinct year from readiness order by year')).map((r) => r.year),
   ojYears: (await q('select distinct year from unanswered_share order by year')).map((r) => r.year),
   namnder: await q('select unit_id, name, kind, unit_group, valid_from, valid_to from dash_namnd_unit where with_data order by sort_order'),

@@ -8,10 +8,7 @@ import { loaderProfile, runMartArchive } from '../../src/dashboard/martLoader.js
 
 const profile = loaderProfile();
 await runMartArchive(async (q) => {
-  const units = await q(
-    `select d.unit_id, d.name, d.kind, n.unit_group, d.valid_from, d.valid_to
-     from dash_namnd_unit d join stg_org_namnd n using (unit_id) where d.with_data order by d.unit_id`,
-  );
+  const units = await q('select unit_id, name, kind, unit_group, valid_from, valid_to from dash_namnd_unit where with_data order by unit_id');
   const published = `(publish_in_public or $2 = 'internal')`;
   const entries = [];
   for (const unit of units) {

@@ -3,25 +3,19 @@
  * data, and which years exist when a selection is empty.
  */
 import type { Database } from '../db/database.ts';
+import { consecutiveRanges } from '../imports/problems.ts';
 
 /** The line every output made from sample data carries (the dashboard's banner says the same). */
 export const sampleNotice = 'Exempeldata: siffrorna är påhittade och visar bara hur verktyget fungerar.';
 
 /** The database's figures come from sample files (any source in force is sample data, as on the dashboard). */
 export async function isSampleDatabase(db: Database): Promise<boolean> {
-  return !!(await db.one('select 1 from source_file where is_sample and superseded_by is null limit 1'));
+  return !!(await db.one('select 1 from source_file where is_sample and superseded_by is null and removed_at is null limit 1'));
 }
 
 /** 2016, 2017, 2018, 2020 → "2016–2018 och 2020". */
 export function yearRanges(years: number[]): string {
-  const sorted = [...new Set(years)].sort((a, b) => a - b);
-  const ranges: string[] = [];
-  for (let i = 0; i < sorted.length; i++) {
-    let j = i;
-    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j]! + 1) j++;
-    ranges.push(j > i ? `${sorted[i]}–${sorted[j]}` : String(sorted[i]));
-    i = j;
-  }
+  const ranges = consecutiveRanges(years);
   return ranges.length > 1 ? `${ranges.slice(0, -1).join(', ')} och ${ranges.at(-1)}` : ranges[0] ?? '';
 }
 

@@ -36,9 +36,9 @@ export function formatProblem(p: Problem): string {
   return `${where.join(', ')}: ${p.message}${found}.${hint}${fix}`;
 }
 
-/** 6, 7, 8, 9, 12 → "6–9, 12". */
-export function rowRanges(rows: number[]): string {
-  const sorted = [...new Set(rows)].sort((a, b) => a - b);
+/** 6, 7, 8, 9, 12 → ["6–9", "12"]: runs of consecutive numbers, each as one range. */
+export function consecutiveRanges(numbers: number[]): string[] {
+  const sorted = [...new Set(numbers)].sort((a, b) => a - b);
   const parts: string[] = [];
   for (let i = 0; i < sorted.length; i++) {
     let j = i;
@@ -46,8 +46,11 @@ export function rowRanges(rows: number[]): string {
     parts.push(j > i ? `${sorted[i]}–${sorted[j]}` : String(sorted[i]));
     i = j;
   }
-  return parts.join(', ');
+  return parts;
 }
+
+/** 6, 7, 8, 9, 12 → "6–9, 12". */
+export const rowRanges = (rows: number[]): string => consecutiveRanges(rows).join(', ');
 
 /**
  * One problem per file, sheet, message and value: the same unknown answer on 40 rows is one line naming

@@ -383,4 +383,24 @@ describe('readiness views', () => {
       { role: 'stadsdelsnamnder', unit_id: 'stockholm', share_ja: 0.5, n_responding: 4, n_units: 5, answer: null, share_ja_published: null },
     ]);
   });
+  it('unit_without_answers expects a level only where the year\'s files have it: the city\'s nämnder valid on the measure date, kommuner only with a national file', async () => {
+    db = await openTestDb(dir);
+    // 2024, the city's own file: its stadsdelsnämnder answer, no kommun does.
+    await load('oj', `
+      2024;Farsta;evakuering;sabo;Ja
+      2024;Bromma;evakuering;sabo;Nej`);
+    const missing2024 = await q<{ unit_id: string; kind: string }>('select unit_id, kind from unit_without_answers where year = 2024');
+    const ids = missing2024.map((r) => r.unit_id);
+    expect(ids).toContain('jarva'); // valid from 2023-07-01, before 2024's measure date
+    expect(ids).not.toContain('rinkeby-kista'); // merged away before it
+    expect(ids).not.toContain('farsta');
+    expect(new Set(missing2024.map((r) => r.kind))).toEqual(new Set(['stadsdelsnamnd'])); // no kommun, no Göteborg nämnd, no bolag
+    // 2023 with one kommun's answer: every other kommun is expected that year, Stockholm is not missing.
+    await load('oj', '2023;Stockholm;evakuering;sabo;Ja');
+    const kommuner = await q<{ n: number }>("select count(*)::integer as n from org_unit where kind = 'kommun'");
+    const missing2023 = await q<{ unit_id: string; kind: string }>("select unit_id, kind from unit_without_answers where year = 2023");
+    expect(missing2023.filter((r) => r.kind === 'kommun')).toHaveLength(kommuner[0]!.n - 1);
+    expect(missing2023.map((r) => r.unit_id)).not.toContain('stockholm');
+    expect(missing2023.filter((r) => r.kind !== 'kommun')).toEqual([]);
+  });
 });

@@ -1,5 +1,6 @@
 import {html} from "htl";
-import {percent, number, date, attainmentLabel, unitKindLabel as kindLabel} from "./format.js";
+import {percent, number, date} from "./format.js";
+import {attainmentLabel, unitKindLabel as kindLabel} from "./labels.js";
 
 /** Kinds of nämnd, self-assessment periods and readiness bases in Swedish. */
 export {kindLabel};

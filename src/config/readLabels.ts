@@ -46,7 +46,9 @@ export function readLabels(
       continue;
     }
     seen.set(key, r.line);
-    if (domain === 'status' && label && context.statusOf(label) !== code) {
+    if (domain === 'status' && label.includes(',')) {
+      problems.add({ file, row: r.line, column: 'label', found: label, message: 'mallens statuslista skiljer valen åt med komma, så en statusetikett får inte innehålla något' });
+    } else if (domain === 'status' && label && context.statusOf(label) !== code) {
       problems.add({
         file, row: r.line, column: 'label', found: label,
         message: `mallens statuslista erbjuder etiketten, så den ska läsas som ${code}`,

@@ -3,7 +3,7 @@
 // code a label, so a page never shows a raw code or "undefined".
 import {FileAttachment} from "observablehq:stdlib";
 
-const rows = await FileAttachment("../data/labels.json").json();
+const {labels: rows} = await FileAttachment("../data/labels.json").json();
 const domain = (name, field = "text") => Object.fromEntries(rows.filter((r) => r.domain === name).map((r) => [r.code, r[field]]));
 
 /** ÖJ answers as text and symbol: colour is never the only carrier of meaning. */

@@ -2,4 +2,6 @@
 // pages read them through docs/components/labels.js.
 import { runMartLoader } from '../../src/dashboard/martLoader.js';
 
-await runMartLoader(async (q) => q('select domain, code, label, text from dash_label order by domain, sort_order'));
+await runMartLoader(async (q) => ({
+  labels: await q('select domain, code, label, text from dash_label order by domain, sort_order'),
+}));

@@ -9,6 +9,8 @@ const domain = (name, field = "text") => Object.fromEntries(rows.filter((r) => r
 /** ÖJ answers as text and symbol: colour is never the only carrier of meaning. */
 export const answerLabel = domain("answer");
 export const statusLabel = domain("status");
+/** What a share is computed from: ÖJ answers, self-assessments or both. */
+export const basisLabel = domain("basis");
 export const gapLabel = domain("gap");
 export const attainmentLabel = domain("attainment");
 /** The words alone, where a chart's legend draws its own symbols. */

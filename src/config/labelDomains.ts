@@ -10,6 +10,7 @@ export const attainmentCodes = ['helt', 'delvis', 'ej'] as const;
 export const labelDomains: Record<string, readonly string[] | 'org_unit_kinds'> = {
   answer: ojAnswerCodes,
   status: selfStatusCodes,
+  basis: ['oj', 'self', 'combined'],
   gap: ['ny', 'kvarstaende', 'atgardad'],
   attainment: attainmentCodes,
   source_kind: ['oj_workbook', 'oj_csv', 'self_assessment', 'kolada', 'unit_judgement'],

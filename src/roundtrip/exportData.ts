@@ -1,5 +1,5 @@
 import type { Database } from '../db/database.ts';
-import { basisLabels, comparisonRoleLabels, label, loadLabels, type Labels } from './labels.ts';
+import { comparisonRoleLabels, label, loadLabels, type Labels } from './labels.ts';
 import type { Table, TableColumn } from './xlsxTable.ts';
 
 export interface ExportFilter {
@@ -50,7 +50,7 @@ export const exportSheets: ExportSheet[] = [
           order by r.year, r.unit_id, f.sort_order, list_position(['oj', 'self', 'combined'], r.basis)`,
     columns: [
       int('År', 'year'), text('Enhets-id', 'unit_id'), text('Enhet', 'unit_name'), text('Fokusområde', 'fokusomrade'),
-      text('Underlag', (r) => label(basisLabels, r.basis)),
+      text('Underlag', (r, t) => t('basis', r.basis)),
       int('Poster', 'n_items'), int('Uppfyllda', 'n_met'), int('Delvis', 'n_partial'), int('Ej uppfyllda', 'n_not_met'),
       int('Pågår', 'n_in_progress'), int('Ej svar', 'n_unanswered'), int('Ej aktuella', 'n_not_applicable'), int('Tillämpliga', 'n_applicable'),
       share('Andel uppfyllt', 'share_met'), share('Andel besvarat', 'share_answered'), text('Programversion', 'programme_version'),
@@ -81,7 +81,7 @@ export const exportSheets: ExportSheet[] = [
           where ($1::integer is null or year = $1) and ${unitScope}
           order by year, unit_id, basis, period, sort_order, item_id`,
     columns: [
-      text('Underlag', (r) => label(basisLabels, r.basis)), int('År', 'year'), text('Period', 'period'),
+      text('Underlag', (r, t) => t('basis', r.basis)), int('År', 'year'), text('Period', 'period'),
       text('Enhets-id', 'unit_id'), text('Enhet', 'unit_name'), text('Fokusområde', 'fokusomrade'),
       text('Indikator eller krav', 'item_id'), { header: 'Beskrivning', kind: 'text', width: 50, value: 'item_text' },
       text('Svar eller status', (r, t) => (r.is_missing_row ? 'Saknas i rapporten' : t(r.basis === 'oj' ? 'answer' : 'status', r.status))),

@@ -28,8 +28,6 @@ export const statusChoices = (source: Pick<Catalog, 'statusLabels'>): string[] =
 export const choiceText = (choices: string[]): string =>
   choices.length > 1 ? `${choices.slice(0, -1).join(', ')} eller ${choices.at(-1)}` : choices.join('');
 
-export const basisLabels: Record<string, string> = { oj: 'ÖJ', self: 'Självskattning', combined: 'Sammanvägt' };
-
 export const comparisonRoleLabels: Record<string, string> = {
   stadsdelsnamnder: 'Stadsdelsnämnderna sammantaget',
   kommun: 'Kommunen',

@@ -24,7 +24,7 @@ import { configDir, openTestDb } from '../test/helpers.ts';
 const columnDomain: Record<string, string> = {
   answer: 'answer', workbook_answer: 'answer', kolada_answer: 'answer',
   self_status: 'status',
-  gap_status: 'gap',
+  basis: 'basis', gap_status: 'gap',
   attainment: 'attainment', judgement: 'attainment', namndens_bedomning: 'attainment', beraknad_maluppfyllelse: 'attainment',
   unit_kind: 'unit_kind', unit_group: 'unit_group', measure: 'measure',
   position: 'position', previous_position: 'position', finding: 'finding',

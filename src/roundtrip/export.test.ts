@@ -148,8 +148,8 @@ describe('beredskap export', () => {
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = bytes.toString('utf8').slice(1);
     expect(text.split('\r\n')[0]).toBe('År;Enhets-id;Enhet;Fokusområde;Underlag;Poster;Uppfyllda;Delvis;Ej uppfyllda;Pågår;Ej svar;Ej aktuella;Tillämpliga;Andel uppfyllt;Andel besvarat;Programversion');
-    expect(text).toContain('2024;farsta;Farsta;Olycksförebyggande;ÖJ;3;2;0;1;0;0;0;3;0,6667;1;programme_2024\r\n');
-    expect(text).toContain(`2024;bromma;"'=HYPERLINK(""http://x"")";Olycksförebyggande;ÖJ;1;0;0;1;0;0;0;1;0;1;programme_2024\r\n`);
+    expect(text).toContain('2024;farsta;Farsta;Olycksförebyggande;ÖJ-svar;3;2;0;1;0;0;0;3;0,6667;1;programme_2024\r\n');
+    expect(text).toContain(`2024;bromma;"'=HYPERLINK(""http://x"")";Olycksförebyggande;ÖJ-svar;1;0;0;1;0;0;0;1;0;1;programme_2024\r\n`);
 
     const gaps = parse(readFileSync(files[1]!, 'utf8').slice(1), { delimiter: ';', columns: true }) as Record<string, string>[];
     const b03 = gaps.find((r) => r['Indikator eller krav'] === 'B03')!;
@@ -164,7 +164,7 @@ describe('beredskap export', () => {
     await runExport(db, { year: 2024, format: 'csv', out: comma, delimiter: ',' });
     const commaText = readFileSync(comma, 'utf8');
     expect(commaText.startsWith('\ufeffÅr,Enhets-id,Enhet,')).toBe(true);
-    expect(commaText).toContain('2024,farsta,Farsta,Olycksförebyggande,ÖJ,3,2,0,1,0,0,0,3,0.6667,1,programme_2024\r\n');
+    expect(commaText).toContain('2024,farsta,Farsta,Olycksförebyggande,ÖJ-svar,3,2,0,1,0,0,0,3,0.6667,1,programme_2024\r\n');
   });
 
   it('one rule for every cell: =, +, -, @, tab and carriage return are neutralised, numbers are not', () => {

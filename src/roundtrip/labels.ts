@@ -24,6 +24,10 @@ export async function loadLabels(db: Database): Promise<Labels> {
 export const statusChoices = (source: Pick<Catalog, 'statusLabels'>): string[] =>
   source.statusLabels.filter((s) => s.code !== 'ej_svar').map((s) => s.label);
 
+/** One status's label, as the template offers it (the code itself if labels.csv lacks it). */
+export const statusLabel = (source: Pick<Catalog, 'statusLabels'>, code: string): string =>
+  source.statusLabels.find((s) => s.code === code)?.label ?? code;
+
 /** Choices in a sentence: "Uppfyllt, Delvis uppfyllt, Ej uppfyllt eller Ej aktuellt". */
 export const choiceText = (choices: string[]): string =>
   choices.length > 1 ? `${choices.slice(0, -1).join(', ')} eller ${choices.at(-1)}` : choices.join('');

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { dueDateRange } from '../imports/validRanges.ts';
 import { neutralizeFormula } from '../text/writeCsv.ts';
-import { choiceText, periodPhrase, statusChoices } from './labels.ts';
+import { choiceText, periodPhrase, statusChoices, statusLabel } from './labels.ts';
 import type { TemplateSpec } from './templateData.ts';
 import {
   answerSheetName, instructionSheetName, judgementChoices, judgementColumns, judgementSheetName, templateColumn, templateColumns, templateInfoLabels,
@@ -59,8 +59,8 @@ export function instructionLines(spec: TemplateSpec): string[] {
     `Fyll i bladet ”${answerSheetName}”: en rad för varje krav i säkerhetsprogrammet som gäller ${spec.year} (${spec.requirements.length} krav).`,
     previous,
     `Status: välj i listan – ${choiceText(statusChoices(spec))}. Lämna inte status tom: ett krav utan status räknas som ej besvarat, och alltså som en brist.`,
-    'Kommentar: en kort motivering, särskilt vid Delvis uppfyllt och Ej aktuellt.',
-    'Åtgärd, Ansvarig och Klart senast: för krav som inte är uppfyllda – vad som ska göras, vem som ansvarar och när det ska vara klart (datum, ÅÅÅÅ-MM-DD). Ett krav som är Ej uppfyllt ska alltid ha en åtgärd.',
+    `Kommentar: en kort motivering, särskilt vid ${statusLabel(spec, 'delvis')} och ${statusLabel(spec, 'ej_aktuellt')}.`,
+    `Åtgärd, Ansvarig och Klart senast: för krav som inte är uppfyllda – vad som ska göras, vem som ansvarar och när det ska vara klart (datum, ÅÅÅÅ-MM-DD). Ett krav som är ${statusLabel(spec, 'ej_uppfyllt')} ska alltid ha en åtgärd.`,
     'Ansvarig: ange en roll eller funktion (till exempel ”säkerhetssamordnare”) hellre än en persons namn.',
     `Fyll också i bladet ”${judgementSheetName}”: nämndens egen bedömning av måluppfyllelsen per fokusområde (${judgementChoices.join(', ')}) med en motivering – samma bedömning som i stadens ledningssystem. Den redovisas som nämndens bedömning, bredvid den andel uppfyllda krav som räknas fram ur svaren.`,
     'Kolumnerna År, Period, Nämnd, Krav, Fokusområde och Kravtext är låsta. Ändra inte rubrikerna, lägg inte till kolumner och ta inte bort rader: filen läses in automatiskt som den är.',

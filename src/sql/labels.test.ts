@@ -16,7 +16,7 @@ import { InputError, type Problem } from '../imports/problems.ts';
 import { runReport } from '../cli/report.ts';
 import { runTemplate } from '../roundtrip/commands.ts';
 import { loadExportTables } from '../roundtrip/exportData.ts';
-import { answerSheetName, templateColumn } from '../roundtrip/templateLayout.ts';
+import { answerSheetName, instructionSheetName, templateColumn } from '../roundtrip/templateLayout.ts';
 import { buildSampleDatabase } from '../sample/generateSample.ts';
 import { configDir, openTestDb } from '../test/helpers.ts';
 
@@ -105,6 +105,9 @@ describe('display labels (data/labels.csv)', () => {
       const [path] = await runTemplate(db, { year: 2025, period: 'T1', unit: 'farsta', outDir: join(dir, 'mallar') });
       const workbook = new ExcelJS.Workbook();
       await workbook.xlsx.readFile(path!);
+      const instructions: string[] = [];
+      workbook.getWorksheet(instructionSheetName)!.eachRow((row) => instructions.push(String(row.values)));
+      expect(instructions.join('\n')).toMatch(/särskilt vid Delvis uppfyllt och Ej tillämpligt/);
       expect(workbook.getWorksheet(answerSheetName)!.getCell(2, templateColumn('Status')).dataValidation).toMatchObject({ formulae: ['"Uppfyllt,Delvis uppfyllt,Ej uppfyllt,Ej tillämpligt"'] });
     } finally {
       await initDatabase(db, configDir);

@@ -1,10 +1,10 @@
 import {html} from "htl";
-import {percent, number, date, attainmentLabel, unitKindLabel as kindLabel} from "./format.js";
+import {percent, number, date} from "./format.js";
+import {attainmentLabel, unitKindLabel as kindLabel} from "./labels.js";
 
-/** Kinds of nämnd, self-assessment periods and readiness bases in Swedish. */
+/** Kinds of nämnd (labels.js) and self-assessment periods in Swedish. */
 export {kindLabel};
 export const periodLabel = {T1: "tertialrapport 1", T2: "tertialrapport 2", VB: "verksamhetsberättelse"};
-export const basisLabel = {combined: "ÖJ och självskattning", oj: "ÖJ-svar", self: "Självskattning"};
 
 const capitalize = (s) => s.charAt(0).toUpperCase() + s.slice(1);
 

@@ -1,6 +1,6 @@
 import {html} from "htl";
 import {toCsv} from "./csv.js";
-import {answerLabel} from "./format.js";
+import {answerLabel} from "./labels.js";
 
 /**
  * ÖJ answer colours: dark text on a light background (contrast above 7:1, WCAG AA and AAA). The answer

@@ -23,7 +23,7 @@ import { describeFailure, exitCodes, writeFailureLog } from './failure.ts';
 import { isSampleDatabase, sampleNotice } from './selectionInfo.ts';
 import { resolveUnitArgument } from './unitArgument.ts';
 import { count } from './plural.ts';
-import { factTableLabels, label, sourceKindLabels, unitKindLabels } from '../roundtrip/labels.ts';
+import { factTableLabels, label, loadLabels, type Labels } from '../roundtrip/labels.ts';
 
 export { exitCodes } from './failure.ts';
 
@@ -94,7 +94,7 @@ export async function main(argv: string[], write: (text: string) => void = (t) =
           }
           const run = source === 'oj' ? importOj : source === 'judgement' ? importJudgement : importSelfAssessment;
           const reports = await run(db, files.map((f) => resolve(f)), options).finally(progress.done);
-          printReports(ctx, reports);
+          printReports(ctx, reports, await loadLabels(db));
         });
       }
       case 'inspect': {
@@ -142,7 +142,7 @@ export async function main(argv: string[], write: (text: string) => void = (t) =
           const r = await removeSource(db, Number(id));
           if (ctx.json) return ctx.out(JSON.stringify(r, null, 2));
           const rows = Object.entries(r.removed).map(([table, n]) => `${label(factTableLabels, table)} ${n.toLocaleString('sv-SE')}`).join(', ') || 'inga rader';
-          ctx.out(`Källa #${r.sourceFileId} (${r.fileName}, ${label(sourceKindLabels, r.kind)}) är borttagen: ${rows}.${r.koladaRefilled ? ` Koladas svar tillbaka för ${count(r.koladaRefilled, 'rad', 'rader')}.` : ''}`);
+          ctx.out(`Källa #${r.sourceFileId} (${r.fileName}, ${(await loadLabels(db))('source_kind', r.kind)}) är borttagen: ${rows}.${r.koladaRefilled ? ` Koladas svar tillbaka för ${count(r.koladaRefilled, 'rad', 'rader')}.` : ''}`);
           ctx.out('  Filer som den en gång ersatte kommer inte tillbaka av sig själva: importera dem igen om de ska gälla.');
         });
       }
@@ -157,10 +157,13 @@ export async function main(argv: string[], write: (text: string) => void = (t) =
         const severity = ['ok', 'offline', 'failed', 'badInput'] as const;
         let outcome: (typeof severity)[number] = 'ok';
         // The database is opened only to store what was fetched: no lock is held while downloading.
-        await withDb(ctx, async () => {});
+        let labels!: Labels;
+        await withDb(ctx, async (db) => {
+          labels = await loadLabels(db);
+        });
         const session: DbSession = (work) => withDatabase(ctx.dbPath, work);
         for (const s of source ? [source as 'oj' | 'kolada'] : (['oj', 'kolada'] as const)) {
-          const o = await runPull(session, { source: s, year, replace: values.replace, configDir: ctx.configDir, json: ctx.json, quiet: ctx.quiet, out, err: note, printImports: (r) => printReports(ctx, r) });
+          const o = await runPull(session, { source: s, year, replace: values.replace, configDir: ctx.configDir, json: ctx.json, quiet: ctx.quiet, out, err: note, printImports: (r) => printReports(ctx, r, labels) });
           if (severity.indexOf(o) > severity.indexOf(outcome)) outcome = o;
         }
         return { ok: exitCodes.ok, badInput: exitCodes.badInput, offline: exitCodes.offline, failed: exitCodes.sourceFailed }[outcome];
@@ -256,12 +259,12 @@ async function withDb(
 const skipLabels: Record<string, string> = { blank: 'tomma rader', note: 'rader med titel, källa eller fotnot', heading: 'rubrikrader utan värden' };
 
 /** " (stadsdelsnämnd 660, kommun 3)": which kinds of unit a new version removes rows of. */
-const removedByKind = (c: Change) => {
+const removedByKind = (c: Change, labels: Labels) => {
   const kinds = Object.entries(c.removedByKind ?? {});
-  return kinds.length ? ` (${kinds.map(([kind, n]) => `${label(unitKindLabels, kind)} ${n}`).join(', ')})` : '';
+  return kinds.length ? ` (${kinds.map(([kind, n]) => `${labels('unit_kind', kind)} ${n}`).join(', ')})` : '';
 };
 
-function printReports(ctx: Context, reports: FileReport[]): void {
+function printReports(ctx: Context, reports: FileReport[], labels: Labels): void {
   if (ctx.json) {
     ctx.out(JSON.stringify(reports, null, 2));
     return;
@@ -274,7 +277,7 @@ function printReports(ctx: Context, reports: FileReport[]): void {
     }
     const changes = Object.entries(r.changes ?? {})
       .filter(([, c]) => c.added + c.removed + c.changed > 0)
-      .map(([table, c]) => `${label(factTableLabels, table)}: ${count(c.added, 'ny', 'nya')}, ${count(c.removed, 'borttagen', 'borttagna')}${removedByKind(c)}, ${count(c.changed, 'ändrad', 'ändrade')}`)
+      .map(([table, c]) => `${label(factTableLabels, table)}: ${count(c.added, 'ny', 'nya')}, ${count(c.removed, 'borttagen', 'borttagna')}${removedByKind(c, labels)}, ${count(c.changed, 'ändrad', 'ändrade')}`)
       .join('; ');
     const verb = r.status === 'validated' ? 'kontrollerad (--dry-run, inget skrivet); skulle ge' : `importerad som källa #${r.sourceFileId};`;
     ctx.out(`${r.file} (${years}): ${verb} ${count(r.rowsRead, 'rad läst', 'rader lästa')}, ${count(r.rowsStored, 'uppgift', 'uppgifter')}${changes ? ` – ${changes}` : ''}.`);
@@ -296,9 +299,10 @@ async function printSources(ctx: Context, db: Database): Promise<void> {
   if (ctx.json) return ctx.out(JSON.stringify(rows, null, 2));
   if (!rows.length) return ctx.out('Inga filer importerade ännu.');
   if (await isSampleDatabase(db)) ctx.out(sampleNotice);
+  const labels = await loadLabels(db);
   ctx.out(formatTable(
     ['#', 'Slag', 'Fil', 'År', 'sha256', 'Rader lästa', 'Lagrade', 'Importerad', 'Exempel', 'Ersatt av', 'Borttagen'],
-    rows.map((r) => [r.source_file_id as number, label(sourceKindLabels, r.kind) ?? '', r.file_name as string, r.years as string, r.sha256 as string, r.rows_read as number, r.rows_stored as number, r.imported_at as string, r.is_sample ? 'ja' : '', r.superseded_by === null ? '' : `#${r.superseded_by}`, (r.removed_at as string | null) ?? '']),
+    rows.map((r) => [r.source_file_id as number, labels('source_kind', r.kind) ?? '', r.file_name as string, r.years as string, r.sha256 as string, r.rows_read as number, r.rows_stored as number, r.imported_at as string, r.is_sample ? 'ja' : '', r.superseded_by === null ? '' : `#${r.superseded_by}`, (r.removed_at as string | null) ?? '']),
   ));
 }
 
@@ -320,7 +324,8 @@ async function printCheck(ctx: Context, db: Database): Promise<boolean> {
   if (await isSampleDatabase(db)) ctx.out(sampleNotice);
   ctx.out(failedChecks.length ? `Vyernas kontroller som hittade fel: ${failedChecks.map((f) => f.name).join('; ')}\n` : 'Vyernas kontroller: alla godkända.\n');
   ctx.out(`Enheter utan ÖJ-svar: ${missing.length}`);
-  if (missing.length) ctx.out(formatTable(['År', 'Enhet', 'Slag'], missing.slice(0, 30).map((m) => [String(m.year), m.name, label(unitKindLabels, m.kind)])));
+  const labels = await loadLabels(db);
+  if (missing.length) ctx.out(formatTable(['År', 'Enhet', 'Slag'], missing.slice(0, 30).map((m) => [String(m.year), m.name, labels('unit_kind', m.kind)])));
   ctx.out(`\nObesvarade ÖJ-frågor (nämnder, senaste åren):`);
   ctx.out(unanswered.length ? formatTable(['År', 'Enhet', 'Frågor', 'Obesvarade', 'Andel'], unanswered.map((u) => [String(u.year), u.name, u.n_cells, u.n_unanswered, `${(u.share_unanswered * 100).toLocaleString('sv-SE', { maximumFractionDigits: 1 })} %`])) : '  inga');
   ctx.out(`\nEnhetsnamn lösta via alias: ${aliases.length}`);

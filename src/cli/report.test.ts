@@ -36,8 +36,8 @@ describe('beredskap report and export: names for --unit, the organisation and th
     expect(r.code).toBe(0);
     const [header, , ...rows] = lines(r.stdout);
     expect(header).toMatch(/^År\s+Period\s+Enhet\s+Underlag\s+Indikator eller krav\s+Beskrivning\s+Svar eller status\s+Brist\s+Sedan år/);
-    expect(rows.some((l) => /^2024\s+Farsta\s+ÖJ\s+evakuering_hemtjanst\s+Plan för evakuering – Hemtjänst\s+Nej\s+Kvarstående\s+2023/.test(l))).toBe(true);
-    expect(rows.some((l) => /^2024\s+Farsta\s+ÖJ\s+evakuering_sabo\s.*Ja\s+Åtgärdad/.test(l))).toBe(true);
+    expect(rows.some((l) => /^2024\s+Farsta\s+ÖJ-svar\s+evakuering_hemtjanst\s+Plan för evakuering – Hemtjänst\s+Nej\s+Kvarstående\s+2023/.test(l))).toBe(true);
+    expect(rows.some((l) => /^2024\s+Farsta\s+ÖJ-svar\s+evakuering_sabo\s.*Ja\s+Åtgärdad/.test(l))).toBe(true);
     expect(rows.some((l) => /^2024\s+VB\s+Farsta\s+Självskattning\s+B01\s.*Ej uppfyllt\s+Ny\s+2024\s+Säkerhetssamordnare\s+2030-06-30\s+nej$/.test(l))).toBe(true);
     expect(r.stdout).not.toMatch(/kvarstaende|atgardad|\boj\b|\bself\b|2023\s+Farsta/);
   });
@@ -46,8 +46,8 @@ describe('beredskap report and export: names for --unit, the organisation and th
     const r = runCli(['report', 'readiness', '--db', db]);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^År\s+Enhet\s+Fokusområde\s+Underlag/);
-    expect(r.stdout).toMatch(/2024\s+Farsta\s+Olycksförebyggande\s+ÖJ\s+3\s+2\s/);
-    expect(r.stdout).toMatch(/2024\s+Farsta\s+Beredskap\s+Sammanvägt/);
+    expect(r.stdout).toMatch(/2024\s+Farsta\s+Olycksförebyggande\s+ÖJ-svar\s+3\s+2\s/);
+    expect(r.stdout).toMatch(/2024\s+Farsta\s+Beredskap\s+ÖJ och självskattning/);
     expect(r.stdout).not.toMatch(/Göteborg|^2023|combined|olycksforebyggande/m);
     expect(runCli(['report', 'readiness', '--all', '--unit', 'farsta', '--db', db]).stdout).toMatch(/^2023\s+Farsta/m);
     const csv = runCli(['report', 'readiness', '--unit', 'FARSTA', '--format', 'csv', '--db', db]).stdout;

@@ -7,7 +7,7 @@
 import type { Database } from '../db/database.ts';
 import { percent } from '../../docs/components/format.js';
 import { exportSheets, type ExportColumn, type ExportSheet, type Row } from '../roundtrip/exportData.ts';
-import { label } from '../roundtrip/labels.ts';
+import { label, loadLabels, type Labels } from '../roundtrip/labels.ts';
 import { toCsv } from '../text/writeCsv.ts';
 import { formatTable } from './formatTable.ts';
 import { emptySelectionMessage } from './selectionInfo.ts';
@@ -73,7 +73,7 @@ export interface ReportOptions {
   format: Format;
 }
 
-const cellOf = (c: ExportColumn, r: Row) => (typeof c.value === 'string' ? r[c.value] : c.value(r));
+const cellOf = (c: ExportColumn, r: Row, labels: Labels) => (typeof c.value === 'string' ? r[c.value] : c.value(r, labels));
 
 /** The report as text for stdout; `empty` when the selection held nothing (the text then says which years exist). */
 export async function runReport(db: Database, name: string, options: ReportOptions): Promise<{ text: string; empty: boolean }> {
@@ -84,16 +84,17 @@ export async function runReport(db: Database, name: string, options: ReportOptio
   const rows = year === undefined ? all : all.filter((r) => Number(r.year) === year);
   if (!rows.length) return { text: emptySelectionMessage({ year: options.year, unit: options.unit?.name }, years), empty: true };
   if (options.format === 'json') return { text: JSON.stringify(rows, null, 2), empty: false };
+  const labels = await loadLabels(db);
   const columns: (ExportColumn & { max?: number })[] = options.format === 'csv'
     ? def.sheet.columns
     : def.terminal.map((t) => ({ ...def.sheet.columns.find((c) => c.header === t.header)!, max: t.max }));
-  if (options.format === 'csv') return { text: toCsv(columns.map((c) => c.header), rows.map((r) => columns.map((c) => cellOf(c, r)))), empty: false };
+  if (options.format === 'csv') return { text: toCsv(columns.map((c) => c.header), rows.map((r) => columns.map((c) => cellOf(c, r, labels)))), empty: false };
   return {
     empty: false,
     text: formatTable(
       columns.map((c) => c.header),
       rows.map((r) => columns.map((c) => {
-        const v = cellOf(c, r);
+        const v = cellOf(c, r, labels);
         if (c.kind === 'share') return percent(v as number | null);
         if (v === null || v === undefined || v === '') return null;
         if (c.kind === 'integer' || c.kind === 'number') return c.header === 'År' || /^Sedan/.test(c.header) ? String(v) : Number(v);

@@ -70,6 +70,8 @@ export class Catalog {
     readonly periodEnds: Map<string, string>,
     /** "year/unit_id" → the requirements that apply to the unit that year (view requirement_applicability). */
     private readonly applicability: Map<string, Set<string>>,
+    /** Each self-assessment status's label (data/labels.csv), in the file's order: what the template offers. */
+    readonly statusLabels: { code: string; label: string }[],
   ) {
     for (const v of vocabRows) {
       if (!this.vocab.has(v.kind)) this.vocab.set(v.kind, new Map());
@@ -83,7 +85,7 @@ export class Catalog {
   }
 
   static async load(db: Database): Promise<Catalog> {
-    const [vocab, units, aliases, indicators, requirements, settings, periods, applicable] = await Promise.all([
+    const [vocab, units, aliases, indicators, requirements, settings, periods, applicable, statusLabels] = await Promise.all([
       db.all<{ kind: string; text: string; text_norm: string; value: string }>('select kind, text, text_norm, value from vocab'),
       db.all<OrgUnit>('select unit_id, name, kind, parent_unit_id, kommun_code, lan_code, valid_from::varchar as valid_from, valid_to::varchar as valid_to from org_unit'),
       db.all<Alias>('select alias, alias_norm, unit_id, valid_from::varchar as valid_from, valid_to::varchar as valid_to from org_alias'),
@@ -92,6 +94,7 @@ export class Catalog {
       db.all<{ key: string; value: string }>('select key, value from setting'),
       db.all<{ period: string; period_end: string }>('select period, period_end from period'),
       db.all<{ key: string; ids: string[] }>(`select year || '/' || unit_id as key, list(requirement_id) as ids from requirement_applicability group by all`),
+      db.all<{ code: string; label: string }>(`select code, label from display_label where domain = 'status' order by sort_order`),
     ]);
     return new Catalog(
       vocab, units, aliases, indicators,
@@ -99,6 +102,7 @@ export class Catalog {
       new Map(settings.map((s) => [s.key, s.value])),
       new Map(periods.map((p) => [p.period, p.period_end])),
       new Map(applicable.map((a) => [a.key, new Set(a.ids)])),
+      statusLabels,
     );
   }
 

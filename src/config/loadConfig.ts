@@ -6,7 +6,9 @@ import { appendRows } from '../db/appendRows.ts';
 import { InputError, ProblemList } from '../imports/problems.ts';
 import { ojColumnRoles } from '../oj/headerWords.ts';
 import { closestNames, normalizeText } from '../text/normalize.ts';
+import { attainmentCodes, ojAnswerCodes, selfStatusCodes } from './labelDomains.ts';
 import { readConfigTable, type ConfigRecord } from './readConfigTable.ts';
+import { readLabels } from './readLabels.ts';
 
 type Rows = DuckDBValue[][];
 
@@ -30,6 +32,7 @@ export interface ConfigTables {
   oj_owner_rule: Rows;
   setting: Rows;
   kolada_kpi: Rows;
+  display_label: Rows;
 }
 
 /**
@@ -162,11 +165,11 @@ export function readConfig(dir: string): { tables: ConfigTables; sha256: string 
     ];
   });
   for (const [file, kind, valueColumn, allowed] of [
-    ['vocab/oj_answers.csv', 'oj_answer', 'answer', ['ja', 'nej', 'delvis', 'pagar', 'ej_aktuellt', 'ej_svar']],
+    ['vocab/oj_answers.csv', 'oj_answer', 'answer', ojAnswerCodes],
     ['vocab/oj_columns.csv', 'oj_column', 'role', ojColumnRoles],
     ['vocab/self_columns.csv', 'self_column', 'field', ['year', 'period', 'unit', 'requirement', 'status', 'comment', 'action', 'owner', 'due_date', 'ignore']],
-    ['vocab/self_statuses.csv', 'self_status', 'status', ['uppfyllt', 'delvis', 'ej_uppfyllt', 'ej_aktuellt', 'ej_svar']],
-    ['vocab/judgements.csv', 'judgement', 'judgement', ['helt', 'delvis', 'ej']],
+    ['vocab/self_statuses.csv', 'self_status', 'status', selfStatusCodes],
+    ['vocab/judgements.csv', 'judgement', 'judgement', attainmentCodes],
     ['vocab/judgement_columns.csv', 'judgement_column', 'field', ['year', 'period', 'unit', 'goal', 'judgement', 'motivering', 'ignore']],
     ['vocab/judgement_goals.csv', 'judgement_goal', 'goal', ['samtliga', ...fokusIds]],
   ] as const) {
@@ -255,6 +258,10 @@ export function readConfig(dir: string): { tables: ConfigTables; sha256: string 
     return [r.get('area'), r.get('verksamhet'), kind, r.get('owner_unit_id'), r.get('reason_sv'), r.int('first_year'), r.int('last_year', true), r.opt('source') === 'exempel'];
   });
   const settings: Rows = read('settings.csv', ['key', 'value']).map((r) => [r.get('key'), r.get('value')]);
+  const labels = readLabels(read('labels.csv', ['domain', 'code', 'label'], ['symbol']), {
+    unitKinds,
+    statusOf: (text) => vocab.get(`self_status/${normalizeText(text)}`)?.[3] as string | undefined,
+  }, problems);
 
   // Kolada: what `pull kolada` fetches. An indicator's KPI missing here would never be fetched.
   const koladaKpis: Rows = read('kolada_kpis.csv', ['kpi_id', 'page', 'level', 'title_sv'], ['kpi_group']).map((r) => {
@@ -288,6 +295,7 @@ export function readConfig(dir: string): { tables: ConfigTables; sha256: string 
       oj_owner_rule: ownerRules,
       setting: settings,
       kolada_kpi: koladaKpis,
+      display_label: labels,
     },
   };
 }

@@ -85,11 +85,11 @@ describe('beredskap export', () => {
     ]);
     // The organisation and its nämnder only: Göteborg's answer is in the database, not in Stockholm's export.
     expect(new Set(readiness.map((r) => r.values['Enhets-id']))).toEqual(new Set(['stockholm', 'farsta', 'bromma']));
-    const farstaOj = readiness.find((r) => r.values['Enhets-id'] === 'farsta' && r.values.Underlag === 'ÖJ' && r.values.Fokusområde === 'Olycksförebyggande')!;
+    const farstaOj = readiness.find((r) => r.values['Enhets-id'] === 'farsta' && r.values.Underlag === 'ÖJ-svar' && r.values.Fokusområde === 'Olycksförebyggande')!;
     expect(farstaOj.values).toMatchObject({ År: 2024, Enhet: 'Farsta', Poster: 3, Uppfyllda: 2, 'Ej uppfyllda': 1, 'Andel besvarat': 1 });
     expect(farstaOj.values['Andel uppfyllt']).toBeCloseTo(2 / 3, 10);
     expect(farstaOj.cell('Andel uppfyllt').numFmt).toBe('0.0%');
-    const noData = readiness.find((r) => r.values['Enhets-id'] === 'farsta' && r.values.Underlag === 'ÖJ' && r.values.Fokusområde === 'Personsäkerhet')!;
+    const noData = readiness.find((r) => r.values['Enhets-id'] === 'farsta' && r.values.Underlag === 'ÖJ-svar' && r.values.Fokusområde === 'Personsäkerhet')!;
     expect(noData.values).toMatchObject({ Poster: 0, 'Andel uppfyllt': null });
     expect(readiness.find((r) => r.values['Enhets-id'] === 'bromma')!.values.Enhet).toBe(`'=HYPERLINK("http://x")`);
 
@@ -102,7 +102,7 @@ describe('beredskap export', () => {
     expect(b03.values['Klart senast']).toEqual(day('2024-09-30'));
     expect(b03.cell('Klart senast').numFmt).toBe('yyyy-mm-dd');
     expect(gaps.find((r) => r.values['Indikator eller krav'] === 'B04')!.values).toMatchObject({ Kommentar: "'@SUM(A1)", Ansvarig: "'=1+1", 'Svar eller status': 'Ej uppfyllt' });
-    expect(gaps.find((r) => r.values.Underlag === 'ÖJ' && r.values['Enhets-id'] === 'bromma')!.values).toMatchObject({ Enhet: `'=HYPERLINK("http://x")`, 'Svar eller status': 'Nej', Brist: 'Ny' });
+    expect(gaps.find((r) => r.values.Underlag === 'ÖJ-svar' && r.values['Enhets-id'] === 'bromma')!.values).toMatchObject({ Enhet: `'=HYPERLINK("http://x")`, 'Svar eller status': 'Nej', Brist: 'Ny' });
     expect(gaps.some((r) => r.values['Indikator eller krav'] === 'B01')).toBe(false);
 
     const goals = sheetRows(workbook.getWorksheet('Måluppfyllnad')!);
@@ -148,8 +148,8 @@ describe('beredskap export', () => {
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = bytes.toString('utf8').slice(1);
     expect(text.split('\r\n')[0]).toBe('År;Enhets-id;Enhet;Fokusområde;Underlag;Poster;Uppfyllda;Delvis;Ej uppfyllda;Pågår;Ej svar;Ej aktuella;Tillämpliga;Andel uppfyllt;Andel besvarat;Programversion');
-    expect(text).toContain('2024;farsta;Farsta;Olycksförebyggande;ÖJ;3;2;0;1;0;0;0;3;0,6667;1;programme_2024\r\n');
-    expect(text).toContain(`2024;bromma;"'=HYPERLINK(""http://x"")";Olycksförebyggande;ÖJ;1;0;0;1;0;0;0;1;0;1;programme_2024\r\n`);
+    expect(text).toContain('2024;farsta;Farsta;Olycksförebyggande;ÖJ-svar;3;2;0;1;0;0;0;3;0,6667;1;programme_2024\r\n');
+    expect(text).toContain(`2024;bromma;"'=HYPERLINK(""http://x"")";Olycksförebyggande;ÖJ-svar;1;0;0;1;0;0;0;1;0;1;programme_2024\r\n`);
 
     const gaps = parse(readFileSync(files[1]!, 'utf8').slice(1), { delimiter: ';', columns: true }) as Record<string, string>[];
     const b03 = gaps.find((r) => r['Indikator eller krav'] === 'B03')!;
@@ -164,7 +164,7 @@ describe('beredskap export', () => {
     await runExport(db, { year: 2024, format: 'csv', out: comma, delimiter: ',' });
     const commaText = readFileSync(comma, 'utf8');
     expect(commaText.startsWith('\ufeffÅr,Enhets-id,Enhet,')).toBe(true);
-    expect(commaText).toContain('2024,farsta,Farsta,Olycksförebyggande,ÖJ,3,2,0,1,0,0,0,3,0.6667,1,programme_2024\r\n');
+    expect(commaText).toContain('2024,farsta,Farsta,Olycksförebyggande,ÖJ-svar,3,2,0,1,0,0,0,3,0.6667,1,programme_2024\r\n');
   });
 
   it('one rule for every cell: =, +, -, @, tab and carriage return are neutralised, numbers are not', () => {

@@ -1,7 +1,5 @@
 import type { Database } from '../db/database.ts';
-import {
-  attainmentLabels, basisLabels, comparisonRoleLabels, gapStatusLabels, label, ojAnswerLabels, selfStatusLabels, sourceKindLabels,
-} from './labels.ts';
+import { comparisonRoleLabels, label, loadLabels, type Labels } from './labels.ts';
 import type { Table, TableColumn } from './xlsxTable.ts';
 
 export interface ExportFilter {
@@ -12,8 +10,8 @@ export interface ExportFilter {
 export type Row = Record<string, unknown>;
 
 export interface ExportColumn extends TableColumn {
-  /** The query column, or how the cell is made from the row. */
-  value: string | ((row: Row) => unknown);
+  /** The query column, or how the cell is made from the row (and the words for stored codes, data/labels.csv). */
+  value: string | ((row: Row, labels: Labels) => unknown);
 }
 
 export interface ExportSheet {
@@ -52,7 +50,7 @@ export const exportSheets: ExportSheet[] = [
           order by r.year, r.unit_id, f.sort_order, list_position(['oj', 'self', 'combined'], r.basis)`,
     columns: [
       int('År', 'year'), text('Enhets-id', 'unit_id'), text('Enhet', 'unit_name'), text('Fokusområde', 'fokusomrade'),
-      text('Underlag', (r) => label(basisLabels, r.basis)),
+      text('Underlag', (r, t) => t('basis', r.basis)),
       int('Poster', 'n_items'), int('Uppfyllda', 'n_met'), int('Delvis', 'n_partial'), int('Ej uppfyllda', 'n_not_met'),
       int('Pågår', 'n_in_progress'), int('Ej svar', 'n_unanswered'), int('Ej aktuella', 'n_not_applicable'), int('Tillämpliga', 'n_applicable'),
       share('Andel uppfyllt', 'share_met'), share('Andel besvarat', 'share_answered'), text('Programversion', 'programme_version'),
@@ -83,11 +81,11 @@ export const exportSheets: ExportSheet[] = [
           where ($1::integer is null or year = $1) and ${unitScope}
           order by year, unit_id, basis, period, sort_order, item_id`,
     columns: [
-      text('Underlag', (r) => label(basisLabels, r.basis)), int('År', 'year'), text('Period', 'period'),
+      text('Underlag', (r, t) => t('basis', r.basis)), int('År', 'year'), text('Period', 'period'),
       text('Enhets-id', 'unit_id'), text('Enhet', 'unit_name'), text('Fokusområde', 'fokusomrade'),
       text('Indikator eller krav', 'item_id'), { header: 'Beskrivning', kind: 'text', width: 50, value: 'item_text' },
-      text('Svar eller status', (r) => (r.is_missing_row ? 'Saknas i rapporten' : label(r.basis === 'oj' ? ojAnswerLabels : selfStatusLabels, r.status))),
-      text('Brist', (r) => label(gapStatusLabels, r.gap_status)), int('Sedan år', 'since_year'), text('Sedan period', 'since_period'),
+      text('Svar eller status', (r, t) => (r.is_missing_row ? 'Saknas i rapporten' : t(r.basis === 'oj' ? 'answer' : 'status', r.status))),
+      text('Brist', (r, t) => t('gap', r.gap_status)), int('Sedan år', 'since_year'), text('Sedan period', 'since_period'),
       { header: 'Kommentar', kind: 'text', width: 45, value: 'comment' }, { header: 'Åtgärd', kind: 'text', width: 45, value: 'planned_action' },
       text('Ansvarig', 'owner'), { header: 'Klart senast', kind: 'date', value: 'due_date' }, text('Försenad', (r) => yesNo(r.overdue)),
     ],
@@ -107,10 +105,10 @@ export const exportSheets: ExportSheet[] = [
           order by g.year, g.unit_id, f.sort_order`,
     columns: [
       int('År', 'year'), text('Enhets-id', 'unit_id'), text('Nämnd', 'unit_name'), text('Fokusområde', 'fokusomrade'),
-      text('Nämndens bedömning', (r) => label(attainmentLabels, r.judgement) ?? 'Ingen bedömning'),
+      text('Nämndens bedömning', (r, t) => t('attainment', r.judgement) ?? 'Ingen bedömning'),
       { header: 'Motivering', kind: 'text', width: 45, value: 'motivering' },
       share('Mål', 'target_share'), share('Beräknad andel uppfyllt', 'share_met'), int('Tillämpliga poster', 'n_applicable'),
-      text('Beräknad måluppfyllnad', (r) => label(attainmentLabels, r.attainment) ?? 'Inga uppgifter'),
+      text('Beräknad måluppfyllnad', (r, t) => t('attainment', r.attainment) ?? 'Inga uppgifter'),
     ],
   },
   {
@@ -129,7 +127,7 @@ export const exportSheets: ExportSheet[] = [
       int('År', 'year'), text('Indikator', 'indicator_id'), text('Område', 'area'), text('Verksamhet', 'verksamhet'), text('Serie', 'series'),
       text('Jämförelse', (r) => label(comparisonRoleLabels, r.role)), text('Enhets-id', 'unit_id'), text('Enhet', 'unit_name'),
       share('Andel Ja', 'share_ja'), int('Svarande', 'n_responding'), int('Enheter', 'n_units'),
-      text('Svar', (r) => label(ojAnswerLabels, r.answer)), share('Publicerad andel Ja', 'share_ja_published'),
+      text('Svar', (r, t) => t('answer', r.answer)), share('Publicerad andel Ja', 'share_ja_published'),
     ],
   },
   {
@@ -146,7 +144,7 @@ export const exportSheets: ExportSheet[] = [
                  or exists (select 1 from self_assessment a where a.source_file_id = s.source_file_id and a.unit_id = $2))
           order by s.source_file_id`,
     columns: [
-      int('Källa', 'source_file_id'), text('Slag', (r) => label(sourceKindLabels, r.kind)), text('Fil', 'file_name'), text('År', 'years'),
+      int('Källa', 'source_file_id'), text('Slag', (r, t) => t('source_kind', r.kind)), text('Fil', 'file_name'), text('År', 'years'),
       text('sha256', 'sha256'), int('Byte', 'bytes'), int('Rader lästa', 'rows_read'), int('Uppgifter lagrade', 'rows_stored'),
       { header: 'Importerad', kind: 'datetime', value: 'imported_at' }, text('Exempeldata', (r) => yesNo(r.is_sample)), int('Ersatt av källa', 'superseded_by'),
     ],
@@ -156,6 +154,7 @@ export const exportSheets: ExportSheet[] = [
 /** Every sheet of the export as a table: Swedish headers, codes as words, numbers left as numbers. */
 export async function loadExportTables(db: Database, filter: ExportFilter): Promise<(Table & { slug: string })[]> {
   const tables: (Table & { slug: string })[] = [];
+  const labels = await loadLabels(db);
   for (const sheet of exportSheets) {
     const params = sheet.unitFiltered ? [filter.year ?? null, filter.unit ?? null] : [filter.year ?? null];
     const rows = await db.all<Row>(sheet.sql, params);
@@ -163,7 +162,7 @@ export async function loadExportTables(db: Database, filter: ExportFilter): Prom
       name: sheet.name,
       slug: sheet.slug,
       columns: sheet.columns.map(({ header, kind, width }) => ({ header, kind, width })),
-      rows: rows.map((r) => sheet.columns.map((c) => (typeof c.value === 'string' ? r[c.value] : c.value(r)))),
+      rows: rows.map((r) => sheet.columns.map((c) => (typeof c.value === 'string' ? r[c.value] : c.value(r, labels)))),
     });
   }
   return tables;

@@ -1,41 +1,36 @@
 /**
- * The Swedish words a user reads for the codes the database stores. One place, so that the template's
- * dropdown, the validation report and the exports say the same thing.
+ * The Swedish words a user reads for the codes the database stores. The domains the dashboard shows too
+ * (answers, statuses, gaps, attainment, source and unit kinds …) come from one table, display_label
+ * (data/labels.csv, through view dash_label), so the template's dropdown, the validation report, the
+ * exports and the dashboard say the same thing; the command line prints the words without the
+ * dashboard's symbols.
  */
-import { gapLabel, sourceKindLabel, unitKindLabel } from '../../docs/components/format.js';
+import type { Catalog } from '../config/catalog.ts';
+import type { labelDomains } from '../config/labelDomains.ts';
+import type { Database } from '../db/database.ts';
 
-/** Stored self-assessment status → the template's dropdown text (ej_svar is a blank cell). */
-export const selfStatusLabels: Record<string, string> = {
-  uppfyllt: 'Uppfyllt',
-  delvis: 'Delvis uppfyllt',
-  ej_uppfyllt: 'Ej uppfyllt',
-  ej_aktuellt: 'Ej aktuellt',
-  ej_svar: 'Ej svar',
-};
+export type LabelDomain = keyof typeof labelDomains;
 
-/** The template's dropdown, in the order a person reads it. */
-export const statusChoices = ['Uppfyllt', 'Delvis uppfyllt', 'Ej uppfyllt', 'Ej aktuellt'] as const;
+/** A stored code's words in a domain; null for no code, the code itself if labels.csv lacks it. */
+export type Labels = (domain: LabelDomain, code: unknown) => string | null;
 
-/** The choices in a sentence: "Uppfyllt, Delvis uppfyllt, Ej uppfyllt eller Ej aktuellt". */
-export const statusChoiceText = `${statusChoices.slice(0, -1).join(', ')} eller ${statusChoices.at(-1)}`;
+export async function loadLabels(db: Database): Promise<Labels> {
+  const rows = await db.all<{ domain: string; code: string; label: string }>('select domain, code, label from dash_label');
+  const words = new Map(rows.map((r) => [`${r.domain}/${r.code}`, r.label]));
+  return (domain, code) => (code === null || code === undefined ? null : words.get(`${domain}/${String(code)}`) ?? String(code));
+}
 
-export const ojAnswerLabels: Record<string, string> = {
-  ja: 'Ja',
-  nej: 'Nej',
-  delvis: 'Delvis',
-  pagar: 'Arbete pågår',
-  ej_aktuellt: 'Ej aktuellt',
-  ej_svar: 'Ej svar',
-};
+/** The template's Status dropdown: each status's label but ej_svar's (a blank cell), in labels.csv's order. */
+export const statusChoices = (source: Pick<Catalog, 'statusLabels'>): string[] =>
+  source.statusLabels.filter((s) => s.code !== 'ej_svar').map((s) => s.label);
 
-// The dashboard's labels (docs/components/format.js) where they are plain words, so both say the same.
-export const gapStatusLabels: Record<string, string> = gapLabel;
-export const sourceKindLabels: Record<string, string> = sourceKindLabel;
-export const unitKindLabels: Record<string, string> = unitKindLabel;
+/** One status's label, as the template offers it (the code itself if labels.csv lacks it). */
+export const statusLabel = (source: Pick<Catalog, 'statusLabels'>, code: string): string =>
+  source.statusLabels.find((s) => s.code === code)?.label ?? code;
 
-export const basisLabels: Record<string, string> = { oj: 'ÖJ', self: 'Självskattning', combined: 'Sammanvägt' };
-
-export const attainmentLabels: Record<string, string> = { helt: 'Helt', delvis: 'Delvis', ej: 'Ej' };
+/** Choices in a sentence: "Uppfyllt, Delvis uppfyllt, Ej uppfyllt eller Ej aktuellt". */
+export const choiceText = (choices: string[]): string =>
+  choices.length > 1 ? `${choices.slice(0, -1).join(', ')} eller ${choices.at(-1)}` : choices.join('');
 
 export const comparisonRoleLabels: Record<string, string> = {
   stadsdelsnamnder: 'Stadsdelsnämnderna sammantaget',
@@ -61,6 +56,6 @@ export function periodPhrase(period: string, periodEnd: string | undefined): str
   return `${name} (per ${day} ${months[month! - 1]})`;
 }
 
-/** A code's label, or the code itself when the vocabulary has grown past this file. */
+/** A code's label in one of the maps above, or the code itself when the vocabulary has grown past it. */
 export const label = (labels: Record<string, string>, code: unknown): string | null =>
   code === null || code === undefined ? null : labels[String(code)] ?? String(code);

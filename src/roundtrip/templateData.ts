@@ -32,6 +32,8 @@ export interface TemplateSpec extends TemplateInfo {
   previous?: { year: number; period: string; answers: Map<string, PreviousAnswer> };
   /** Made from a database of sample data: the template says Exempeldata. */
   sample?: boolean;
+  /** Each status's label (data/labels.csv): the dropdown's choices and the prefilled answers. */
+  statusLabels: Catalog['statusLabels'];
 }
 
 export interface TemplateRequest {
@@ -92,6 +94,7 @@ export async function loadTemplateSpecs(db: Database, catalog: Catalog, request:
     specs.push({
       year: request.year, period, periodEnd, unitId: n.unit_id, unitName: n.name, requirements, judgementGoals,
       previous: await previousAnswers(db, n.unit_id, request.year, period, new Set(requirements.map((r) => r.requirementId))),
+      statusLabels: catalog.statusLabels,
     });
   }
   return specs;

@@ -4,7 +4,7 @@ import { InputError, ProblemList, type Problem } from '../imports/problems.ts';
 import { parseYear } from '../imports/validRanges.ts';
 import { parseSelfAssessment } from '../self/parseSelfAssessment.ts';
 import { cellText, columnLabel, type CellValue, type Grid } from '../text/grid.ts';
-import { statusChoiceText } from './labels.ts';
+import { choiceText, statusChoices, statusLabel } from './labels.ts';
 import { templateInfoLabels, type TemplateInfo } from './templateLayout.ts';
 
 /** A problem of a self-assessment file, and whether the import would refuse the file because of it. */
@@ -108,10 +108,10 @@ export function validateSelfAssessment(grids: Grid[], catalog: Catalog, file: st
       const statusText = text('status');
       const status = statusText === '' ? 'ej_svar' : catalog.lookup('self_status', statusText);
       if (columns.has('status') && status === 'ej_svar') {
-        add('status', `status saknas: välj ${statusChoiceText} (ett krav utan status räknas som ej besvarat)`, statusText);
+        add('status', `status saknas: välj ${choiceText(statusChoices(catalog))} (ett krav utan status räknas som ej besvarat)`, statusText);
       }
       if (status === 'ej_uppfyllt' && text('action') === '') {
-        add('action', 'Ej uppfyllt utan åtgärd: beskriv vad som ska göras, vem som ansvarar och när det ska vara klart');
+        add('action', `${statusLabel(catalog, 'ej_uppfyllt')} utan åtgärd: beskriv vad som ska göras, vem som ansvarar och när det ska vara klart`);
       }
       const due = isoDate(value('due_date'));
       if (due && due < today && status !== 'uppfyllt' && status !== 'ej_aktuellt') {

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { dueDateRange } from '../imports/validRanges.ts';
 import { neutralizeFormula } from '../text/writeCsv.ts';
-import { periodPhrase, selfStatusLabels, statusChoiceText, statusChoices } from './labels.ts';
+import { choiceText, periodPhrase, statusChoices, statusLabel } from './labels.ts';
 import type { TemplateSpec } from './templateData.ts';
 import {
   answerSheetName, instructionSheetName, judgementChoices, judgementColumns, judgementSheetName, templateColumn, templateColumns, templateInfoLabels,
@@ -58,9 +58,9 @@ export function instructionLines(spec: TemplateSpec): string[] {
   return [
     `Fyll i bladet ”${answerSheetName}”: en rad för varje krav i säkerhetsprogrammet som gäller ${spec.year} (${spec.requirements.length} krav).`,
     previous,
-    `Status: välj i listan – ${statusChoiceText}. Lämna inte status tom: ett krav utan status räknas som ej besvarat, och alltså som en brist.`,
-    'Kommentar: en kort motivering, särskilt vid Delvis uppfyllt och Ej aktuellt.',
-    'Åtgärd, Ansvarig och Klart senast: för krav som inte är uppfyllda – vad som ska göras, vem som ansvarar och när det ska vara klart (datum, ÅÅÅÅ-MM-DD). Ett krav som är Ej uppfyllt ska alltid ha en åtgärd.',
+    `Status: välj i listan – ${choiceText(statusChoices(spec))}. Lämna inte status tom: ett krav utan status räknas som ej besvarat, och alltså som en brist.`,
+    `Kommentar: en kort motivering, särskilt vid ${statusLabel(spec, 'delvis')} och ${statusLabel(spec, 'ej_aktuellt')}.`,
+    `Åtgärd, Ansvarig och Klart senast: för krav som inte är uppfyllda – vad som ska göras, vem som ansvarar och när det ska vara klart (datum, ÅÅÅÅ-MM-DD). Ett krav som är ${statusLabel(spec, 'ej_uppfyllt')} ska alltid ha en åtgärd.`,
     'Ansvarig: ange en roll eller funktion (till exempel ”säkerhetssamordnare”) hellre än en persons namn.',
     `Fyll också i bladet ”${judgementSheetName}”: nämndens egen bedömning av måluppfyllelsen per fokusområde (${judgementChoices.join(', ')}) med en motivering – samma bedömning som i stadens ledningssystem. Den redovisas som nämndens bedömning, bredvid den andel uppfyllda krav som räknas fram ur svaren.`,
     'Kolumnerna År, Period, Nämnd, Krav, Fokusområde och Kravtext är låsta. Ändra inte rubrikerna, lägg inte till kolumner och ta inte bort rader: filen läses in automatiskt som den är.',
@@ -107,7 +107,7 @@ async function addAnswerSheet(workbook: ExcelJS.Workbook, spec: TemplateSpec): P
 
   for (const r of spec.requirements) {
     const previous = spec.previous?.answers.get(r.requirementId);
-    const status = previous && previous.status !== 'ej_svar' ? selfStatusLabels[previous.status] ?? null : null;
+    const status = previous && previous.status !== 'ej_svar' ? spec.statusLabels.find((s) => s.code === previous.status)?.label ?? null : null;
     const row = ws.addRow([
       spec.year, spec.period, spec.unitName, r.requirementId, r.fokusomrade, r.text,
       status, prefilledText(previous?.comment), prefilledText(previous?.plannedAction), prefilledText(previous?.owner),
@@ -133,11 +133,11 @@ async function addAnswerSheet(workbook: ExcelJS.Workbook, spec: TemplateSpec): P
   validations.add(range('Status'), {
     type: 'list',
     allowBlank: true,
-    formulae: [`"${statusChoices.join(',')}"`],
+    formulae: [`"${statusChoices(spec).join(',')}"`],
     showErrorMessage: true,
     errorStyle: 'stop',
     errorTitle: 'Status',
-    error: `Välj ${statusChoiceText} i listan.`,
+    error: `Välj ${choiceText(statusChoices(spec))} i listan.`,
   });
   validations.add(range('Klart senast'), {
     type: 'date',

@@ -100,7 +100,7 @@ export function parseSelfAssessment(grids: Grid[], catalog: Catalog, file: strin
       const rawStatus = cellText(cell(r, 'status'));
       const status = rawStatus === '' ? 'ej_svar' : catalog.lookup('self_status', rawStatus);
       // The template's four choices, nearest first: not whatever spelling in self_statuses.csv is closest ("Ja").
-      if (!status) problems.add({ ...at(r, 'status'), found: rawStatus, message: 'okänd status', suggestions: closestNames(rawStatus, statusChoices, statusChoices.length) });
+      if (!status) problems.add({ ...at(r, 'status'), found: rawStatus, message: 'okänd status', suggestions: closestNames(rawStatus, statusChoices(catalog), statusChoices(catalog).length) });
       const due = parseDate(cell(r, 'due_date'));
       if ('problem' in due) problems.add({ ...at(r, 'due_date'), found: cellText(cell(r, 'due_date')), message: due.problem });
       const dueDate = 'date' in due ? due.date : undefined;

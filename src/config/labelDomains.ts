@@ -1,0 +1,22 @@
+/**
+ * The codes each domain of `labels.csv` must give a label: every code the database stores or a view
+ * outputs in that domain (src/sql/labels.test.ts checks them against what the views really output).
+ * The words themselves are data; only the codes are here. unit_kind's codes are the kinds in org/.
+ */
+export const ojAnswerCodes = ['ja', 'nej', 'delvis', 'pagar', 'ej_aktuellt', 'ej_svar'] as const;
+export const selfStatusCodes = ['uppfyllt', 'delvis', 'ej_uppfyllt', 'ej_aktuellt', 'ej_svar'] as const;
+export const attainmentCodes = ['helt', 'delvis', 'ej'] as const;
+
+export const labelDomains: Record<string, readonly string[] | 'org_unit_kinds'> = {
+  answer: ojAnswerCodes,
+  status: selfStatusCodes,
+  basis: ['oj', 'self', 'combined'],
+  gap: ['ny', 'kvarstaende', 'atgardad'],
+  attainment: attainmentCodes,
+  source_kind: ['oj_workbook', 'oj_csv', 'self_assessment', 'kolada', 'unit_judgement'],
+  unit_kind: 'org_unit_kinds',
+  unit_group: ['namnd', 'bolag'],
+  measure: ['bedomning', 'beraknad'],
+  position: ['over', 'lika', 'under'],
+  finding: ['sjalv_uppfyllt_oj_nej', 'sjalv_ej_uppfyllt_oj_ja', 'bedomning_hogre', 'bedomning_lagre'],
+};

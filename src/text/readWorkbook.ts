@@ -34,13 +34,13 @@ export function gridsFromWorkbook(workbook: ExcelJS.Workbook, file: string): Gri
     const rows: Grid['rows'] = [];
     const uncomputed = new Set<string>();
     ws.eachRow({ includeEmpty: false }, (row, r) => {
-      const cells: CellValue[] = [];
-      for (let c = 1; c <= row.cellCount; c++) {
-        const cell = row.getCell(c);
+      // Up to the row's last cell; cells never written stay null (asking exceljs for them would create them).
+      const cells: CellValue[] = new Array<CellValue>(row.cellCount).fill(null);
+      row.eachCell({ includeEmpty: false }, (cell, c) => {
         const value = cellValue(cell);
         if (value === null && isUncomputedFormula(cell)) uncomputed.add(`${r}:${c - 1}`);
-        cells.push(value);
-      }
+        cells[c - 1] = value;
+      });
       if (cells.some((c) => c !== null && String(c).trim() !== '')) rows.push({ line: r, cells });
     });
     return { file, sheet: ws.name, format: 'xlsx' as const, rows, uncomputed };

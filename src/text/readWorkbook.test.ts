@@ -1,7 +1,7 @@
 // The grid an .xlsx is read into, cell by cell, for what real workbooks hold beyond plain text and
-// numbers: merged headers, formulas with and without a stored result, dates, per cents, rich text,
-// links, errors, a hidden and an empty sheet. Every importer reads workbooks through workbookGrids, so
-// a change in how the bytes are read must give exactly this grid.
+// numbers: merged headers, formulas (shared ones too) with and without a stored result, dates, per
+// cents, rich text, links, errors, a hidden and an empty sheet. Every importer reads workbooks through
+// workbookGrids, so a change in how the bytes are read must give exactly this grid.
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../imports/problems.ts';
@@ -42,6 +42,8 @@ async function unusualWorkbook(): Promise<Buffer> {
 
   ws.getCell('B7').value = 42.5;
   ws.getCell('C7').value = ' Nej ';
+  ws.getCell('E7').value = { formula: 'B7*2', result: 85, shareType: 'shared', ref: 'E7:F7' } as ExcelJS.CellFormulaValue;
+  ws.getCell('F7').value = { sharedFormula: 'E7', result: 7 } as ExcelJS.CellSharedFormulaValue;
   ws.getCell('B8').value = 'Källa: Socialstyrelsen';
   ws.mergeCells('B8:E8');
   return Buffer.from(await wb.xlsx.writeBuffer());
@@ -60,7 +62,7 @@ describe('workbookGrids', () => {
           { line: 2, cells: ['Läns-\nkod', 'SÄBO', 'Hemtjänst', 'Mätdatum'] },
           { line: 3, cells: [1, 'Ja', '57.5 %', new Date(Date.UTC(2024, 1, 1)), 63] },
           { line: 5, cells: ['0180', null, '#N/A', true, null, 'Källa'] },
-          { line: 7, cells: [null, 42.5, ' Nej '] },
+          { line: 7, cells: [null, 42.5, ' Nej ', null, 85, 7] },
           { line: 8, cells: [null, 'Källa: Socialstyrelsen', 'Källa: Socialstyrelsen', 'Källa: Socialstyrelsen', 'Källa: Socialstyrelsen'] },
         ],
         // The formula without a result is named, so that the parsers report the cell instead of reading it as empty.

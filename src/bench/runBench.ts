@@ -11,7 +11,8 @@
  *   corrections ten times), imported in one call, so each file replaces the previous one's years;
  *   DuckDB reads the very same ten files in one read_csv. Ten times the rows through both, with no
  *   invented units or years.
- * - The national workbook: one year's sample ÖJ workbook (every kommun), loaded and parsed.
+ * - The national workbook: one year's sample ÖJ workbook (every kommun), read and parsed as the import
+ *   does it, the first time in the process and warm.
  * - The views: each view of src/sql materialised over the 10× database, against materialising
  *   oj_answer itself (a plain scan) in the same run.
  * - The dashboard: build time of the sample site, bytes and LCP of its overview (benchSite.ts).
@@ -24,6 +25,7 @@ import { formatTable } from '../cli/formatTable.ts';
 import { Catalog } from '../config/catalog.ts';
 import { Database } from '../db/database.ts';
 import { initDatabase } from '../db/init.ts';
+import { openInput } from '../imports/importFiles.ts';
 import { importOj } from '../oj/importOj.ts';
 import { parseOjWorkbook } from '../oj/parseOjWorkbook.ts';
 import { logicSuffix, readViewFiles, refreshMaterialised } from '../db/views.ts';
@@ -110,18 +112,33 @@ function writeCases(inputs: SampleInputs, outDir: string): Case[] {
   ];
 }
 
+/** One workbook import's reading, as `import oj` does it: the file's grids (size check, exceljs), then the parse. */
+async function readAndParse(path: string, catalog: Catalog) {
+  const read = await seconds(() => openInput(path).grids());
+  const parse = await seconds(async () => parseOjWorkbook(read.result, catalog, { file: path }));
+  return { read: read.seconds, parse: parse.seconds, answers: parse.result.answers.length };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+/**
+ * The national workbook read and parsed as an import does it. The first time is what one `beredskap import`
+ * pays: no workbook has been read in this process before, so exceljs's reader and our parser run cold
+ * (the catalog's header matchers are built then too). Then the median of five more, warm.
+ */
 async function benchWorkbook(inputs: SampleInputs, catalog: Catalog, outDir: string) {
   const rng = new Rng(defaultSeed);
   const year = buildOjYear(inputs, new OjAnswerModel(inputs, rng), workbookYear);
   const path = join(outDir, `oj-krisberedskap-${workbookYear}.xlsx`);
   writeFileSync(path, await stableXlsxBytes(buildOjWorkbook(year, inputs, rng), ojPublicationDate(workbookYear)));
-  const load = await seconds(async () => {
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.readFile(path);
-    return workbook;
-  });
-  const parse = await seconds(async () => parseOjWorkbook(gridsFromWorkbook(load.result, path), catalog, { file: path }));
-  return { path, units: year.kommuner.length + year.stadsdelar.length, load: load.seconds, parse: parse.seconds, answers: parse.result.answers.length };
+  const cold = await readAndParse(path, catalog);
+  const warm: Awaited<ReturnType<typeof readAndParse>>[] = [];
+  for (let i = 0; i < 5; i++) warm.push(await readAndParse(path, catalog));
+  return {
+    path, units: year.kommuner.length + year.stadsdelar.length, answers: cold.answers,
+    cold: { read: cold.read, parse: cold.parse, total: cold.read + cold.parse },
+    warm: { read: median(warm.map((w) => w.read)), parse: median(warm.map((w) => w.parse)), total: median(warm.map((w) => w.read + w.parse)) },
+  };
 }
 
 /**
@@ -238,10 +255,10 @@ export async function runBench(options: { outDir: string; quiet?: boolean }): Pr
   const wb = await benchWorkbook(inputs, catalog, options.outDir);
   console.log('');
   console.log(`ÖJ-arbetsbok ${workbookYear} (${wb.units} enheter, ${wb.answers.toLocaleString('sv-SE')} svar):`);
-  console.log(formatTable(['Steg', 'Sekunder'], [
-    ['Läsa .xlsx (ExcelJS)', round(wb.load)],
-    ['Tolka (gridsFromWorkbook + parseOjWorkbook)', round(wb.parse)],
-    ['Totalt', round(wb.load + wb.parse)],
+  console.log(formatTable(['Steg', 'Första läsningen (s)', 'Därefter, median (s)'], [
+    ['Läsa .xlsx (storlekskontroll, ExcelJS, workbookGrids)', round(wb.cold.read, 3), round(wb.warm.read, 3)],
+    ['Tolka (parseOjWorkbook)', round(wb.cold.parse, 3), round(wb.warm.parse, 3)],
+    ['Totalt', round(wb.cold.total, 3), round(wb.warm.total, 3)],
   ]));
 
   say('Läser ett stort blad …');
@@ -276,7 +293,10 @@ export async function runBench(options: { outDir: string; quiet?: boolean }): Pr
   const figures = {
     import_ratio: round(importRatio, 2),
     import_ratio_without_view_refresh: round(importRatioWithoutRefresh, 2),
-    workbook_seconds: round(wb.load + wb.parse, 3),
+    workbook_seconds: round(wb.cold.total, 3),
+    workbook_read_seconds: round(wb.cold.read, 3),
+    workbook_parse_seconds: round(wb.cold.parse, 3),
+    workbook_seconds_warm: round(wb.warm.total, 3),
     large_sheet_5000_rows_seconds: round(sheet.large, 3),
     large_sheet_scaling_5x_rows: round(sheet.scaling, 1),
     slowest_view_seconds_10x: round(slowestRead.seconds, 3),
@@ -294,7 +314,8 @@ export async function runBench(options: { outDir: string; quiet?: boolean }): Pr
   console.log(formatTable(['Mått', 'Värde', 'Mål'], [
     ['Import långt CSV / DuckDB read_csv', figures.import_ratio, '≤ 3'],
     ['  utan vyernas uppdatering', figures.import_ratio_without_view_refresh, ''],
-    ['Riksarbetsbok läsa + tolka (s)', figures.workbook_seconds, '≤ 0,3'],
+    ['Riksarbetsbok läsa + tolka, första gången (s)', figures.workbook_seconds, '≤ 0,3'],
+    ['  därefter (s)', figures.workbook_seconds_warm, ''],
     ['Stort blad: 5 000 rader / 1 000 rader', figures.large_sheet_scaling_5x_rows, '≈ 5'],
     [`Långsammaste vy en sida läser, ×${copies} (s; ${figures.slowest_view_10x})`, figures.slowest_view_seconds_10x, '≤ 0,1'],
     ['npm run build (s)', figures.build_seconds, '≤ 20'],

@@ -2,15 +2,13 @@ import type { DuckDBValue } from '@duckdb/node-api';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import ExcelJS from 'exceljs';
 import type { Database } from '../db/database.ts';
 import { refreshMaterialised } from '../db/views.ts';
 import type { Grid } from '../text/grid.ts';
 import { readDelimited } from '../text/readDelimited.ts';
-import { gridsFromWorkbook } from '../text/readWorkbook.ts';
+import { workbookGrids } from '../text/readWorkbook.ts';
 import { unreadableFileMessage } from './fileErrors.ts';
 import { InputError, type Problem } from './problems.ts';
-import { unzippedSizeProblem } from './unzippedSize.ts';
 import { findImported, storeFacts, type Change, type FactRows, type FactTable } from './storeFacts.ts';
 
 export interface ImportOptions {
@@ -74,22 +72,7 @@ export function openInput(path: string): InputFile {
   if (/\.xlsx$/i.test(path)) {
     return {
       path, name, bytes, format: 'xlsx',
-      async grids() {
-        // Checked before exceljs sees the bytes: it unpacks everything into memory, a zip bomb included.
-        const unsafe = unzippedSizeProblem(bytes);
-        if (unsafe) throw new InputError([{ file: name, message: `filen kan inte läsas som .xlsx: ${unsafe}` }]);
-        const workbook = new ExcelJS.Workbook();
-        try {
-          await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-        } catch (error) {
-          throw new InputError([{ file: name, message: `filen kan inte läsas som .xlsx (${(error as Error).message})` }]);
-        }
-        // A zip without xl/workbook.xml loads as a workbook with no sheets: not an Excel file at all.
-        if (!workbook.worksheets.length) {
-          throw new InputError([{ file: name, message: 'filen är ingen Excel-arbetsbok: den saknar arbetsbokens delar (xl/workbook.xml och blad); spara den som .xlsx i Excel och försök igen' }]);
-        }
-        return gridsFromWorkbook(workbook, name);
-      },
+      grids: () => workbookGrids(bytes, name),
     };
   }
   if (/\.(csv|txt)$/i.test(path)) {

@@ -39,6 +39,8 @@ export type HeaderMatch =
 export class HeaderMatcher {
   private readonly exact = new Map<string, Set<string>>();
   private readonly byWords = new Map<string, Set<string>>();
+  // A sheet's header candidates ask about the same few header texts again and again.
+  private readonly matched = new Map<string, HeaderMatch | undefined>();
 
   constructor(entries: { text: string; value: string }[]) {
     for (const { text, value } of entries) {
@@ -48,7 +50,10 @@ export class HeaderMatcher {
   }
 
   match(text: string): HeaderMatch | undefined {
-    return pick(this.exact.get(normalizeText(text)), 'exact') ?? pick(this.byWords.get(headerWords(text)), 'words');
+    if (!this.matched.has(text)) {
+      this.matched.set(text, pick(this.exact.get(normalizeText(text)), 'exact') ?? pick(this.byWords.get(headerWords(text)), 'words'));
+    }
+    return this.matched.get(text);
   }
 }
 
@@ -72,7 +77,14 @@ export class PairMatcher {
     }
   }
 
+  private readonly matched = new Map<string, ReturnType<PairMatcher['matchOnce']>>();
+
   match(text: string): { area: string; verksamhet: string } | { ambiguous: string[] } | undefined {
+    if (!this.matched.has(text)) this.matched.set(text, this.matchOnce(text));
+    return this.matched.get(text);
+  }
+
+  private matchOnce(text: string): { area: string; verksamhet: string } | { ambiguous: string[] } | undefined {
     const parts = text.split(/\s[-–—:/]\s|:\s*|\s*\/\s*|\s[-–—]\s*|,\s*/);
     const found = new Set<string>();
     for (let cut = 1; cut < parts.length; cut++) {

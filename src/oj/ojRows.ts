@@ -99,12 +99,16 @@ export function parseShare(catalog: Catalog, value: CellValue, scale: ShareScale
 
 /** Reports the same (year, unit, indicator) read twice in one file: two rows naming one unit. */
 export function checkDuplicates(rows: (OjAnswerRow | OjShareRow)[], problems: ProblemList): void {
-  const seen = new Map<string, SourceRef>();
+  // Nested by year and unit rather than keyed by a joined string: a national file has tens of thousands of rows.
+  const seen = new Map<number, Map<string, Map<string, SourceRef>>>();
   for (const r of rows) {
-    const key = `${r.year}/${r.unit_id}/${r.indicator_id}`;
-    const first = seen.get(key);
+    let units = seen.get(r.year);
+    if (!units) seen.set(r.year, (units = new Map()));
+    let indicators = units.get(r.unit_id);
+    if (!indicators) units.set(r.unit_id, (indicators = new Map()));
+    const first = indicators.get(r.indicator_id);
     if (first) {
       problems.add({ sheet: r.sheet ?? undefined, row: r.row, column: r.column, message: `${r.unit_id} ${r.year} ${r.indicator_id} finns redan på rad ${first.row} (två rader för samma enhet?)` });
-    } else seen.set(key, r);
+    } else indicators.set(r.indicator_id, r);
   }
 }

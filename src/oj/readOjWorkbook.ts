@@ -1,4 +1,4 @@
-import type { Catalog, OrgUnit } from '../config/catalog.ts';
+import type { Catalog, OrgUnit, UnitResolution } from '../config/catalog.ts';
 import { groupProblems, ProblemList, type Problem } from '../imports/problems.ts';
 import { parseYear } from '../imports/validRanges.ts';
 import { cellText, columnLabel, columnLetter, type CellValue, type Grid } from '../text/grid.ts';
@@ -53,19 +53,25 @@ export interface WorkbookReading {
 }
 
 type Row = Grid['rows'][number];
-type Resolved = { unit: OrgUnit } | { problem: Omit<Problem, 'file'> } | { none: true };
+/** A row's unit, or the problem with it: made only when the row turns out to need it (suggestions cost an edit-distance search). */
+type Resolved = { unit: OrgUnit } | { problem: () => Omit<Problem, 'file'> } | { none: true };
 
 const unitRoles: OjColumnRole[] = ['stadsdel', 'kommun_code', 'kommun', 'code', 'name', 'lan_code', 'lan'];
 const strongAnswers = new Set(['ja', 'nej', 'delvis', 'pagar']);
 const noteStart = /^(källa|källor|not|noter|anm|anmärkning|fotnot|obs|kommentar|\*|¹|²|³|†|\(\d\))/i;
 const answeringKinds = (unit: OrgUnit) => !aggregateLevels[unit.kind];
 
-/** The matchers and lookups one workbook's reading needs, built once from the catalog. */
+/**
+ * The matchers and lookups one workbook's reading needs, built once from the catalog. A national sheet
+ * repeats a few dozen distinct texts thousands of times, so each question is answered once per text.
+ */
 class Vocabulary {
   readonly areas: HeaderMatcher;
   readonly verksamheter: HeaderMatcher;
   readonly pairs: PairMatcher;
   private readonly keyRoles = new Map<string, OjColumnRole>();
+  private readonly keyRoleOf = new Map<string, OjColumnRole | undefined>();
+  private readonly strongAnswerOf = new Map<string, boolean>();
 
   constructor(readonly catalog: Catalog) {
     this.areas = new HeaderMatcher(catalog.entries('oj_area'));
@@ -75,11 +81,16 @@ class Vocabulary {
   }
 
   keyRole(text: string): OjColumnRole | undefined {
-    return text ? this.keyRoles.get(compactHeader(text)) : undefined;
+    if (!text) return undefined;
+    if (!this.keyRoleOf.has(text)) this.keyRoleOf.set(text, this.keyRoles.get(compactHeader(text)));
+    return this.keyRoleOf.get(text);
   }
 
   isStrongAnswer(value: CellValue): boolean {
-    return typeof value === 'string' && strongAnswers.has(this.catalog.lookup('oj_answer', value) ?? '');
+    if (typeof value !== 'string') return false;
+    let strong = this.strongAnswerOf.get(value);
+    if (strong === undefined) this.strongAnswerOf.set(value, (strong = strongAnswers.has(this.catalog.lookup('oj_answer', value) ?? '')));
+    return strong;
   }
 
   /** A number or a per-cent text: what a published share looks like. */
@@ -159,13 +170,14 @@ export function readOjWorkbook(grids: Grid[], catalog: Catalog, options: { file:
       if (previousLine !== undefined && row.line > previousLine + 1 && previousLine > layout.lastHeaderLine) sheet.rowsSkipped.blank += row.line - previousLine - 1;
       previousLine = row.line;
       const values = indicators.map((c) => row.cells[c.index] ?? null);
-      const hasValues = values.some((v) => text(v) !== '');
+      const texts = values.map((v) => text(v));
+      const hasValues = texts.some((t) => t !== '');
       if ('none' in unit || 'problem' in unit) {
         if (!hasValues || isNoteRow(row, vocab)) {
           sheet.rowsSkipped.note++;
           continue;
         }
-        problems.add({ sheet: grid.sheet, ...('problem' in unit ? unit.problem : { row: row.line, message: 'raden har svar men ingen enhet (varken stadsdel, kommun, län eller riket)' }) });
+        problems.add({ sheet: grid.sheet, ...('problem' in unit ? unit.problem() : { row: row.line, message: 'raden har svar men ingen enhet (varken stadsdel, kommun, län eller riket)' }) });
         continue;
       }
       const u = unit.unit;
@@ -174,38 +186,46 @@ export function readOjWorkbook(grids: Grid[], catalog: Catalog, options: { file:
         sheet.rowsSkipped.heading++;
         continue;
       }
-      for (const c of [...layout.keyColumns.values(), ...indicators.map((i) => i.index)]) {
-        if (grid.uncomputed?.has(`${row.line}:${c}`)) {
-          problems.add({ sheet: grid.sheet, row: row.line, column: columnLetter(c), message: 'cellen innehåller en formel utan sparat värde (filen har inte räknats om); öppna filen i Excel, låt den räknas om och spara' });
+      if (grid.uncomputed?.size) {
+        for (const c of [...layout.keyColumns.values(), ...indicators.map((i) => i.index)]) {
+          if (grid.uncomputed.has(`${row.line}:${c}`)) {
+            problems.add({ sheet: grid.sheet, row: row.line, column: columnLetter(c), message: 'cellen innehåller en formel utan sparat värde (filen har inte räknats om); öppna filen i Excel, låt den räknas om och spara' });
+          }
         }
       }
       const unitText = unitTextOf(row, layout);
       const nText = layout.keyColumns.has('n') ? text(row.cells[layout.keyColumns.get('n')!]) : '';
       const rowN = nText && Number.isFinite(Number(nText)) ? Number(nText) : null;
+      const sheetName = grid.sheet ?? null;
       const rowAnswers: OjAnswerRow[] = [];
-      indicators.forEach((column, k) => {
+      for (let k = 0; k < indicators.length; k++) {
+        const column = indicators[k]!;
         const raw = values[k]!;
-        const ref = { year, unit_id: u.unit_id, indicator_id: column.indicatorId, raw_text: text(raw), unit_text: unitText, sheet: grid.sheet ?? null, row: row.line, column: column.label };
+        const rawText = texts[k]!;
         if (level) {
           const share = parseShare(catalog, raw, scale ?? 'percent');
           if (share) {
-            reading.shares.push({ ...ref, level, share_ja: share.share, n_units: share.n, n_respondents_row: rowN });
+            reading.shares.push({
+              year, unit_id: u.unit_id, indicator_id: column.indicatorId, raw_text: rawText, unit_text: unitText, sheet: sheetName, row: row.line, column: column.label,
+              level, share_ja: share.share, n_units: share.n, n_respondents_row: rowN,
+            });
             sheet.shares++;
           } else {
-            problems.add({ sheet: grid.sheet, row: row.line, column: column.label, found: text(raw), message: `andelen för ${u.name} kan inte läsas (väntade procent som "57", "57 %" eller "57,5 %", eller andel som 0,57)` });
+            problems.add({ sheet: grid.sheet, row: row.line, column: column.label, found: rawText, message: `andelen för ${u.name} kan inte läsas (väntade procent som "57", "57 %" eller "57,5 %", eller andel som 0,57)` });
           }
-          return;
+          continue;
         }
         const answer = parseAnswer(catalog, raw);
-        if (answer) rowAnswers.push({ ...ref, answer });
-        else {
+        if (answer) {
+          rowAnswers.push({ year, unit_id: u.unit_id, indicator_id: column.indicatorId, raw_text: rawText, unit_text: unitText, sheet: sheetName, row: row.line, column: column.label, answer });
+        } else {
           problems.add({
-            sheet: grid.sheet, row: row.line, column: column.label, found: text(raw), message: 'okänt svar',
-            suggestions: catalog.suggest('oj_answer', text(raw)),
-            fix: `Betyder det något känt: lägg till raden ${csvField(text(raw))},SVAR i data/vocab/oj_answers.csv (SVAR = ja, nej, delvis, pagar, ej_aktuellt eller ej_svar).`,
+            sheet: grid.sheet, row: row.line, column: column.label, found: rawText, message: 'okänt svar',
+            suggestions: catalog.suggest('oj_answer', rawText),
+            fix: `Betyder det något känt: lägg till raden ${csvField(rawText)},SVAR i data/vocab/oj_answers.csv (SVAR = ja, nej, delvis, pagar, ej_aktuellt eller ej_svar).`,
           });
         }
-      });
+      }
       addRole(sheet, level ? 'aggregate_shares' : u.kind === 'kommun' ? 'kommun_answers' : 'stadsdel_answers');
       if (!hasValues && answeringKinds(u)) {
         emptyUnitRows.push({ unit: u, sheet, make: () => rowAnswers });
@@ -319,9 +339,11 @@ function layoutAt(grid: Grid, k: number, vocab: Vocabulary): Layout | undefined 
   candidates.push({ rows: [header], oneLevel: header });
   if (below) candidates.push({ rows: [header, below], oneLevel: below });
 
+  // The candidates share their data rows when they end on the same line: each column's content is judged once.
+  const answerLike = new Map<string, boolean>();
   let best: { layout: Layout; recognised: number } | undefined;
   for (const c of candidates) {
-    const layout = readColumns(grid, c, width, vocab, keyAt);
+    const layout = readColumns(grid, c, width, vocab, keyAt, answerLike);
     const recognised = layout.placed.length;
     // Ties go to the reading with fewer header rows, so a title row is never taken for a header.
     if (!best || recognised > best.recognised || (recognised === best.recognised && layout.headerRows.length < best.layout.headerRows.length)) best = { layout, recognised };
@@ -340,6 +362,7 @@ function readColumns(
   width: number,
   vocab: Vocabulary,
   keyAt: (i: number, rows: Row[]) => OjColumnRole | undefined,
+  answerLikeMemo: Map<string, boolean>,
 ): Layout {
   const lastHeaderLine = Math.max(...c.rows.map((r) => r.line));
   const dataRows = grid.rows.filter((r) => r.line > lastHeaderLine);
@@ -351,6 +374,9 @@ function readColumns(
   // Answers (Ja, Nej…) or shares under a header: content that must be read, never skipped. Under a key
   // header only answers count, since codes and counts are numbers too.
   const answerLike = (i: number, sharesCount = true) => {
+    const key = `${lastHeaderLine}:${i}:${sharesCount}`;
+    let like = answerLikeMemo.get(key);
+    if (like !== undefined) return like;
     let hits = 0;
     let filled = 0;
     for (const r of dataRows) {
@@ -359,7 +385,8 @@ function readColumns(
       filled++;
       if (vocab.isStrongAnswer(v) || (sharesCount && vocab.isShareLike(v))) hits++;
     }
-    return hits >= 2 && hits * 2 >= filled;
+    answerLikeMemo.set(key, (like = hits >= 2 && hits * 2 >= filled));
+    return like;
   };
   const catalog = vocab.catalog;
   let areaText = '';
@@ -509,22 +536,27 @@ function resolveRow(row: Row, layout: Layout, catalog: Catalog, year: number): R
     if (/^0+$/.test(code)) return { unit: catalog.unit('riket')! };
     if (code.length <= 2) {
       const lan = catalog.unit(`lan-${code.padStart(2, '0')}`);
-      return lan ? { unit: lan } : { problem: { ...at(role, code), message: 'okänd länskod' } };
+      return lan ? { unit: lan } : { problem: () => ({ ...at(role, code), message: 'okänd länskod' }) };
     }
     const kommun = catalog.kommunByCodeText(code);
-    return kommun ? { unit: kommun } : { problem: { ...at(role, code), message: 'okänd kommunkod (finns inte i data/org/kommuner.csv)' } };
+    return kommun ? { unit: kommun } : { problem: () => ({ ...at(role, code), message: 'okänd kommunkod (finns inte i data/org/kommuner.csv)' }) };
   };
   const byName = (role: OjColumnRole, options: { kommunCode?: string; subUnit?: boolean } = {}): Resolved => {
     const name = cell(role);
     if (!name || /^\d+$/.test(name)) return { none: true };
-    const r = catalog.resolveUnit(name, date, options);
-    if ('unit' in r) return r;
-    const guess = r.suggestions[0] ? catalog.resolveUnit(r.suggestions[0], date) : undefined;
-    const guessId = guess && 'unit' in guess ? guess.unit.unit_id : 'ENHETS_ID';
+    // A text that is no unit's name at all (a footnote, a source line) is resolved, with its suggestions, only when reported.
+    const known = catalog.isUnitName(name) ? catalog.resolveUnit(name, date, options) : undefined;
+    if (known && 'unit' in known) return known;
     return {
-      problem: {
-        ...at(role, name), message: r.problem, suggestions: r.suggestions,
-        fix: r.problem === 'okänd enhet' ? `Är det en känd enhet med annan stavning: lägg till raden ${csvField(name)},${guessId},, i data/org/aliases.csv.` : undefined,
+      problem: () => {
+        // Without a known result the text is no unit's name, which resolveUnit reports as such.
+        const r = (known ?? catalog.resolveUnit(name, date, options)) as Extract<UnitResolution, { problem: string }>;
+        const guess = r.suggestions[0] ? catalog.resolveUnit(r.suggestions[0], date) : undefined;
+        const guessId = guess && 'unit' in guess ? guess.unit.unit_id : 'ENHETS_ID';
+        return {
+          ...at(role, name), message: r.problem, suggestions: r.suggestions,
+          fix: r.problem === 'okänd enhet' ? `Är det en känd enhet med annan stavning: lägg till raden ${csvField(name)},${guessId},, i data/org/aliases.csv.` : undefined,
+        };
       },
     };
   };
@@ -532,14 +564,15 @@ function resolveRow(row: Row, layout: Layout, catalog: Catalog, year: number): R
   const kommunByName = byName('kommun');
   const kommun = 'unit' in kommunByCode ? kommunByCode : kommunByName;
   if ('unit' in kommunByCode && 'unit' in kommunByName && kommunByCode.unit.unit_id !== kommunByName.unit.unit_id && kommunByName.unit.kind === 'kommun') {
-    return { problem: { ...at('kommun', cell('kommun')), message: `kommunkoden ${cell(layout.keyColumns.has('kommun_code') ? 'kommun_code' : 'code')} är ${kommunByCode.unit.name} men namnet säger ${kommunByName.unit.name}` } };
+    const [byCodeUnit, byNameUnit] = [kommunByCode.unit, kommunByName.unit];
+    return { problem: () => ({ ...at('kommun', cell('kommun')), message: `kommunkoden ${cell(layout.keyColumns.has('kommun_code') ? 'kommun_code' : 'code')} är ${byCodeUnit.name} men namnet säger ${byNameUnit.name}` }) };
   }
   const kommunCode = 'unit' in kommun && kommun.unit.kind === 'kommun' ? kommun.unit.kommun_code ?? undefined : undefined;
   // A code is checked against the catalog even when a name beside it is known.
   const lanByCode = byCode('lan_code');
   const badCode = [kommunByCode, lanByCode].find((r) => 'problem' in r);
   if (badCode) return badCode;
-  // Most specific first; evaluated lazily, since a failed name lookup computes its suggestions.
+  // Most specific first; evaluated lazily, since a later step is needed only when the earlier ones find nothing.
   const order: (() => Resolved)[] = [
     () => byName('stadsdel', { kommunCode, subUnit: true }),
     () => kommunByCode, () => kommunByName,

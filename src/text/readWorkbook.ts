@@ -34,13 +34,13 @@ export function gridsFromWorkbook(workbook: ExcelJS.Workbook, file: string): Gri
     const rows: Grid['rows'] = [];
     const uncomputed = new Set<string>();
     ws.eachRow({ includeEmpty: false }, (row, r) => {
-      const cells: CellValue[] = [];
-      for (let c = 1; c <= row.cellCount; c++) {
-        const cell = row.getCell(c);
+      // Up to the row's last cell; cells never written stay null (asking exceljs for them would create them).
+      const cells: CellValue[] = new Array<CellValue>(row.cellCount).fill(null);
+      row.eachCell({ includeEmpty: false }, (cell, c) => {
         const value = cellValue(cell);
         if (value === null && isUncomputedFormula(cell)) uncomputed.add(`${r}:${c - 1}`);
-        cells.push(value);
-      }
+        cells[c - 1] = value;
+      });
       if (cells.some((c) => c !== null && String(c).trim() !== '')) rows.push({ line: r, cells });
     });
     return { file, sheet: ws.name, format: 'xlsx' as const, rows, uncomputed };
@@ -52,12 +52,33 @@ function isUncomputedFormula(cell: ExcelJS.Cell): boolean {
   return typeof v === 'object' && v !== null && ('formula' in v || 'sharedFormula' in v);
 }
 
-/** A workbook from disk, refused (InputError) before exceljs unpacks it when it would unpack too large. */
+/**
+ * Every sheet of an .xlsx as a grid: what each importer reads (ÖJ, self-assessment, judgement). Bad input
+ * is an InputError naming the file: a zip that would unpack too large (refused before exceljs unpacks it),
+ * bytes exceljs cannot read, a zip without a workbook in it.
+ */
+export async function workbookGrids(bytes: Buffer, name: string): Promise<Grid[]> {
+  return gridsFromWorkbook(await loadWorkbook(bytes, name), name);
+}
+
+/** A workbook from disk, checked as workbookGrids checks it. */
 export async function readWorkbook(path: string): Promise<ExcelJS.Workbook> {
-  const bytes = readFileSync(path);
+  return loadWorkbook(readFileSync(path), basename(path));
+}
+
+async function loadWorkbook(bytes: Buffer, name: string): Promise<ExcelJS.Workbook> {
+  // Checked before exceljs sees the bytes: it unpacks everything into memory, a zip bomb included.
   const unsafe = unzippedSizeProblem(bytes);
-  if (unsafe) throw new InputError([{ file: basename(path), message: `filen kan inte läsas som .xlsx: ${unsafe}` }]);
+  if (unsafe) throw new InputError([{ file: name, message: `filen kan inte läsas som .xlsx: ${unsafe}` }]);
   const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  try {
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  } catch (error) {
+    throw new InputError([{ file: name, message: `filen kan inte läsas som .xlsx (${(error as Error).message})` }]);
+  }
+  // A zip without xl/workbook.xml loads as a workbook with no sheets: not an Excel file at all.
+  if (!workbook.worksheets.length) {
+    throw new InputError([{ file: name, message: 'filen är ingen Excel-arbetsbok: den saknar arbetsbokens delar (xl/workbook.xml och blad); spara den som .xlsx i Excel och försök igen' }]);
+  }
   return workbook;
 }

@@ -69,7 +69,7 @@ export class Catalog {
     /** Period → its last day as month-day (T1 → 04-30): the date a self-assessment's unit names are read at. */
     readonly periodEnds: Map<string, string>,
     /** "year/unit_id" → the requirements that apply to the unit that year (view requirement_applicability). */
-    private readonly applicability: Map<string, Set<string>>,
+    private readonly applicability: Map<string, Set<string>> | undefined,
     /** Each self-assessment status's label (data/labels.csv), in the file's order: what the template offers. */
     readonly statusLabels: { code: string; label: string }[],
   ) {
@@ -84,7 +84,11 @@ export class Catalog {
     for (const a of aliases) this.aliasesByNorm.set(a.alias_norm, [...(this.aliasesByNorm.get(a.alias_norm) ?? []), a]);
   }
 
-  static async load(db: Database): Promise<Catalog> {
+  /**
+   * `applicability: false` leaves out which requirements apply to whom (the costliest part, a view over
+   * every unit and year), for readers that never ask: an ÖJ import loads the catalog once per file.
+   */
+  static async load(db: Database, options: { applicability?: boolean } = {}): Promise<Catalog> {
     const [vocab, units, aliases, indicators, requirements, settings, periods, applicable, statusLabels] = await Promise.all([
       db.all<{ kind: string; text: string; text_norm: string; value: string }>('select kind, text, text_norm, value from vocab'),
       db.all<OrgUnit>('select unit_id, name, kind, parent_unit_id, kommun_code, lan_code, valid_from::varchar as valid_from, valid_to::varchar as valid_to from org_unit'),
@@ -93,7 +97,9 @@ export class Catalog {
       db.all<RequirementDef>('select requirement_id, text_sv, since_year, until_year from requirement'),
       db.all<{ key: string; value: string }>('select key, value from setting'),
       db.all<{ period: string; period_end: string }>('select period, period_end from period'),
-      db.all<{ key: string; ids: string[] }>(`select year || '/' || unit_id as key, list(requirement_id) as ids from requirement_applicability group by all`),
+      options.applicability === false
+        ? undefined
+        : db.all<{ key: string; ids: string[] }>(`select year || '/' || unit_id as key, list(requirement_id) as ids from requirement_applicability group by all`),
       db.all<{ code: string; label: string }>(`select code, label from display_label where domain = 'status' order by sort_order`),
     ]);
     return new Catalog(
@@ -101,7 +107,7 @@ export class Catalog {
       new Map(requirements.map((r) => [r.requirement_id, r])),
       new Map(settings.map((s) => [s.key, s.value])),
       new Map(periods.map((p) => [p.period, p.period_end])),
-      new Map(applicable.map((a) => [a.key, new Set(a.ids)])),
+      applicable && new Map(applicable.map((a) => [a.key, new Set(a.ids)])),
       statusLabels,
     );
   }
@@ -150,6 +156,7 @@ export class Catalog {
 
   /** Whether a requirement applies to a unit in a year (in force, and meant for the unit's kind or the unit). */
   applies(requirementId: string, unitId: string, year: number): boolean {
+    if (!this.applicability) throw new Error('Catalog.applies: katalogen lästes utan requirement_applicability');
     return this.applicability.get(`${year}/${unitId}`)?.has(requirementId) ?? false;
   }
 

@@ -1,16 +1,16 @@
-import type { DuckDBAppender, DuckDBValue } from '@duckdb/node-api';
+import { DuckDBTypeId, type DuckDBAppender, type DuckDBValue } from '@duckdb/node-api';
 import type { Database } from './database.ts';
 
 type Append = (appender: DuckDBAppender, value: DuckDBValue) => void;
 
 // Typed appends for the common column types: appendValue infers a type for every single value, which
 // dominated the import's time. Other types (dates given as text, lists) go through appendValue's cast.
-const typedAppend: Record<string, Append> = {
-  VARCHAR: (a, v) => a.appendVarchar(String(v)),
-  INTEGER: (a, v) => a.appendInteger(Number(v)),
-  BIGINT: (a, v) => a.appendBigInt(BigInt(v as number)),
-  DOUBLE: (a, v) => a.appendDouble(Number(v)),
-  BOOLEAN: (a, v) => a.appendBoolean(Boolean(v)),
+const typedAppend: Partial<Record<DuckDBTypeId, Append>> = {
+  [DuckDBTypeId.VARCHAR]: (a, v) => a.appendVarchar(String(v)),
+  [DuckDBTypeId.INTEGER]: (a, v) => a.appendInteger(Number(v)),
+  [DuckDBTypeId.BIGINT]: (a, v) => a.appendBigInt(BigInt(v as number)),
+  [DuckDBTypeId.DOUBLE]: (a, v) => a.appendDouble(Number(v)),
+  [DuckDBTypeId.BOOLEAN]: (a, v) => a.appendBoolean(Boolean(v)),
 };
 
 /**
@@ -19,12 +19,10 @@ const typedAppend: Record<string, Append> = {
  * order; null appends NULL.
  */
 export async function appendRows(db: Database, table: string, rows: Iterable<readonly DuckDBValue[]>): Promise<number> {
-  const types = await db.all<{ data_type: string }>(
-    `select data_type from duckdb_columns() where table_name = $1 order by column_index`,
-    [table],
-  );
-  const appends = types.map((t): Append => typedAppend[t.data_type] ?? ((a, v) => a.appendValue(v)));
   const appender = await db.connection.createAppender(table);
+  // The appender knows the table's column types (asking the catalog cost a scan of every column of
+  // every table, per call).
+  const appends = Array.from({ length: appender.columnCount }, (_, i): Append => typedAppend[appender.columnType(i).typeId] ?? ((a, v) => a.appendValue(v)));
   let n = 0;
   try {
     for (const row of rows) {

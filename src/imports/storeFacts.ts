@@ -96,32 +96,38 @@ export async function storeFacts(
     await db.run(`create or replace temp table ${scopeTable} as select ${t.scope.join(', ')} from ${t.table} limit 0`);
     await appendRows(db, scopeTable, scope);
     const onKey = t.key.map((k) => `o.${k} = n.${k}`).join(' and ');
-    // The rows this file replaces: of the same kind of file, in the file's scope.
-    const replacedBy = `exists (select 1 from ${scopeTable} s where ${t.scope.map((c) => `s.${c} = x.${c}`).join(' and ')})
-      and x.source_file_id in (select source_file_id from source_file where kind = $1 and source_file_id <> $2)`;
+    // The rows this file replaces (alias `x`): of the same kind of file, in the file's scope.
+    const replacedBy = (x: string) => `exists (select 1 from ${scopeTable} s where ${t.scope.map((c) => `s.${c} = ${x}.${c}`).join(' and ')})
+      and ${x}.source_file_id in (select source_file_id from source_file where kind = $1 and source_file_id <> $2)`;
     // Every key of the rows replaced (same kind, in scope) and of the new rows, once: what is added,
     // removed or changed, and the guards, are all read from this one comparison.
-    const merge = `merge_${t.table}`;
     const scopeOnly = t.scope.filter((c) => !t.key.includes(c));
     const side = [...t.key, ...scopeOnly, ...t.compared].map((c) => `x.${c}`).join(', ');
-    await db.run(
-      `create or replace temp table ${merge} as
-       select ${[...t.key.map((k) => `coalesce(o.${k}, n.${k}) as ${k}`), ...scopeOnly.map((c) => `o.${c}`)].join(', ')},
-              o.present is not null as in_old, n.present is not null as in_new,
-              coalesce(o.present and n.present and (${t.compared.map((c) => `o.${c} is distinct from n.${c}`).join(' or ')}), false) as is_changed
-       from (select ${side}, true as present from ${t.table} x where ${replacedBy}) o
-       full join (select ${side}, true as present from ${stage} x) n on ${onKey}`,
-      [source.kind, id],
-    );
+    const comparison = `from (select ${side}, true as present from ${t.table} x where ${replacedBy('x')}) o
+       full join (select ${side}, true as present from ${stage} x) n on ${onKey}`;
     const diff = (await db.one<Change & { replaced: number }>(
-      `select count(*) filter (where in_new and not in_old)::int as added, count(*) filter (where in_old and not in_new)::int as removed,
-              count(*) filter (where is_changed)::int as changed, count(*) filter (where in_old)::int as replaced
-       from ${merge}`,
+      `select count(*) filter (where n.present and o.present is null)::int as added, count(*) filter (where o.present and n.present is null)::int as removed,
+              count(*) filter (where o.present and n.present and (${t.compared.map((c) => `o.${c} is distinct from n.${c}`).join(' or ')}))::int as changed,
+              count(o.present)::int as replaced
+       ${comparison}`,
+      [source.kind, id],
     ))!;
     const { replaced: replacedRows, ...change } = diff;
     changes[t.table] = change;
+    // Only a version that removes rows can shrink, or needs to know what: the comparison is kept as a
+    // table only then (most new versions keep every key).
+    const merge = `merge_${t.table}`;
+    if (change.removed) {
+      await db.run(
+        `create or replace temp table ${merge} as
+         select ${[...t.key.map((k) => `coalesce(o.${k}, n.${k}) as ${k}`), ...scopeOnly.map((c) => `o.${c}`)].join(', ')},
+                o.present is not null as in_old, n.present is not null as in_new
+         ${comparison}`,
+        [source.kind, id],
+      );
+    }
     // A new version that drops much of what it replaces is more often a partial file than a correction.
-    const groups = t.key.includes('unit_id') ? await removalsByUnit(db, merge) : [];
+    const groups = change.removed && t.key.includes('unit_id') ? await removalsByUnit(db, merge) : [];
     const byKind = groups.filter((g) => g.what === 'kind' && g.removed > 0);
     if (byKind.length) change.removedByKind = Object.fromEntries(byKind.map((g) => [g.name, g.removed]));
     if (t.guardShrink && !allowShrink) {
@@ -140,7 +146,7 @@ export async function storeFacts(
         })));
       }
     }
-    if (t.guardResend && !allowShrink) {
+    if (t.guardResend && !allowShrink && change.removed) {
       const partial = await db.all<{ scope: string; replaced: number; removed: number }>(
         `select concat_ws(' ', ${t.scope.join(', ')}) as scope, count(*)::int as replaced, count(*) filter (where not in_new)::int as removed
          from ${merge} where in_old group by all having removed > replaced - removed order by scope`,
@@ -158,9 +164,11 @@ export async function storeFacts(
     if (change.added) {
       const conflicts = await db.all<{ key: string; file_name: string; kind: string; id: number }>(
         `select concat_ws(' ', ${t.key.map((k) => `n.${k}`).join(', ')}) as key, f.file_name, f.kind, f.source_file_id as id
-         from ${merge} n join ${t.table} o on ${onKey} join source_file f on f.source_file_id = o.source_file_id
-         where not n.in_old
+         from ${stage} n join ${t.table} o on ${onKey} join source_file f on f.source_file_id = o.source_file_id
+         where not (${replacedBy('o')})
+         order by all
          limit 20`,
+        [source.kind, id],
       );
       if (conflicts.length) {
         throw new InputError(conflicts.map((c) => ({
@@ -175,15 +183,20 @@ export async function storeFacts(
     // report a duplicate key once a transaction replaces the same keys a second time.)
     if (change.removed) {
       await db.run(`delete from ${t.table} o where exists (select 1 from ${merge} n where not n.in_new and ${onKey})`);
+      await db.run(`drop table ${merge}`);
     }
-    if (replacedRows > change.removed) {
-      const kept = t.columns.filter((c) => !t.key.includes(c) && c !== 'source_file_id');
-      await db.run(`update ${t.table} o set ${[...kept.map((c) => `${c} = n.${c}`), 'source_file_id = $1'].join(', ')} from ${stage} n where ${onKey}`, [id]);
+    const kept = rows.length - change.added;
+    if (kept) {
+      const columns = t.columns.filter((c) => !t.key.includes(c) && c !== 'source_file_id');
+      await db.run(`update ${t.table} o set ${[...columns.map((c) => `${c} = n.${c}`), 'source_file_id = $1'].join(', ')} from ${stage} n where ${onKey}`, [id]);
     }
     if (change.added) {
-      await db.run(`insert into ${t.table} select * replace ($1 as source_file_id) from ${stage} n where not exists (select 1 from ${t.table} o where ${onKey})`, [id]);
+      // With no key kept, none of the new keys is in the table (the conflicts above are refused).
+      await db.run(
+        `insert into ${t.table} select * replace ($1 as source_file_id) from ${stage} n${kept ? ` where not exists (select 1 from ${t.table} o where ${onKey})` : ''}`,
+        [id],
+      );
     }
-    await db.run(`drop table ${merge}`);
     await db.run(`drop table ${stage}`);
     await db.run(`drop table ${scopeTable}`);
     stored += rows.length;

@@ -229,6 +229,18 @@ describe('long ÖJ CSV', () => {
     `);
   });
 
+  it('finds the header under blank and delimiter-only lines, and names the user\'s lines', async () => {
+    db = await openTestDb(dir);
+    const lines = ['', ' ;\u00a0; ', '\t', 'ar;enhet;indikator;verksamhet;svar', '', '2024;Farsta;evakuering;sabo;Nej'];
+    await importOj(db, [writeText(join(dir, 'late-header.csv'), lines.join('\n'))]);
+    expect(await db.all('select unit_id, indicator_id, answer, source_row, source_column from oj_answer')).toEqual([
+      { unit_id: 'farsta', indicator_id: 'evakuering_sabo', answer: 'nej', source_row: 6, source_column: '5 (svar)' },
+    ]);
+    lines[3] = 'ar;enhet;indikatr;verksamhet;svar';
+    const error = (await importOj(db, [writeText(join(dir, 'bad-header.csv'), lines.join('\n'))]).catch((e: unknown) => e)) as InputError;
+    expect(error.problems.map(formatProblem)[0]).toMatch(/^bad-header\.csv, rad 4, kolumn 3: okänd kolumn "indikatr"/);
+  });
+
   it('replaces the same keys three times in one transaction, and leaves no staging table behind', async () => {
     db = await openTestDb(dir);
     const temporary = async () => (await db.all<{ table_name: string }>('select table_name from duckdb_tables() where temporary')).map((t) => t.table_name);

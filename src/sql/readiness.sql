@@ -73,23 +73,37 @@ items as (
 ),
 frame as (
     -- every fokusområde for each year × unit × basis that has any data, so that "no data" is a row with NULL
-    select distinct i.year, i.unit_id, i.basis, f.fokusomrade
-    from items i cross join fokusomrade f
+    select i.year, i.unit_id, i.basis, f.fokusomrade
+    from (select distinct year, unit_id, basis from items) i cross join fokusomrade f
+),
+tally as (
+    -- counted before joining the frame: a row per group, not per item
+    select
+        year, unit_id, fokusomrade, basis,
+        count(outcome) as n_items,
+        count(*) filter (where outcome = 'met') as n_met,
+        count(*) filter (where outcome = 'partial') as n_partial,
+        count(*) filter (where outcome = 'not_met') as n_not_met,
+        count(*) filter (where outcome = 'in_progress') as n_in_progress,
+        count(*) filter (where outcome = 'unanswered') as n_unanswered,
+        count(*) filter (where outcome = 'not_applicable') as n_not_applicable,
+        sum(n_merged) as n_oj_merged,
+    from items
+    group by all
 ),
 counts as (
     select
         fr.year, fr.unit_id, fr.fokusomrade, fr.basis,
-        count(i.outcome)::integer as n_items,
-        count(*) filter (where i.outcome = 'met')::integer as n_met,
-        count(*) filter (where i.outcome = 'partial')::integer as n_partial,
-        count(*) filter (where i.outcome = 'not_met')::integer as n_not_met,
-        count(*) filter (where i.outcome = 'in_progress')::integer as n_in_progress,
-        count(*) filter (where i.outcome = 'unanswered')::integer as n_unanswered,
-        count(*) filter (where i.outcome = 'not_applicable')::integer as n_not_applicable,
-        coalesce(sum(i.n_merged), 0)::integer as n_oj_merged,
+        coalesce(t.n_items, 0)::integer as n_items,
+        coalesce(t.n_met, 0)::integer as n_met,
+        coalesce(t.n_partial, 0)::integer as n_partial,
+        coalesce(t.n_not_met, 0)::integer as n_not_met,
+        coalesce(t.n_in_progress, 0)::integer as n_in_progress,
+        coalesce(t.n_unanswered, 0)::integer as n_unanswered,
+        coalesce(t.n_not_applicable, 0)::integer as n_not_applicable,
+        coalesce(t.n_oj_merged, 0)::integer as n_oj_merged,
     from frame fr
-    left join items i using (year, unit_id, fokusomrade, basis)
-    group by all
+    left join tally t using (year, unit_id, fokusomrade, basis)
 ),
 final as (
     select

@@ -10,20 +10,28 @@
 -- a break. Invariant: change is NULL exactly when comparable is false.
 -- Materialised: a table, recomputed at the end of every import, pull and config change (src/db/views.ts).
 create or replace view readiness_change as
-with flags as (
+with oj_cells as (
+    -- per year × unit × fokusområde: whether an ÖJ series starts there, and which series it holds
+    -- (one pass over the answers, not a lookup per readiness row)
+    select
+        i.year, i.unit_id, i.fokusomrade,
+        coalesce(bool_or(d.break_year = i.year), false) as oj_series_starts,
+        string_agg(distinct i.series, ',' order by i.series) as oj_series,
+    from stg_oj_item i
+    left join stg_indicator d using (indicator_id)
+    group by all
+),
+flags as (
     select
         r.year, r.unit_id, r.fokusomrade, r.basis, r.share_met, r.programme_version,
         coalesce(o.n_items, 0) > 0 as has_oj,
         coalesce(s.n_items, 0) > 0 as has_self,
-        exists (
-            select 1 from stg_oj_item i join stg_indicator d using (indicator_id)
-            where i.year = r.year and i.unit_id = r.unit_id and i.fokusomrade = r.fokusomrade and d.break_year = r.year
-        ) as oj_series_starts,
-        (select string_agg(distinct i.series, ',' order by i.series) from stg_oj_item i
-          where i.year = r.year and i.unit_id = r.unit_id and i.fokusomrade = r.fokusomrade) as oj_series,
+        coalesce(c.oj_series_starts, false) as oj_series_starts,
+        c.oj_series,
     from readiness r
     left join readiness o on o.year = r.year and o.unit_id = r.unit_id and o.fokusomrade = r.fokusomrade and o.basis = 'oj'
     left join readiness s on s.year = r.year and s.unit_id = r.unit_id and s.fokusomrade = r.fokusomrade and s.basis = 'self'
+    left join oj_cells c on c.year = r.year and c.unit_id = r.unit_id and c.fokusomrade = r.fokusomrade
 ),
 paired as (
     select

@@ -12,8 +12,12 @@
 -- Materialised: a table, recomputed at the end of every import, pull and config change (src/db/views.ts).
 create or replace view stg_gap as
 with recursive
+-- computed once: read five times below, the view would be recomputed (with everything under it) each time
+item as materialized (
+    select * from stg_gap_item
+),
 points as (
-    select distinct basis, unit_id, t_seq, t_date from stg_gap_item
+    select distinct basis, unit_id, t_seq, t_date from item
 ),
 previous_point as (
     -- for each unit's time point, the latest earlier point of the unit or its lineage
@@ -26,10 +30,10 @@ previous_point as (
 ),
 prev_link as (
     select c.basis, c.t_seq, c.unit_id, c.item_id, pp.prev_t_seq, p.unit_id as prev_unit_id, p.status as prev_status, p.is_gap as prev_is_gap
-    from stg_gap_item c
+    from item c
     join previous_point pp on pp.basis = c.basis and pp.unit_id = c.unit_id and pp.t_seq = c.t_seq
     join stg_unit_link k on k.unit_id = c.unit_id
-    join stg_gap_item p
+    join item p
       on p.basis = c.basis and p.t_seq = pp.prev_t_seq and p.item_id = c.item_id and p.unit_id = k.prev_unit_id
     where link_applies(k.change_date, k.prev_valid_from, k.prev_valid_to, p.t_date, c.t_date)
 ),
@@ -51,9 +55,17 @@ classified as (
         end as gap_status,
         array_to_string(list_transform(p.previous, x -> x.unit_id || ':' || x.status), ', ') as previous_status,
         p.previous,
-    from stg_gap_item c
+    from item c
     left join prev p using (basis, t_seq, unit_id, item_id)
     where c.is_gap or (c.is_ok and coalesce(p.prev_gap, false))
+),
+continued as materialized (
+    -- each link along which a run can go on: into a point where the item is kvarstaende or atgardad
+    -- (joined once here, not in every step of the recursion below)
+    select l.basis, l.prev_t_seq, l.prev_unit_id, l.item_id, c.t_seq, c.unit_id, c.gap_status
+    from prev_link l
+    join classified c on c.basis = l.basis and c.t_seq = l.t_seq and c.unit_id = l.unit_id and c.item_id = l.item_id
+    where c.gap_status in ('kvarstaende', 'atgardad')
 ),
 runs(basis, t_seq, unit_id, item_id, gap_status, since_t) as (
     select basis, t_seq, unit_id, item_id, gap_status, t_seq from classified where gap_status = 'ny'
@@ -61,15 +73,14 @@ runs(basis, t_seq, unit_id, item_id, gap_status, since_t) as (
     -- a run goes on through kvarstaende points and ends at the point it is atgardad
     select c.basis, c.t_seq, c.unit_id, c.item_id, c.gap_status, r.since_t
     from runs r
-    join prev_link l on l.basis = r.basis and l.prev_t_seq = r.t_seq and l.prev_unit_id = r.unit_id and l.item_id = r.item_id
-    join classified c on c.basis = l.basis and c.t_seq = l.t_seq and c.unit_id = l.unit_id and c.item_id = l.item_id
-    where r.gap_status <> 'atgardad' and c.gap_status in ('kvarstaende', 'atgardad')
+    join continued c on c.basis = r.basis and c.prev_t_seq = r.t_seq and c.prev_unit_id = r.unit_id and c.item_id = r.item_id
+    where r.gap_status <> 'atgardad'
 ),
 since as (
     select basis, t_seq, unit_id, item_id, min(since_t) as since_t from runs group by all
 ),
 time_points as (
-    select distinct basis, t_seq, year, period from stg_gap_item
+    select distinct basis, t_seq, year, period from item
 )
 select c.*, s.since_t, tp.year as since_year, tp.period as since_period
 from classified c

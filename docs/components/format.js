@@ -13,3 +13,6 @@ export const date = (iso) => (iso ? dateFormat.format(new Date(`${iso.slice(0, 1
 /** Change in percentage points, signed: "+5 p.e.", "−3 p.e.". */
 export const pointsChange = (d) =>
   d === null || d === undefined ? "–" : `${d > 0 ? "+" : d < 0 ? "−" : "±"}${numberFormat.format(Math.abs(Math.round(d * 100)))} p.e.`;
+
+/** "riket" → "Riket": a label at the start of a cell or sentence. */
+export const capitalize = (s) => s.charAt(0).toUpperCase() + s.slice(1);

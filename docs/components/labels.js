@@ -24,3 +24,9 @@ export const measureLabel = domain("measure");
 /** The city's position against a comparison group, with a sign so colour is not needed. */
 export const positionLabel = domain("position");
 export const findingLabel = domain("finding");
+/** A self-assessment period as a sentence names it: "tertialrapport 1". */
+export const periodLabel = domain("period", "label");
+/** A workbook's answer against Kolada's. */
+export const sourceCheckLabel = domain("source_check");
+/** A nämnd's own judgement against the computed one. */
+export const differenceLabel = domain("difference", "label");

@@ -1,4 +1,4 @@
-// Labels and small presentation helpers of the nämnd and bolag pages (docs/namnd/[unit].md).
+// Small presentation helpers of the nämnd and bolag pages (docs/namnd/[unit].md).
 
 /** Years as compact ranges for one line of text: [2016, 2017, 2018, 2021] → "2016–2018, 2021". */
 export function yearRanges(years) {
@@ -12,10 +12,4 @@ export function yearRanges(years) {
   return runs.map(([a, b]) => (a === b ? String(a) : `${a}–${b}`)).join(", ");
 }
 
-/** judgement_comparison.difference in words. */
-export const differenceLabel = {
-  samma: "samma",
-  bedomning_hogre: "bedömningen är högre än beräkningen",
-  bedomning_lagre: "bedömningen är lägre än beräkningen"
-};
 

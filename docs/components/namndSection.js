@@ -1,12 +1,9 @@
 import {html} from "htl";
-import {percent, number, date} from "./format.js";
-import {attainmentLabel, unitKindLabel as kindLabel} from "./labels.js";
+import {capitalize, percent, number, date} from "./format.js";
+import {attainmentLabel, periodLabel, unitKindLabel as kindLabel} from "./labels.js";
 
-/** Kinds of nämnd (labels.js) and self-assessment periods in Swedish. */
-export {kindLabel};
-export const periodLabel = {T1: "tertialrapport 1", T2: "tertialrapport 2", VB: "verksamhetsberättelse"};
-
-const capitalize = (s) => s.charAt(0).toUpperCase() + s.slice(1);
+/** Kinds of nämnd and self-assessment periods in Swedish (labels.js), for the nämnd pages. */
+export {kindLabel, periodLabel};
 
 /** "helt"/"delvis"/"ej" as text and symbol; no attainment as "inga uppgifter". */
 export const attainment = (a) => attainmentLabel[a] ?? "inga uppgifter";

@@ -1,13 +1,17 @@
 /**
  * The codes each domain of `labels.csv` must give a label: every code the database stores or a view
  * outputs in that domain (src/sql/labels.test.ts checks them against what the views really output).
- * The words themselves are data; only the codes are here. unit_kind's codes are the kinds in org/.
+ * The words themselves are data; only the codes are here. unit_kind's codes are the kinds in org/,
+ * period's the periods of vocab/periods.csv.
  */
 export const ojAnswerCodes = ['ja', 'nej', 'delvis', 'pagar', 'ej_aktuellt', 'ej_svar'] as const;
 export const selfStatusCodes = ['uppfyllt', 'delvis', 'ej_uppfyllt', 'ej_aktuellt', 'ej_svar'] as const;
 export const attainmentCodes = ['helt', 'delvis', 'ej'] as const;
 
-export const labelDomains: Record<string, readonly string[] | 'org_unit_kinds'> = {
+/** Codes that come from the configuration itself rather than from code. */
+export type ConfiguredCodes = 'org_unit_kinds' | 'config_periods';
+
+export const labelDomains: Record<string, readonly string[] | ConfiguredCodes> = {
   answer: ojAnswerCodes,
   status: selfStatusCodes,
   basis: ['oj', 'self', 'combined'],
@@ -19,4 +23,8 @@ export const labelDomains: Record<string, readonly string[] | 'org_unit_kinds'> 
   measure: ['bedomning', 'beraknad'],
   position: ['over', 'lika', 'under'],
   finding: ['sjalv_uppfyllt_oj_nej', 'sjalv_ej_uppfyllt_oj_ja', 'bedomning_hogre', 'bedomning_lagre'],
+  period: 'config_periods',
+  comparison_role: ['kommun', 'stadsdelsnamnder', 'jamforelse'],
+  source_check: ['agree', 'differs', 'only_workbook', 'only_kolada'],
+  difference: ['samma', 'bedomning_hogre', 'bedomning_lagre'],
 };

@@ -260,6 +260,7 @@ export function readConfig(dir: string): { tables: ConfigTables; sha256: string 
   const settings: Rows = read('settings.csv', ['key', 'value']).map((r) => [r.get('key'), r.get('value')]);
   const labels = readLabels(read('labels.csv', ['domain', 'code', 'label'], ['symbol']), {
     unitKinds,
+    periods: periods.keys(),
     statusOf: (text) => vocab.get(`self_status/${normalizeText(text)}`)?.[3] as string | undefined,
   }, problems);
 

@@ -14,12 +14,13 @@ const file = 'labels.csv';
  */
 export function readLabels(
   records: ConfigRecord[],
-  context: { unitKinds: Iterable<string>; statusOf: (text: string) => string | undefined },
+  context: { unitKinds: Iterable<string>; periods: Iterable<string>; statusOf: (text: string) => string | undefined },
   problems: ProblemList,
 ): DuckDBValue[][] {
   const codesOf = (domain: string): readonly string[] => {
     const codes = labelDomains[domain]!;
-    return codes === 'org_unit_kinds' ? [...context.unitKinds] : codes;
+    if (codes === 'org_unit_kinds') return [...context.unitKinds];
+    return codes === 'config_periods' ? [...context.periods] : codes;
   };
   const seen = new Map<string, number>();
   const perDomain = new Map<string, number>();
@@ -33,9 +34,10 @@ export function readLabels(
       problems.add({ file, row: r.line, column: 'domain', found: domain, message: 'okänd domän', suggestions: closestNames(domain, Object.keys(labelDomains)) });
       continue;
     }
-    // A label for a unit kind no unit has yet is harmless; a missing one is caught below.
+    // A label for a unit kind or period the configuration does not use yet is harmless; a missing one is
+    // caught below.
     const known = codesOf(domain);
-    if (labelDomains[domain] !== 'org_unit_kinds' && !known.includes(code)) {
+    if (typeof labelDomains[domain] !== 'string' && !known.includes(code)) {
       problems.add({ file, row: r.line, column: 'code', found: code, message: `okänd kod i domänen ${domain}`, suggestions: closestNames(code, known) });
       continue;
     }

@@ -314,7 +314,7 @@ describe('the built dashboard', () => {
       const { page } = await open('/namnd/socialnamnden');
       const h2 = await page.$$eval('main h2', (hs) => hs.map((h) => h.textContent!.trim()));
       expect(h2[0]).toMatch(/^Öppet \d{4}$/);
-      expect(h2.findIndex((h) => h.includes('tertial 1 → tertial 2 → verksamhetsberättelse'))).toBeLessThan(h2.findIndex((h) => h.startsWith('Över åren')));
+      expect(h2.findIndex((h) => h.includes('tertialrapport 1 → tertialrapport 2 → verksamhetsberättelse'))).toBeLessThan(h2.findIndex((h) => h.startsWith('Över åren')));
       const text = await page.evaluate(() => document.body.innerText);
       // its own ÖJ gap list (cells the stadsdelsnämnder answered that it can act on), with the reason
       expect(text).not.toContain('äger inga ÖJ-frågor');

@@ -1,5 +1,5 @@
 import type { Database } from '../db/database.ts';
-import { comparisonRoleLabels, label, loadLabels, type Labels } from './labels.ts';
+import { loadLabels, type Labels } from './labels.ts';
 import type { Table, TableColumn } from './xlsxTable.ts';
 
 export interface ExportFilter {
@@ -125,7 +125,7 @@ export const exportSheets: ExportSheet[] = [
           order by c.year, a.sort_order, v.sort_order, c.indicator_id, list_position(['stadsdelsnamnder', 'kommun', 'jamforelse'], c.role), c.unit_id`,
     columns: [
       int('År', 'year'), text('Indikator', 'indicator_id'), text('Område', 'area'), text('Verksamhet', 'verksamhet'), text('Serie', 'series'),
-      text('Jämförelse', (r) => label(comparisonRoleLabels, r.role)), text('Enhets-id', 'unit_id'), text('Enhet', 'unit_name'),
+      text('Jämförelse', (r, t) => t('comparison_role', r.role)), text('Enhets-id', 'unit_id'), text('Enhet', 'unit_name'),
       share('Andel Ja', 'share_ja'), int('Svarande', 'n_responding'), int('Enheter', 'n_units'),
       text('Svar', (r, t) => t('answer', r.answer)), share('Publicerad andel Ja', 'share_ja_published'),
     ],

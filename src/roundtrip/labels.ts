@@ -32,12 +32,6 @@ export const statusLabel = (source: Pick<Catalog, 'statusLabels'>, code: string)
 export const choiceText = (choices: string[]): string =>
   choices.length > 1 ? `${choices.slice(0, -1).join(', ')} eller ${choices.at(-1)}` : choices.join('');
 
-export const comparisonRoleLabels: Record<string, string> = {
-  stadsdelsnamnder: 'Stadsdelsnämnderna sammantaget',
-  kommun: 'Kommunen',
-  jamforelse: 'Jämförelse',
-};
-
 /** What an import changed, per table, in a user's words. */
 export const factTableLabels: Record<string, string> = {
   oj_answer: 'ÖJ-svar',
@@ -47,10 +41,8 @@ export const factTableLabels: Record<string, string> = {
   unit_judgement: 'nämndernas bedömningar',
 };
 
-/** How a period reads in a sentence: "tertial 1 (per 30 april)". */
-export function periodPhrase(period: string, periodEnd: string | undefined): string {
-  const name = { T1: 'tertial 1', T2: 'tertial 2', VB: 'verksamhetsberättelse' }[period] ?? period;
-  if (!periodEnd) return name;
+/** How a period reads in a sentence: its name (Catalog.periodLabel) and last day, "tertialrapport 1 (per 30 april)". */
+export function periodPhrase(name: string, periodEnd: string): string {
   const [month, day] = periodEnd.split('-').map(Number);
   const months = ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'];
   return `${name} (per ${day} ${months[month! - 1]})`;

@@ -67,7 +67,7 @@ describe('self-assessment template', () => {
     expect(workbook.worksheets.map((w) => w.name)).toEqual([instructionSheetName, answerSheetName, judgementSheetName]);
 
     const info = workbook.getWorksheet(instructionSheetName)!;
-    expect(String(info.getCell('A1').value)).toBe('Självskattning enligt säkerhetsprogrammet – Farsta, 2025 tertial 1 (per 30 april)');
+    expect(String(info.getCell('A1').value)).toBe('Självskattning enligt säkerhetsprogrammet – Farsta, 2025 tertialrapport 1 (per 30 april)');
     const instructions: string[] = [];
     info.eachRow((row) => instructions.push(row.values!.toString()));
     expect(instructions.join('\n')).toMatch(/Ej uppfyllt ska alltid ha en åtgärd/);

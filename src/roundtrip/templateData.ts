@@ -23,6 +23,8 @@ export interface PreviousAnswer {
 export interface TemplateSpec extends TemplateInfo {
   /** ISO date of the period's last day: the organisation and the names valid then. */
   periodEnd: string;
+  /** The period's name as the nämnd reads it (data/labels.csv, domain period). */
+  periodName: string;
   /** The requirements that apply to this unit that year (view requirement_applicability). */
   requirements: TemplateRequirement[];
   /** The fokusområden the unit gives its own judgement on (nämndens bedömning): title, and the unit's
@@ -92,7 +94,7 @@ export async function loadTemplateSpecs(db: Database, catalog: Catalog, request:
     const judged = await previousJudgements(db, n.unit_id, request.year, period);
     const judgementGoals = goals.map((g) => ({ title: g.title_sv, previous: judged.get(g.fokusomrade) }));
     specs.push({
-      year: request.year, period, periodEnd, unitId: n.unit_id, unitName: n.name, requirements, judgementGoals,
+      year: request.year, period, periodName: catalog.periodLabel(period), periodEnd, unitId: n.unit_id, unitName: n.name, requirements, judgementGoals,
       previous: await previousAnswers(db, n.unit_id, request.year, period, new Set(requirements.map((r) => r.requirementId))),
       statusLabels: catalog.statusLabels,
     });

@@ -72,7 +72,7 @@ async function addInstructionSheet(workbook: ExcelJS.Workbook, spec: TemplateSpe
   const ws = workbook.addWorksheet(instructionSheetName);
   ws.getColumn(1).width = 24;
   ws.getColumn(2).width = 90;
-  const title = ws.addRow([`Självskattning enligt säkerhetsprogrammet – ${spec.unitName}, ${spec.year} ${periodPhrase(spec.period, spec.periodEnd.slice(5))}`]);
+  const title = ws.addRow([`Självskattning enligt säkerhetsprogrammet – ${spec.unitName}, ${spec.year} ${periodPhrase(spec.periodName, spec.periodEnd.slice(5))}`]);
   title.font = { bold: true, size: 14 };
   if (spec.sample) ws.addRow([sampleNotice]).font = { bold: true, size: 14, color: { argb: 'FF9C0006' } };
   ws.addRow([]);

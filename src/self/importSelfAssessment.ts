@@ -6,7 +6,6 @@ import type { FactTable } from '../imports/storeFacts.ts';
 import { judgementFacts } from '../judgement/importJudgement.ts';
 import { parseJudgement } from '../judgement/parseJudgement.ts';
 import { readTemplateInfo } from '../roundtrip/validateSelfAssessment.ts';
-import { periodPhrase } from '../roundtrip/labels.ts';
 import { parseSelfAssessment, type SelfAssessmentRow } from './parseSelfAssessment.ts';
 
 export const selfAssessmentTable: FactTable = {
@@ -87,7 +86,7 @@ async function supersededPeriods(db: Database, catalog: Catalog, scope: { year: 
     if (!later) continue;
     const name = catalog.unit(s.unit_id)?.name ?? s.unit_id;
     notes.push(
-      `${name} ${s.year} ${s.period} ändrar inte årets siffror: ${name} har redan lämnat ${periodPhrase(later.period, undefined)} för ${s.year}, ` +
+      `${name} ${s.year} ${s.period} ändrar inte årets siffror: ${name} har redan lämnat ${catalog.periodLabel(later.period)} för ${s.year}, ` +
         `och årets beredskap räknas från den senaste rapporten. ${s.period} sparas och syns i förloppet under året.`,
     );
   }

@@ -3,6 +3,7 @@ import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, 
 import { basename, delimiter, dirname, join } from 'node:path';
 import { DatabaseBusyError, busyMarker } from '../db/database.ts';
 import { defaultDbPath, projectRoot } from '../paths.ts';
+import { bundleVendorModules } from './vendorBundle.ts';
 import { buildProfile, type Profile } from './profile.ts';
 
 const frameworkDir = join(projectRoot, 'node_modules/@observablehq/framework');
@@ -19,13 +20,15 @@ const frameworkEnv = (dbPath: string | undefined, profile: Profile) => ({
 });
 
 /**
- * Loader outputs cleared (they may be stale), version cache seeded (see seedNpmVersionCache). The
- * bundles Framework made of npm packages (`_node`, `_npm`, `_observablehq`) are kept: they are named by
- * package version and depend on nothing else, and rebundling d3 and Plot was most of a build's time.
+ * Loader outputs cleared (they may be stale), version cache seeded (see seedNpmVersionCache), the
+ * pages' Plot and Inputs written if what they are made of changed (vendorBundle.ts). The bundles Framework made
+ * of npm packages (`_node`, `_npm`, `_observablehq`) are kept: they are named by package version and
+ * depend on nothing else.
  */
 function freshCache(): void {
   for (const outputs of ['data', '_build.json']) rmSync(join(cacheDir, outputs), { recursive: true, force: true });
   seedNpmVersionCache();
+  bundleVendorModules();
 }
 
 /**

@@ -18,11 +18,11 @@ await runMartLoader(async (q) => ({
      where indicator_id in (select indicator_id from dash_comparison_position) order by sort_order`,
   ),
   positions: await q(
-    `select year, indicator_id, comparator_id, city_share, share_ja, n_responding, diff_pp, position, previous_position
+    `select year, indicator_id, comparator_id, city_share, share_ja, diff_pp, position, previous_position
      from dash_comparison_position order by year, comparator_id, indicator_id`,
   ),
   context: await q(
     `select kpi_id, title_sv, unit_id, name, year, value, status
      from kolada_context where page = 'jamforelse' order by title_sv, name, year`,
   ),
-}));
+}), { columns: true });

@@ -19,4 +19,4 @@ await runMartLoader(async (q) => ({
      from unanswered_share where unit_id in (select unit_id from dash_oj_unit) order by unit_id, year`,
   ),
   breakYears: (await q('select year from dash_break_year order by year')).map((r) => r.year),
-}));
+}), { columns: true });

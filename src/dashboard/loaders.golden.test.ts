@@ -10,6 +10,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { fromColumns } from '../../docs/components/columns.js';
 import { projectRoot } from '../paths.ts';
 import { buildSampleDatabase } from '../sample/generateSample.ts';
 import { openTestDb, tempDir } from '../test/helpers.ts';
@@ -81,7 +82,8 @@ describe('dashboard loaders on the sample database', () => {
         for (const [name, bytes] of files) {
           const key = profile === 'public' ? name : `${name} (${profile})`;
           writeFileSync(join(outDir, key.replace(/[/ ()]/g, '_')), bytes);
-          const output = stable(bytes.toString('utf8')) as Record<string, unknown>;
+          // Read as the page reads it: lists written by column (docs/components/columns.js) back as rows.
+          const output = fromColumns(stable(bytes.toString('utf8'))) as Record<string, unknown>;
           actual[key] = base.endsWith('.tar') ? summariseMember(output) : summarise(output);
         }
       }
@@ -143,7 +145,7 @@ describe('dashboard loaders on the sample database', () => {
   });
 
   it('ÖJ-svar: the city-wide trend starts a new segment at each series break, and ranks questions by Nej or no answer', () => {
-    const oj = JSON.parse(readFileSync(join(outDir, 'oj.json'), 'utf8')) as {
+    const oj = fromColumns(JSON.parse(readFileSync(join(outDir, 'oj.json'), 'utf8'))) as {
       breakYears: number[]; cityShares: { year: number; segment: number; n_units: number }[];
       questionRank: { year: number; rank: number; n_weak: number; n_units: number; n_nej: number; n_unanswered: number; n_no_row: number }[];
     };

@@ -6,6 +6,7 @@
 import { DuckDBInstance } from '@duckdb/node-api';
 import { existsSync } from 'node:fs';
 import { busyMarker } from '../db/busyMarker.js';
+import { toColumns } from '../../docs/components/columns.js';
 
 /** The build profile the loaders were started with: public or internal (validated by the build). */
 export function loaderProfile() {
@@ -45,11 +46,15 @@ async function runLoader(build, write) {
 }
 
 /**
- * A loader of one JSON file (`docs/data/NAME.json.js`).
+ * A loader of one JSON file (`docs/data/NAME.json.js`). With `columns`, every list of rows at the top
+ * of the result is written by column (docs/components/columns.js), for pages whose data would otherwise
+ * be most of what they transfer; such a page reads it with fromColumns.
  * @param {(query: (sql: string, params?: (string | number | null)[]) => Promise<Record<string, unknown>[]>) => Promise<unknown>} build
+ * @param {{ columns?: boolean }} [options]
  */
-export function runMartLoader(build) {
-  return runLoader(build, (result) => JSON.stringify(result));
+export function runMartLoader(build, { columns = false } = {}) {
+  return runLoader(build, (result) =>
+    JSON.stringify(columns ? Object.fromEntries(Object.entries(result).map(([key, value]) => [key, toColumns(value)])) : result));
 }
 
 /**

@@ -22,9 +22,9 @@ const frameworkEnv = (dbPath: string | undefined, profile: Profile) => ({
 
 /**
  * Loader outputs cleared (they may be stale), version cache seeded (see seedNpmVersionCache), the
- * pages' Plot and Inputs written if what they are made of changed (vendorBundle.ts). The bundles Framework made
- * of npm packages (`_node`, `_npm`, `_observablehq`) are kept: they are named by package version and
- * depend on nothing else.
+ * pages' Plot and Inputs written if what they are made of changed (vendorBundle.ts). The bundles
+ * Framework made of npm packages (`_node`, `_npm`, `_observablehq`) are kept: they are named by package
+ * version and depend on nothing else.
  */
 function freshCache(): void {
   for (const outputs of ['data', '_build.json']) rmSync(join(cacheDir, outputs), { recursive: true, force: true });

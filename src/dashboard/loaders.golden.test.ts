@@ -64,6 +64,8 @@ const stable = (text: string) => JSON.parse(text, (key, value) => (volatile.has(
 describe('dashboard loaders on the sample database', () => {
   const dir = tempDir();
   const actual: Record<string, Summary> = {};
+  /** Each loader's whole output in the public profile, by the path Framework caches it under. */
+  const publicOutputs = new Map<string, Buffer>();
   beforeAll(async () => {
     const db = await openTestDb(dir);
     try {
@@ -81,6 +83,7 @@ describe('dashboard loaders on the sample database', () => {
           maxBuffer: 64 * 1024 * 1024,
         });
         const base = loader.replace(/\.js$/, '');
+        if (profile === 'public') publicOutputs.set(`data/${base}`, stdout);
         const files: [string, Buffer][] = base.endsWith('.tar')
           ? untar(stdout).map(([name, bytes]) => [`${base.replace(/\.tar$/, '')}/${name}`, bytes])
           : [[base, stdout]];
@@ -95,6 +98,16 @@ describe('dashboard loaders on the sample database', () => {
     }
     if (process.env.UPDATE_GOLDEN) writeFileSync(goldenPath, `${JSON.stringify(actual, null, 1)}\n`);
   }, 600_000);
+
+  it('the build\'s warm-up leaves every loader\'s output, byte for byte, where Framework\'s cache looks for it', () => {
+    const cache = join(dir, 'cache');
+    execFileSync(process.execPath, [join(projectRoot, 'src/dashboard/warmLoaders.js'), projectRoot, cache], {
+      cwd: projectRoot,
+      env: { ...process.env, BEREDSKAP_DB: join(dir, 'test.duckdb'), BEREDSKAP_PROFILE: 'public' },
+    });
+    expect(publicOutputs.size).toBeGreaterThan(5);
+    for (const [path, bytes] of publicOutputs) expect({ path, same: readFileSync(join(cache, path)).equals(bytes) }).toEqual({ path, same: true });
+  });
 
   it('every loader writes what the reviewed golden summary says', () => {
     const golden = JSON.parse(readFileSync(goldenPath, 'utf8')) as Record<string, Summary>;

@@ -1,4 +1,4 @@
-// Runs the dashboard's data loaders (docs/data/*.js) side by side, a few at a time, and leaves each
+// Runs the dashboard's data loaders (docs/data/*.js) beside Framework, a few at a time, and leaves each
 // output where Framework's build looks for it first (docs/.observablehq/cache/data/…), while Framework
 // itself is still reading the pages. Framework runs loaders one after another once the pages are read;
 // finding the outputs fresh, it runs none. Only a warm-up: a loader that fails, or is not done when
@@ -40,7 +40,8 @@ function run(loader) {
   });
 }
 
+// One core is left to Framework, whose reading of the pages is the longest path of a build.
 const queue = [...loaders];
-await Promise.all(Array.from({ length: Math.min(availableParallelism(), queue.length) }, async () => {
+await Promise.all(Array.from({ length: Math.max(1, Math.min(availableParallelism() - 1, queue.length)) }, async () => {
   for (let next = queue.shift(); next; next = queue.shift()) await run(next);
 }));

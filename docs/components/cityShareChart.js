@@ -1,4 +1,4 @@
-import * as Plot from "@observablehq/plot";
+import * as Plot from "./vendor/plot.js";
 import {percent} from "./format.js";
 import {accessibleChart} from "./chart.js";
 

@@ -1,5 +1,5 @@
 import {accessibleChart} from "./chart.js";
-import * as Plot from "@observablehq/plot";
+import * as Plot from "./vendor/plot.js";
 import {percent} from "./format.js";
 
 // Trend charts of the nämnd page. Years on a linear axis with integer ticks; shares 0–1 shown in %.

@@ -1,4 +1,4 @@
-import * as Inputs from "@observablehq/inputs";
+import * as Inputs from "./vendor/inputs.js";
 
 /**
  * Keeps an input's value in the page URL (?year=2025&unit=farsta) so a view can be linked and

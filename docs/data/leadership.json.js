@@ -24,4 +24,4 @@ await runMartLoader(async (q) => ({
      where publish_in_public or $1 = 'internal' order by year, unit_group desc, kind, name, requirement_id, goal`,
     [profile],
   ),
-}));
+}), { columns: true });

@@ -1,33 +1,51 @@
 // The nämnd and bolag pages (/namnd/<unit>, one template), one file each in this archive:
-// data/namnd/<unit>.json. Each table of the page from its mart (src/sql/dash_namnd_*, stg_self_latest_period),
-// the unit bound as a parameter. What the build's profile may publish is decided in SQL: the marts with
-// a profile column (dash_namnd_self_gap, dash_namnd_goal, dash_namnd_period_movement) are read for this
-// profile, and rows that mark publish_in_public false (a unit's säkerhetsskydd) are left out of a public
-// build (dash_namnd_readiness, dash_namnd_programme_area).
+// data/namnd/<unit>.json. Each table of the page from its mart (src/sql/dash_namnd_*, stg_self_latest_period).
+// What the build's profile may publish is decided in SQL: the marts with a profile column
+// (dash_namnd_self_gap, dash_namnd_goal, dash_namnd_period_movement) are read for this profile, and rows
+// that mark publish_in_public false (a unit's säkerhetsskydd) are left out of a public build
+// (dash_namnd_readiness, dash_namnd_programme_area).
+// Each mart is read once for every unit and its rows handed to each unit's file (a query per unit and
+// mart was most of a build's loader time).
 import { loaderProfile, runMartArchive } from '../../src/dashboard/martLoader.js';
 
 const profile = loaderProfile();
 await runMartArchive(async (q) => {
   const units = await q('select unit_id, name, kind, unit_group, valid_from, valid_to from dash_namnd_unit where with_data order by unit_id');
-  const published = `(publish_in_public or $2 = 'internal')`;
-  const entries = [];
-  for (const unit of units) {
-    const of = (sql, params = []) => q(sql, [unit.unit_id, ...params]);
-    entries.push([`${unit.unit_id}.json`, {
+  const published = `(publish_in_public or $1 = 'internal')`;
+  /** Rows of a query whose first column, unit, names the unit they belong to; by unit, in query order. */
+  const byUnit = async (sql, params = []) => {
+    const rows = new Map(units.map((u) => [u.unit_id, []]));
+    for (const { unit, ...row } of await q(sql, params)) rows.get(unit)?.push(row);
+    return rows;
+  };
+  const predecessors = await byUnit(`select unit_id as unit, other_unit_id as unit_id, name, change_date from dash_namnd_lineage where relation = 'predecessor' order by unit, name`);
+  const successors = await byUnit(`select unit_id as unit, other_unit_id as unit_id, name, change_date from dash_namnd_lineage where relation = 'successor' order by unit, name`);
+  const years = await byUnit('select distinct unit_id as unit, year from dash_namnd_readiness order by unit, year');
+  const readiness = await byUnit(`select unit_id as unit, * exclude (unit_id, publish_in_public) from dash_namnd_readiness where ${published} order by unit, year, fokusomrade, basis`, [profile]);
+  const goals = await byUnit('select unit_id as unit, * exclude (profile, unit_id) from dash_namnd_goal where profile = $1 order by unit, year, goal', [profile]);
+  const programmeAreas = await byUnit(`select unit_id as unit, * exclude (unit_id, publish_in_public, mapped_fokusomraden) from dash_namnd_programme_area where ${published} order by unit, year, programme_area`, [profile]);
+  const movement = await byUnit('select unit_id as unit, * exclude (profile, unit_id) from dash_namnd_period_movement where profile = $1 order by unit, year, period_order', [profile]);
+  const ojYears = await byUnit('select unit_id as unit, year, n_answered, n_owned from dash_namnd_oj_year order by unit, year');
+  const ojTrend = await byUnit('select unit_id as unit, * exclude (unit_id, area_sort) from dash_namnd_oj_trend order by unit, area_sort, year, via_unit_id nulls first');
+  const ojGaps = await byUnit('select unit_id as unit, * exclude (unit_id) from dash_namnd_oj_gap order by unit, year, role, since_year, indicator_title, answering_name');
+  const selfPeriods = await byUnit('select unit_id as unit, year, period from stg_self_latest_period order by unit, year');
+  const selfGaps = await byUnit('select unit_id as unit, * exclude (profile, unit_id) from dash_namnd_self_gap where profile = $1 order by unit, year, requirement_id', [profile]);
+  return units.map((unit) => {
+    const of = (rows) => rows.get(unit.unit_id);
+    return [`${unit.unit_id}.json`, {
       unit,
-      predecessors: await of(`select other_unit_id as unit_id, name, change_date from dash_namnd_lineage where unit_id = $1 and relation = 'predecessor' order by name`),
-      successors: await of(`select other_unit_id as unit_id, name, change_date from dash_namnd_lineage where unit_id = $1 and relation = 'successor' order by name`),
-      years: (await of('select distinct year from dash_namnd_readiness where unit_id = $1 order by year')).map((r) => r.year),
-      readiness: await of(`select * exclude (unit_id, publish_in_public) from dash_namnd_readiness where unit_id = $1 and ${published} order by year, fokusomrade, basis`, [profile]),
-      goals: await of('select * exclude (profile, unit_id) from dash_namnd_goal where unit_id = $1 and profile = $2 order by year, goal', [profile]),
-      programmeAreas: await of(`select * exclude (unit_id, publish_in_public, mapped_fokusomraden) from dash_namnd_programme_area where unit_id = $1 and ${published} order by year, programme_area`, [profile]),
-      movement: await of('select * exclude (profile, unit_id) from dash_namnd_period_movement where unit_id = $1 and profile = $2 order by year, period_order', [profile]),
-      ojYears: await of('select year, n_answered, n_owned from dash_namnd_oj_year where unit_id = $1 order by year'),
-      ojTrend: await of('select * exclude (unit_id, area_sort) from dash_namnd_oj_trend where unit_id = $1 order by area_sort, year, via_unit_id nulls first'),
-      ojGaps: await of('select * exclude (unit_id) from dash_namnd_oj_gap where unit_id = $1 order by year, role, since_year, indicator_title, answering_name'),
-      selfPeriods: await of('select year, period from stg_self_latest_period where unit_id = $1 order by year'),
-      selfGaps: await of('select * exclude (profile, unit_id) from dash_namnd_self_gap where unit_id = $1 and profile = $2 order by year, requirement_id', [profile]),
-    }]);
-  }
-  return entries;
+      predecessors: of(predecessors),
+      successors: of(successors),
+      years: of(years).map((r) => r.year),
+      readiness: of(readiness),
+      goals: of(goals),
+      programmeAreas: of(programmeAreas),
+      movement: of(movement),
+      ojYears: of(ojYears),
+      ojTrend: of(ojTrend),
+      ojGaps: of(ojGaps),
+      selfPeriods: of(selfPeriods),
+      selfGaps: of(selfGaps),
+    }];
+  });
 });

@@ -3,11 +3,13 @@ import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, 
 import { basename, delimiter, dirname, join } from 'node:path';
 import { DatabaseBusyError, busyMarker } from '../db/database.ts';
 import { defaultDbPath, projectRoot } from '../paths.ts';
+import { bundleVendorModules } from './vendorBundle.ts';
 import { buildProfile, type Profile } from './profile.ts';
 
 const frameworkDir = join(projectRoot, 'node_modules/@observablehq/framework');
 const cacheDir = join(projectRoot, 'docs/.observablehq/cache');
 const observableBin = join(frameworkDir, 'dist/bin/observable.js');
+const warmLoaders = join(projectRoot, 'src/dashboard/warmLoaders.js');
 // Framework runs data loaders as child processes: they read the database and the profile from the
 // environment (src/dashboard/martLoader.js), and any .ts loader gets `tsx` from PATH, our own copy.
 const frameworkEnv = (dbPath: string | undefined, profile: Profile) => ({
@@ -19,13 +21,15 @@ const frameworkEnv = (dbPath: string | undefined, profile: Profile) => ({
 });
 
 /**
- * Loader outputs cleared (they may be stale), version cache seeded (see seedNpmVersionCache). The
- * bundles Framework made of npm packages (`_node`, `_npm`, `_observablehq`) are kept: they are named by
- * package version and depend on nothing else, and rebundling d3 and Plot was most of a build's time.
+ * Loader outputs cleared (they may be stale), version cache seeded (see seedNpmVersionCache), the
+ * pages' Plot and Inputs written if what they are made of changed (vendorBundle.ts). The bundles
+ * Framework made of npm packages (`_node`, `_npm`, `_observablehq`) are kept: they are named by package
+ * version and depend on nothing else.
  */
 function freshCache(): void {
   for (const outputs of ['data', '_build.json']) rmSync(join(cacheDir, outputs), { recursive: true, force: true });
   seedNpmVersionCache();
+  bundleVendorModules();
 }
 
 /**
@@ -165,13 +169,18 @@ function buildLocked(options: { quiet?: boolean; dbPath?: string; outDir?: strin
   const outDir = options.outDir ?? join(projectRoot, 'dist');
   const temp = join(dirname(outDir), `.${basename(outDir)}.building-${process.pid}`);
   rmSync(temp, { recursive: true, force: true });
+  const env = frameworkEnv(options.dbPath, options.profile ?? buildProfile());
+  // The data loaders run side by side while Framework reads the pages (warmLoaders.js); in a process
+  // group of their own, so that whatever of it still runs when Framework is done can be ended with it.
+  const warm = spawn(process.execPath, [warmLoaders, projectRoot, cacheDir], { cwd: projectRoot, env, stdio: 'ignore', detached: true });
+  warm.unref();
   try {
     const result = spawnSync(process.execPath, [observableBin, 'build'], {
       cwd: projectRoot,
       // stderr is read (and passed on) to tell a busy database from any other failure.
       stdio: ['ignore', options.quiet ? 'ignore' : 'inherit', 'pipe'],
       maxBuffer: 64 * 1024 * 1024,
-      env: { ...frameworkEnv(options.dbPath, options.profile ?? buildProfile()), BEREDSKAP_DIST: temp },
+      env: { ...env, BEREDSKAP_DIST: temp },
     });
     const stderr = result.stderr?.toString() ?? '';
     if (result.status !== 0) {
@@ -186,7 +195,18 @@ function buildLocked(options: { quiet?: boolean; dbPath?: string; outDir?: strin
     renameSync(temp, outDir);
     rmSync(old, { recursive: true, force: true });
   } finally {
+    endGroup(warm.pid);
     rmSync(temp, { recursive: true, force: true });
   }
   return outDir;
+}
+
+/** Ends a process group this build started, if any of it still runs (a loader holds the database open). */
+function endGroup(pid: number | undefined): void {
+  if (!pid) return;
+  try {
+    process.kill(-pid, 'SIGKILL');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ESRCH') throw error;
+  }
 }

@@ -10,6 +10,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { fromColumns } from '../../docs/components/columns.js';
 import { projectRoot } from '../paths.ts';
 import { buildSampleDatabase } from '../sample/generateSample.ts';
 import { openTestDb, tempDir } from '../test/helpers.ts';
@@ -54,11 +55,17 @@ function summariseMember(output: Record<string, unknown>): Summary {
   };
 }
 
+// Archives of one file per page (a nämnd's), built per profile and summarised short; any other archive
+// holds one page's files (its latest year, earlier years on demand), summarised in full like a JSON file.
+const perPageArchives = new Set(['namnd.tar.js']);
+
 const stable = (text: string) => JSON.parse(text, (key, value) => (volatile.has(key) && value !== null ? '<tid>' : value));
 
 describe('dashboard loaders on the sample database', () => {
   const dir = tempDir();
   const actual: Record<string, Summary> = {};
+  /** Each loader's whole output in the public profile, by the path Framework caches it under. */
+  const publicOutputs = new Map<string, Buffer>();
   beforeAll(async () => {
     const db = await openTestDb(dir);
     try {
@@ -68,26 +75,39 @@ describe('dashboard loaders on the sample database', () => {
     }
     mkdirSync(outDir, { recursive: true });
     for (const loader of readdirSync(loadersDir).filter((f) => f.endsWith('.js')).sort()) {
-      for (const profile of loader.endsWith('.tar.js') ? ['public', 'internal'] : ['public']) {
+      const perPage = perPageArchives.has(loader);
+      for (const profile of perPage ? ['public', 'internal'] : ['public']) {
         const stdout = execFileSync(process.execPath, [join(loadersDir, loader)], {
           cwd: projectRoot,
           env: { ...process.env, BEREDSKAP_DB: join(dir, 'test.duckdb'), BEREDSKAP_PROFILE: profile },
           maxBuffer: 64 * 1024 * 1024,
         });
         const base = loader.replace(/\.js$/, '');
+        if (profile === 'public') publicOutputs.set(`data/${base}`, stdout);
         const files: [string, Buffer][] = base.endsWith('.tar')
           ? untar(stdout).map(([name, bytes]) => [`${base.replace(/\.tar$/, '')}/${name}`, bytes])
           : [[base, stdout]];
         for (const [name, bytes] of files) {
           const key = profile === 'public' ? name : `${name} (${profile})`;
           writeFileSync(join(outDir, key.replace(/[/ ()]/g, '_')), bytes);
-          const output = stable(bytes.toString('utf8')) as Record<string, unknown>;
-          actual[key] = base.endsWith('.tar') ? summariseMember(output) : summarise(output);
+          // Read as the page reads it: lists written by column (docs/components/columns.js) back as rows.
+          const output = fromColumns(stable(bytes.toString('utf8'))) as Record<string, unknown>;
+          actual[key] = perPage ? summariseMember(output) : summarise(output);
         }
       }
     }
     if (process.env.UPDATE_GOLDEN) writeFileSync(goldenPath, `${JSON.stringify(actual, null, 1)}\n`);
   }, 600_000);
+
+  it('the build\'s warm-up leaves every loader\'s output, byte for byte, where Framework\'s cache looks for it', () => {
+    const cache = join(dir, 'cache');
+    execFileSync(process.execPath, [join(projectRoot, 'src/dashboard/warmLoaders.js'), projectRoot, cache], {
+      cwd: projectRoot,
+      env: { ...process.env, BEREDSKAP_DB: join(dir, 'test.duckdb'), BEREDSKAP_PROFILE: 'public' },
+    });
+    expect(publicOutputs.size).toBeGreaterThan(5);
+    for (const [path, bytes] of publicOutputs) expect({ path, same: readFileSync(join(cache, path)).equals(bytes) }).toEqual({ path, same: true });
+  });
 
   it('every loader writes what the reviewed golden summary says', () => {
     const golden = JSON.parse(readFileSync(goldenPath, 'utf8')) as Record<string, Summary>;
@@ -143,7 +163,7 @@ describe('dashboard loaders on the sample database', () => {
   });
 
   it('ÖJ-svar: the city-wide trend starts a new segment at each series break, and ranks questions by Nej or no answer', () => {
-    const oj = JSON.parse(readFileSync(join(outDir, 'oj.json'), 'utf8')) as {
+    const oj = fromColumns(JSON.parse(readFileSync(join(outDir, 'oj_latest.json'), 'utf8'))) as {
       breakYears: number[]; cityShares: { year: number; segment: number; n_units: number }[];
       questionRank: { year: number; rank: number; n_weak: number; n_units: number; n_nej: number; n_unanswered: number; n_no_row: number }[];
     };

@@ -6,6 +6,7 @@
 import { DuckDBInstance } from '@duckdb/node-api';
 import { existsSync } from 'node:fs';
 import { busyMarker } from '../db/busyMarker.js';
+import { toColumns } from '../../docs/components/columns.js';
 
 /** The build profile the loaders were started with: public or internal (validated by the build). */
 export function loaderProfile() {
@@ -45,21 +46,31 @@ async function runLoader(build, write) {
 }
 
 /**
- * A loader of one JSON file (`docs/data/NAME.json.js`).
+ * A loader of one JSON file (`docs/data/NAME.json.js`). With `columns`, every list of rows at the top
+ * of the result is written by column (docs/components/columns.js), for pages whose data would otherwise
+ * be most of what they transfer; such a page reads it with fromColumns.
  * @param {(query: (sql: string, params?: (string | number | null)[]) => Promise<Record<string, unknown>[]>) => Promise<unknown>} build
+ * @param {{ columns?: boolean }} [options]
  */
-export function runMartLoader(build) {
-  return runLoader(build, (result) => JSON.stringify(result));
+export function runMartLoader(build, { columns = false } = {}) {
+  return runLoader(build, (result) => JSON.stringify(columns ? byColumn(result) : result));
+}
+
+/** Every list of rows at the top of `result` written by column. */
+function byColumn(result) {
+  return Object.fromEntries(Object.entries(result).map(([key, value]) => [key, toColumns(value)]));
 }
 
 /**
  * A loader of an archive of JSON files (`docs/data/NAME.tar.js`; a page reads `data/NAME/FILE.json`):
  * `build` returns [file name, value] pairs. One process serves every page of a template (one per
- * nämnd), where one loader per page would start node and DuckDB again for each.
+ * nämnd), or every file of a page, where one loader per file would start node and DuckDB again for
+ * each. `columns` as for runMartLoader, in every file.
  * @param {(query: (sql: string, params?: (string | number | null)[]) => Promise<Record<string, unknown>[]>) => Promise<[string, unknown][]>} build
+ * @param {{ columns?: boolean }} [options]
  */
-export function runMartArchive(build) {
-  return runLoader(build, (entries) => tar(entries.map(([name, value]) => [name, Buffer.from(JSON.stringify(value))])));
+export function runMartArchive(build, { columns = false } = {}) {
+  return runLoader(build, (entries) => tar(entries.map(([name, value]) => [name, Buffer.from(JSON.stringify(columns ? byColumn(value) : value))])));
 }
 
 /** A POSIX ustar archive of regular files (names up to 100 bytes), as Framework's tar reader takes it. */

@@ -1,0 +1,37 @@
+// Jämförelse: per year × ÖJ cell × comparison group, the city's share Ja beside the group's and its
+// position (dash_comparison_position: setting comparison_units and every SKR kommungrupp); the groups
+// per year (dash_comparison_position_count); every kommun with its kommungrupp (dash_comparison_kommun);
+// the cells and their series (dash_indicator); Kolada context figures for this page (kolada_context).
+// The page shows one year at a time, the latest first: data/comparison/latest.json holds everything but
+// the earlier years' positions, which are data/comparison/on-demand/earlier.json, fetched only when a
+// reader picks an earlier year (the bench counts a first visit without it: src/bench/pageWeight.ts).
+import { runMartArchive } from '../../src/dashboard/martLoader.js';
+
+const positions = (where) =>
+  `select year, indicator_id, comparator_id, city_share, share_ja, diff_pp, position, previous_position
+   from dash_comparison_position where ${where} order by year, comparator_id, indicator_id`;
+const latestYear = '(select max(year) from dash_comparison_position)';
+
+await runMartArchive(async (q) => [
+  ['latest.json', {
+    organisation: (await q('select unit_id, name from dash_organisation'))[0],
+    comparators: await q(
+      `select distinct comparator_id, comparator_name, comparator_kind, is_single_kommun, sort_order
+       from dash_comparison_position_count order by sort_order, comparator_id`,
+    ),
+    kommuner: await q('select * from dash_comparison_kommun order by name'),
+    areas: await q('select area, title_sv from oj_area order by sort_order'),
+    verksamheter: await q('select verksamhet, title_sv from oj_verksamhet order by sort_order'),
+    indicators: await q(
+      `select indicator_id, area, verksamhet, series, first_year, last_year from dash_indicator
+       where indicator_id in (select indicator_id from dash_comparison_position) order by sort_order`,
+    ),
+    years: (await q('select distinct year from dash_comparison_position order by year')).map((r) => r.year),
+    positions: await q(positions(`year = ${latestYear}`)),
+    context: await q(
+      `select kpi_id, title_sv, unit_id, name, year, value, status
+       from kolada_context where page = 'jamforelse' order by title_sv, name, year`,
+    ),
+  }],
+  ['on-demand/earlier.json', { positions: await q(positions(`year < ${latestYear}`)) }],
+], { columns: true });

@@ -1,0 +1,32 @@
+// ÖJ-svar, the organisation's ÖJ-answering nämnder: areas and cells in catalog order (oj_area,
+// dash_oj_verksamhet, dash_indicator), the units and their mergers (dash_oj_unit), per year the cells
+// asked (dash_oj_year) and each nämnd's answers and gaps in that order (dash_oj_matrix), how each
+// answered (unanswered_share) and the years of series breaks (dash_break_year); first, the city-wide
+// shares per year (dash_oj_city_share) and the questions ranked by Nej or no answer (dash_oj_question_rank).
+// The answers and the ranking are shown one year at a time, the latest first: data/oj/latest.json holds
+// the latest year's and every trend, data/oj/on-demand/earlier.json the earlier years' answers and
+// rankings, fetched only when a reader picks an earlier year (see src/bench/pageWeight.ts).
+import { runMartArchive } from '../../src/dashboard/martLoader.js';
+
+const latestYear = '(select max(year) from dash_oj_year)';
+const questionRank = (q, where) => q(`select * from dash_oj_question_rank where ${where} order by year, rank, indicator_id`);
+const matrix = (q, where) => q(`select * from dash_oj_matrix where ${where} order by year, unit_id`);
+
+await runMartArchive(async (q) => [
+  ['latest.json', {
+    cityShares: await q('select * from dash_oj_city_share order by year'),
+    questionRank: await questionRank(q, `year = ${latestYear}`),
+    areas: await q('select area, title_sv from oj_area order by sort_order'),
+    verksamheter: await q('select verksamhet, title_sv, short_sv from dash_oj_verksamhet order by sort_order'),
+    indicators: await q('select indicator_id, area, verksamhet, series, first_year, last_year from dash_indicator order by sort_order'),
+    units: await q('select * from dash_oj_unit order by name'),
+    years: await q('select * from dash_oj_year order by year'),
+    matrix: await matrix(q, `year = ${latestYear}`),
+    shares: await q(
+      `select year, unit_id, n_cells, n_ja, n_nej, n_delvis, n_pagar, n_ej_aktuellt, n_unanswered, share_ja, share_nej, share_unanswered
+       from unanswered_share where unit_id in (select unit_id from dash_oj_unit) order by unit_id, year`,
+    ),
+    breakYears: (await q('select year from dash_break_year order by year')).map((r) => r.year),
+  }],
+  ['on-demand/earlier.json', { questionRank: await questionRank(q, `year < ${latestYear}`), matrix: await matrix(q, `year < ${latestYear}`) }],
+], { columns: true });

@@ -6,6 +6,8 @@ export default defineConfig({
   root: fileURLToPath(new URL('../..', import.meta.url)),
   test: {
     include: ['src/**/*.test.ts', 'loaders/**/*.test.ts', 'docs/**/*.test.ts'],
+    // Initialises one database per fixture configuration, which the tests copy (src/test/helpers.ts).
+    globalSetup: ['src/test/globalSetup.ts'],
     testTimeout: 120_000,
     hookTimeout: 300_000,
     maxWorkers: 2,

@@ -11,8 +11,8 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../paths.ts';
-import { buildSampleDatabase } from '../sample/generateSample.ts';
-import { openTestDb, tempDir } from '../test/helpers.ts';
+import { tempDir } from '../test/helpers.ts';
+import { openSampleDb } from '../test/sharedSample.ts';
 
 const goldenPath = join(projectRoot, 'src/dashboard/golden/loaders.json');
 const outDir = join(projectRoot, 'test-results/loaders');
@@ -60,12 +60,7 @@ describe('dashboard loaders on the sample database', () => {
   const dir = tempDir();
   const actual: Record<string, Summary> = {};
   beforeAll(async () => {
-    const db = await openTestDb(dir);
-    try {
-      await buildSampleDatabase(db, join(dir, 'sample'));
-    } finally {
-      db.close();
-    }
+    (await openSampleDb(join(dir, 'test.duckdb'))).close();
     mkdirSync(outDir, { recursive: true });
     for (const loader of readdirSync(loadersDir).filter((f) => f.endsWith('.js')).sort()) {
       for (const profile of loader.endsWith('.tar.js') ? ['public', 'internal'] : ['public']) {

@@ -16,6 +16,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     /** Fixture configuration folder → a closed database file initialised with it. */
     initialisedDbs: Record<string, string>;
+    /** A folder of this run for what test files share (src/test/sharedSample.ts). */
+    runDir: string;
   }
 }
 
@@ -33,5 +35,6 @@ export default async function setup(project: TestProject): Promise<() => void> {
     files[configDir] = path;
   }
   project.provide('initialisedDbs', files);
+  project.provide('runDir', dir);
   return () => rmSync(dir, { recursive: true, force: true });
 }

@@ -29,10 +29,13 @@ export default async function setup(project: TestProject): Promise<() => void> {
     const db = await Database.open(path);
     try {
       await initDatabase(db, configDir);
+      files[configDir] = path;
+    } catch {
+      // A broken view or configuration: no copy, so that each test initialises its own database and
+      // reports the error where it belongs, in vitest's count, rather than the run stopping here.
     } finally {
       db.close();
     }
-    files[configDir] = path;
   }
   project.provide('initialisedDbs', files);
   project.provide('runDir', dir);

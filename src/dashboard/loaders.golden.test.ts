@@ -12,8 +12,8 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fromColumns } from '../../docs/components/columns.js';
 import { projectRoot } from '../paths.ts';
-import { buildSampleDatabase } from '../sample/generateSample.ts';
-import { openTestDb, tempDir } from '../test/helpers.ts';
+import { tempDir } from '../test/helpers.ts';
+import { openSampleDb } from '../test/sharedSample.ts';
 
 const goldenPath = join(projectRoot, 'src/dashboard/golden/loaders.json');
 const outDir = join(projectRoot, 'test-results/loaders');
@@ -67,12 +67,7 @@ describe('dashboard loaders on the sample database', () => {
   /** Each loader's whole output in the public profile, by the path Framework caches it under. */
   const publicOutputs = new Map<string, Buffer>();
   beforeAll(async () => {
-    const db = await openTestDb(dir);
-    try {
-      await buildSampleDatabase(db, join(dir, 'sample'));
-    } finally {
-      db.close();
-    }
+    (await openSampleDb(join(dir, 'test.duckdb'))).close();
     mkdirSync(outDir, { recursive: true });
     for (const loader of readdirSync(loadersDir).filter((f) => f.endsWith('.js')).sort()) {
       const perPage = perPageArchives.has(loader);

@@ -8,9 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Database } from '../db/database.ts';
 import { initDatabase } from '../db/init.ts';
 import { projectRoot } from '../paths.ts';
-import { buildSampleDatabase } from '../sample/generateSample.ts';
 import { importSelfAssessment } from '../self/importSelfAssessment.ts';
 import { configDir } from '../test/helpers.ts';
+import { openSampleDb } from '../test/sharedSample.ts';
 import { buildSite } from './buildSite.ts';
 import { serveStatic } from './staticServer.ts';
 
@@ -20,6 +20,8 @@ const chromiumFlags = [
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
 ];
 const haveChromium = existsSync(chromiumPath);
+/** A phone and a laptop. */
+const widths = [390, 1366] as const;
 if (!haveChromium) {
   if (process.env.CI) throw new Error(`${chromiumPath} saknas: .ci/run ska installera Debians chromium`);
   console.warn(`\n*** ${chromiumPath} saknas: webbläsartesterna HOPPAS ÖVER (apt-get install chromium) ***\n`);
@@ -40,6 +42,36 @@ function canaryConfig(dir: string): string {
   return dir;
 }
 
+/** What the width check looks at, measured in the page. */
+function measureLayout(): { overflow: number; collisions: string[]; unfixed: (string | null)[] } {
+  const root = document.documentElement;
+  const overlaps = (a: DOMRect, b: DOMRect) =>
+    Math.min(a.right, b.right) - Math.max(a.left, b.left) > 1 && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 1;
+  const colliding = (nodes: Element[]) => {
+    const boxes = nodes.map((n) => ({ text: n.textContent ?? '', box: n.getBoundingClientRect() })).filter((b) => b.box.width > 0);
+    return boxes.flatMap((a, i) => boxes.slice(i + 1).filter((b) => overlaps(a.box, b.box)).map((b) => `${a.text} / ${b.text}`));
+  };
+  // Plot names its axis groups ("y-axis tick label", "fx-axis tick label"); accessibleChart keeps
+  // the name as data-mark. Facets drawn as separate charts have HTML headings.
+  const axisGroups = [...document.querySelectorAll('g[data-mark$="tick label"], g[aria-label$="tick label"]')];
+  const collisions = [
+    ...axisGroups.flatMap((g) => colliding([...g.querySelectorAll('text')])),
+    ...[...document.querySelectorAll('.small-multiples')].flatMap((m) => colliding([...m.querySelectorAll(':scope > .small-multiple > h3')])),
+  ];
+  // A table wider than its box scrolls inside it, and its first column stays in view while it does.
+  const unfixed = [...document.querySelectorAll('.table-wrap')].flatMap((wrap) => {
+    if (wrap.scrollWidth <= wrap.clientWidth) return [];
+    const cell = wrap.querySelector('tbody tr > :first-child');
+    if (!cell) return [];
+    const before = cell.getBoundingClientRect().left;
+    wrap.scrollLeft = wrap.scrollWidth;
+    const after = cell.getBoundingClientRect().left;
+    wrap.scrollLeft = 0;
+    return getComputedStyle(wrap).overflowX === 'auto' && Math.abs(after - before) < 1 ? [] : [wrap.getAttribute('aria-label')];
+  });
+  return { overflow: root.scrollWidth - root.clientWidth, collisions: collisions.slice(0, 5), unfixed };
+}
+
 const filesUnder = (dir: string): string[] =>
   readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => relative(dir, join(e.parentPath, e.name)));
 
@@ -56,9 +88,10 @@ describe('the built dashboard', () => {
   let db: Database;
 
   beforeAll(async () => {
-    db = await Database.open(dbPath);
-    await initDatabase(db, canaryConfig(join(work, 'config')));
-    await buildSampleDatabase(db, join(work, 'sample'));
+    // The sample database the other test files share, then the canary configuration, as a city edits
+    // data/ after an import (the configuration reloaded, the materialised views recomputed).
+    db = await openSampleDb(dbPath);
+    expect((await initDatabase(db, canaryConfig(join(work, 'config')))).configReloaded).toBe(true);
     const canaryFile = join(work, 'valnamnden-2025-VB.csv');
     writeFileSync(canaryFile, [
       'År;Period;Nämnd;Krav;Status;Kommentar;Åtgärd;Ansvarig;Klart senast',
@@ -113,7 +146,8 @@ describe('the built dashboard', () => {
     expect(naming(internalDist).length).toBe(unitFiles(internalDist).length);
   });
 
-  describe.skipIf(!haveChromium)('in a real browser', () => {
+  // Without a browser the title carries the reason, which npm test repeats above its last line.
+  describe.skipIf(!haveChromium)(`in a real browser${haveChromium ? '' : ` (${chromiumPath} saknas)`}`, () => {
     beforeAll(async () => {
       site = await serveStatic(dist);
       context = await chromium.launchPersistentContext(mkdtempSync(join(work, 'profile-')), {
@@ -128,87 +162,121 @@ describe('the built dashboard', () => {
       await site?.close();
     });
 
+    /**
+     * Waits until the page has loaded, no request is in flight, nothing is still marked as loading and the
+     * document did not change over two animation frames and 50 ms: data loaders' files, lazy imports and
+     * the charts drawn from them are then all there. (Playwright's networkidle waits a fixed 500 ms.)
+     */
+    async function settle(page: Page, inFlight: () => number): Promise<void> {
+      await page.waitForLoadState('load');
+      const deadline = Date.now() + 30_000;
+      for (;;) {
+        const pending = inFlight();
+        const changes = await page.evaluate(() => new Promise<number>((resolve) => {
+          let n = document.querySelectorAll('observablehq-loading').length;
+          const observer = new MutationObserver((records) => { n += records.length; });
+          observer.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+          requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(() => {
+            observer.disconnect();
+            resolve(n);
+          }, 50)));
+        }));
+        if (pending === 0 && changes === 0 && inFlight() === 0) return;
+        if (Date.now() > deadline) throw new Error(`${page.url()} blev inte färdig på 30 s (${inFlight()} förfrågningar pågår)`);
+      }
+    }
+
     /** Opens a page, recording console errors and every request to a host other than 127.0.0.1. */
-    async function open(path: string): Promise<{ page: Page; errors: string[]; foreign: string[] }> {
+    async function open(path: string, options: { width?: number; base?: string } = {}): Promise<{ page: Page; errors: string[]; foreign: string[] }> {
       const page = await context.newPage();
+      if (options.width) await page.setViewportSize({ width: options.width, height: 900 });
       const errors: string[] = [];
       const foreign: string[] = [];
+      let inFlight = 0;
       page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
       page.on('pageerror', (e) => errors.push(String(e)));
       page.on('request', (r) => {
+        inFlight++;
         const url = new URL(r.url());
         if (!['127.0.0.1', ''].includes(url.hostname) && !['data:', 'blob:'].includes(url.protocol)) foreign.push(r.url());
       });
-      await page.goto(`${site.url}${path}`, { waitUntil: 'networkidle' });
-      await page.waitForFunction(() => !document.querySelector('.observablehq--loading'), null, { timeout: 20_000 }).catch(() => {});
+      page.on('requestfinished', () => inFlight--);
+      page.on('requestfailed', () => inFlight--);
+      await page.goto(`${options.base ?? site.url}${path}`);
+      await settle(page, () => inFlight);
       return { page, errors, foreign };
     }
 
-    it('loads every page, and every nämnd page, with no console error and no request off 127.0.0.1', async () => {
-      for (const path of pages) {
-        const { page, errors, foreign } = await open(path);
-        expect({ path, errors, foreign }).toEqual({ path, errors: [], foreign: [] });
-        await page.close();
-      }
-    }, 600_000);
+    const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+    /**
+     * The widths axe runs at. What it finds depends on the layout, so it is no one-width check: a table
+     * scrolls in its own box (scrollable-region-focusable) only on a phone, the sidebar is on screen
+     * (contrast, names) only on a laptop. At 390 px it finds a table on Metod that scrolls but cannot be
+     * reached by keyboard; 390 joins this list once that page is fixed.
+     */
+    const axeWidths: number[] = [1366];
+
+    interface Visit {
+      path: string;
+      width: number;
+      errors: string[];
+      foreign: string[];
+      /** axe's findings, at the widths axe runs at. */
+      violations?: string[];
+      layout: { overflow: number; collisions: string[]; unfixed: (string | null)[] };
+    }
+
+    /**
+     * Every page loaded once at each width, as a phone and a laptop load it, a few at a time; the three
+     * whole-site checks below read the same visits. Each width is its own load, not a resize: a user's
+     * page is laid out for the width it was opened at, and a page opened at 390 px and widened to 1366
+     * ends with another document than one opened at 1366 (tried on every page).
+     */
+    const visitAll = async (): Promise<Visit[]> => {
+      const queue = pages.flatMap((path) => widths.map((width) => ({ path, width })));
+      const visits: Visit[] = [];
+      const lane = async () => {
+        for (let next = queue.shift(); next; next = queue.shift()) {
+          const { page, errors, foreign } = await open(next.path, { width: next.width });
+          const layout = await page.evaluate(measureLayout);
+          const violations = axeWidths.includes(next.width) ? await axeViolations(page) : undefined;
+          visits.push({ ...next, errors, foreign, violations, layout });
+          await page.close();
+        }
+      };
+      await Promise.all(Array.from({ length: 3 }, lane));
+      return visits.sort((a, b) => a.path.localeCompare(b.path) || a.width - b.width);
+    };
+    let visited: Promise<Visit[]> | undefined;
+    const visits = () => (visited ??= visitAll());
+
+    async function axeViolations(page: Page): Promise<string[]> {
+      await page.addScriptTag({ content: axeSource });
+      return page.evaluate(async () => {
+        const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+        // resultTypes: only violations are read, so axe does not gather the nodes of passes (a fifth of its time).
+        const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] });
+        return result.violations
+          .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+          .map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+      });
+    }
+
+    it('loads every page, and every nämnd page, at 390 and 1366 px with no console error and no request off 127.0.0.1', async () => {
+      const all = await visits();
+      expect(all.length).toBe(pages.length * widths.length);
+      for (const { path, width, errors, foreign } of all) expect({ path, width, errors, foreign }).toEqual({ path, width, errors: [], foreign: [] });
+    }, 900_000);
 
     it('has no serious or critical WCAG 2.1 AA violation on any page (axe-core)', async () => {
-      const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-      for (const path of pages) {
-        const { page } = await open(path);
-        await page.addScriptTag({ content: axeSource });
-        const violations = await page.evaluate(async () => {
-          const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
-          const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-          return result.violations
-            .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-            .map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
-        });
-        expect({ path, violations }).toEqual({ path, violations: [] });
-        await page.close();
-      }
+      const checked = (await visits()).filter((v) => v.violations);
+      expect(checked.length).toBe(pages.length * axeWidths.length);
+      for (const { path, width, violations } of checked) expect({ path, width, violations }).toEqual({ path, width, violations: [] });
     }, 900_000);
 
     it('fits every page at 390 and 1366 px: no page-level horizontal scroll, wide tables scroll in their own box with the first column fixed, facet titles and axis labels never overlap', async () => {
-      const failures: unknown[] = [];
-      for (const width of [390, 1366]) {
-        const page = await context.newPage();
-        await page.setViewportSize({ width, height: 900 });
-        for (const path of pages) {
-          await page.goto(`${site.url}${path}`, { waitUntil: 'networkidle' });
-          await page.waitForFunction(() => !document.querySelector('.observablehq--loading'), null, { timeout: 20_000 }).catch(() => {});
-          const layout = await page.evaluate(() => {
-            const root = document.documentElement;
-            const overlaps = (a: DOMRect, b: DOMRect) =>
-              Math.min(a.right, b.right) - Math.max(a.left, b.left) > 1 && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 1;
-            const colliding = (nodes: Element[]) => {
-              const boxes = nodes.map((n) => ({ text: n.textContent ?? '', box: n.getBoundingClientRect() })).filter((b) => b.box.width > 0);
-              return boxes.flatMap((a, i) => boxes.slice(i + 1).filter((b) => overlaps(a.box, b.box)).map((b) => `${a.text} / ${b.text}`));
-            };
-            // Plot names its axis groups ("y-axis tick label", "fx-axis tick label"); accessibleChart keeps
-            // the name as data-mark. Facets drawn as separate charts have HTML headings.
-            const axisGroups = [...document.querySelectorAll('g[data-mark$="tick label"], g[aria-label$="tick label"]')];
-            const collisions = [
-              ...axisGroups.flatMap((g) => colliding([...g.querySelectorAll('text')])),
-              ...[...document.querySelectorAll('.small-multiples')].flatMap((m) => colliding([...m.querySelectorAll(':scope > .small-multiple > h3')])),
-            ];
-            // A table wider than its box scrolls inside it, and its first column stays in view while it does.
-            const unfixed = [...document.querySelectorAll('.table-wrap')].flatMap((wrap) => {
-              if (wrap.scrollWidth <= wrap.clientWidth) return [];
-              const cell = wrap.querySelector('tbody tr > :first-child');
-              if (!cell) return [];
-              const before = cell.getBoundingClientRect().left;
-              wrap.scrollLeft = wrap.scrollWidth;
-              const after = cell.getBoundingClientRect().left;
-              wrap.scrollLeft = 0;
-              return getComputedStyle(wrap).overflowX === 'auto' && Math.abs(after - before) < 1 ? [] : [wrap.getAttribute('aria-label')];
-            });
-            return { overflow: root.scrollWidth - root.clientWidth, collisions: collisions.slice(0, 5), unfixed };
-          });
-          if (layout.overflow || layout.collisions.length || layout.unfixed.length) failures.push({ path, width, ...layout });
-        }
-        await page.close();
-      }
+      const failures = (await visits()).filter(({ layout }) => layout.overflow || layout.collisions.length || layout.unfixed.length)
+        .map(({ path, width, layout }) => ({ path, width, ...layout }));
       // Every failing page and width at once, not only the first.
       expect(failures).toEqual([]);
     }, 900_000);
@@ -270,10 +338,9 @@ describe('the built dashboard', () => {
     it('shows text from source files as text, never as markup, and marks internal pages "Intern"', async () => {
       const internal = await serveStatic(internalDist);
       try {
-        for (const url of [`${site.url}/datakvalitet`, `${internal.url}/namnd/valnamnden`]) {
-          const page = await context.newPage();
-          await page.goto(url, { waitUntil: 'networkidle' });
-          await page.waitForFunction(() => !document.querySelector('.observablehq--loading'), null, { timeout: 20_000 }).catch(() => {});
+        for (const [base, path] of [[site.url, '/datakvalitet'], [internal.url, '/namnd/valnamnden']] as const) {
+          const url = `${base}${path}`;
+          const { page } = await open(path, { base });
           expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
           const text = await page.evaluate(() => document.body.innerText);
           expect(text).toContain(url.includes('datakvalitet') ? hostileAlias : '<script>window.__xss=2</script>');
@@ -286,8 +353,7 @@ describe('the built dashboard', () => {
     });
 
     it('answers the socialnämnd on the first screen of ÖJ-svar, and keeps the page a few screens long', async () => {
-      const { page } = await open('/oj-svar');
-      await page.setViewportSize({ width: 1366, height: 900 });
+      const { page } = await open('/oj-svar', { width: 1366 });
       const top = (selector: string) => page.$eval(selector, (e) => e.getBoundingClientRect().top + window.scrollY);
       const cityTable = 'table.data caption >> text=Hela staden';
       expect(await page.locator(cityTable).evaluate((e) => e.getBoundingClientRect().top + window.scrollY)).toBeLessThan(900);

@@ -2,16 +2,16 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/database.ts';
 import { runViewChecks } from '../sql/viewChecks.ts';
-import { openTestDb, tempDir } from '../test/helpers.ts';
-import { buildSampleDatabase } from './generateSample.ts';
+import { tempDir } from '../test/helpers.ts';
+import { openSampleDb } from '../test/sharedSample.ts';
 
-// One sample build for the whole file: it is the slow part, and every test only reads.
+// One sample build, shared with the other files that read it (src/test/sharedSample.ts): it is the slow
+// part, and every test only reads.
 describe('sample data, built through the real import path', () => {
   const dir = tempDir();
   let db: Database;
   beforeAll(async () => {
-    db = await openTestDb(dir);
-    await buildSampleDatabase(db, join(dir, 'sample'));
+    db = await openSampleDb(join(dir, 'test.duckdb'));
   });
   afterAll(() => db?.close());
 

@@ -7,21 +7,17 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readConfig } from '../config/loadConfig.ts';
 import { Database } from '../db/database.ts';
-import { initDatabase } from '../db/init.ts';
 import { main } from '../cli/main.ts';
 import { InputError } from '../imports/problems.ts';
 import { importJudgement } from '../judgement/importJudgement.ts';
 import { importOj } from '../oj/importOj.ts';
-import { projectRoot } from '../paths.ts';
 import { importSelfAssessment } from '../self/importSelfAssessment.ts';
-import { tempDir, writeText, writeXlsx } from '../test/helpers.ts';
+import { cityConfigDir as fixture, openInitialisedDb, tempDir, writeText, writeXlsx } from '../test/helpers.ts';
 import { Catalog } from '../config/catalog.ts';
 import { validateSelfAssessment } from '../roundtrip/validateSelfAssessment.ts';
 import { readDelimited } from '../text/readDelimited.ts';
 import { gridsFromWorkbook, readWorkbook } from '../text/readWorkbook.ts';
 import { runViewChecks } from './viewChecks.ts';
-
-const fixture = join(projectRoot, 'src', 'test', 'fixtures', 'city');
 
 describe('the programme model on a fixture city', () => {
   const dir = tempDir();
@@ -30,8 +26,7 @@ describe('the programme model on a fixture city', () => {
   afterEach(() => db?.close());
 
   async function open(configDir = fixture): Promise<Database> {
-    db = await Database.open(join(dir, `city-${++fileNo}.duckdb`));
-    await initDatabase(db, configDir);
+    db = await openInitialisedDb(join(dir, `city-${++fileNo}.duckdb`), configDir);
     return db;
   }
   // tempDir() removes the directory after each test; a test may write a file before opening a database.

@@ -1,14 +1,14 @@
 import ExcelJS from 'exceljs';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach } from 'vitest';
+import { dirname, join } from 'node:path';
+import { afterEach, inject } from 'vitest';
 import { Database } from '../db/database.ts';
 import { initDatabase } from '../db/init.ts';
 import { projectRoot } from '../paths.ts';
+import { configDir } from './fixtureConfigs.ts';
 
-/** The tests' own configuration (a snapshot of data/, see its README): a city editing data/ breaks no test. */
-export const configDir = join(projectRoot, 'src/test/fixtures/config');
+export { cityConfigDir, configDir } from './fixtureConfigs.ts';
 /** The repository's configuration, for the tests that check data/ itself. */
 export const repositoryConfigDir = join(projectRoot, 'data');
 
@@ -21,8 +21,22 @@ export function tempDir(): string {
 
 /** A real DuckDB file in a temp directory, initialised with the tests' configuration. */
 export async function openTestDb(dir: string, name = 'test.duckdb'): Promise<Database> {
-  const db = await Database.open(join(dir, name));
-  await initDatabase(db, configDir);
+  return openInitialisedDb(join(dir, name), configDir);
+}
+
+/**
+ * The DuckDB file at `path` as initDatabase(db, config) leaves it. A new file for a fixture configuration
+ * is a copy of the database src/test/globalSetup.ts initialised with it in this run; an existing file,
+ * another configuration, or vitest run without that setup is initialised here.
+ */
+export async function openInitialisedDb(path: string, config: string): Promise<Database> {
+  const initialised = existsSync(path) ? undefined : inject('initialisedDbs')?.[config];
+  if (initialised) {
+    mkdirSync(dirname(path), { recursive: true });
+    copyFileSync(initialised, path);
+  }
+  const db = await Database.open(path);
+  if (!initialised) await initDatabase(db, config);
   return db;
 }
 

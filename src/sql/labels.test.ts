@@ -9,16 +9,15 @@ import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Catalog } from '../config/catalog.ts';
 import { labelDomains } from '../config/labelDomains.ts';
-import { readConfig } from '../config/loadConfig.ts';
 import type { Database } from '../db/database.ts';
 import { initDatabase } from '../db/init.ts';
-import { InputError, type Problem } from '../imports/problems.ts';
+import type { Problem } from '../imports/problems.ts';
 import { runReport } from '../cli/report.ts';
 import { runTemplate } from '../roundtrip/commands.ts';
 import { loadExportTables } from '../roundtrip/exportData.ts';
 import { answerSheetName, instructionSheetName, templateColumn } from '../roundtrip/templateLayout.ts';
 import { buildSampleDatabase } from '../sample/generateSample.ts';
-import { configDir, openTestDb } from '../test/helpers.ts';
+import { configDir, configError, openTestDb } from '../test/helpers.ts';
 
 /** Which label domain a view column named so holds, wherever it occurs. */
 const columnDomain: Record<string, string> = {
@@ -132,14 +131,8 @@ describe('display labels (data/labels.csv)', () => {
       .replace(/^status,delvis,◐,Delvis uppfyllt/, 'status,delvis,◐,Till hälften'))
       .concat('position,ovar,▲,Över', '');
     writeFileSync(file, edited.join('\n'));
-    let error: InputError | undefined;
-    try {
-      readConfig(bad);
-    } catch (e) {
-      error = e as InputError;
-    }
-    expect(error).toBeInstanceOf(InputError);
-    const problems = error!.problems.map((p: Problem) => ({ ...p, file: basename(p.file) }));
+    const error = configError(bad);
+    const problems = error.problems.map((p: Problem) => ({ ...p, file: basename(p.file) }));
     expect(problems).toEqual(expect.arrayContaining([
       expect.objectContaining({ file: 'labels.csv', rows: [rows.gap], columns: ['domain'], found: 'anwser', message: 'okänd domän', suggestions: expect.arrayContaining(['answer']) }),
       expect.objectContaining({ file: 'labels.csv', rows: [rows.nej], columns: ['code'], found: 'ja', message: expect.stringContaining(`redan en etikett på rad ${rows.ja}`) }),
@@ -148,6 +141,6 @@ describe('display labels (data/labels.csv)', () => {
       expect.objectContaining({ file: 'labels.csv', found: 'gap atgardad', message: 'etikett saknas', fix: expect.stringContaining('gap,atgardad,,') }),
       expect.objectContaining({ file: 'labels.csv', rows: [rows.status], columns: ['label'], found: 'Till hälften', fix: expect.stringContaining('Till hälften,delvis') }),
     ]));
-    expect(error!.message).toMatch(/labels\.csv, rad \d+, kolumn domain: okänd domän "anwser"/);
+    expect(error.message).toMatch(/labels\.csv, rad \d+, kolumn domain: okänd domän "anwser"/);
   });
 });

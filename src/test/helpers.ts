@@ -5,6 +5,8 @@ import { dirname, join } from 'node:path';
 import { afterEach, inject } from 'vitest';
 import { Database } from '../db/database.ts';
 import { initDatabase } from '../db/init.ts';
+import { readConfig } from '../config/loadConfig.ts';
+import { InputError } from '../imports/problems.ts';
 import { projectRoot } from '../paths.ts';
 import { configDir } from './fixtureConfigs.ts';
 
@@ -61,4 +63,15 @@ export async function writeXlsx(path: string, sheets: { name: string; rows: Cell
 export function writeText(path: string, content: string | Buffer): string {
   writeFileSync(path, content);
   return path;
+}
+
+/** The error reading a configuration folder gives; fails the test if the folder reads without one. */
+export function configError(dir: string): InputError {
+  try {
+    readConfig(dir);
+  } catch (e) {
+    if (e instanceof InputError) return e;
+    throw e;
+  }
+  throw new Error(`${dir} lästes utan fel`);
 }

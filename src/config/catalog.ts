@@ -74,6 +74,8 @@ export class Catalog {
     readonly statusLabels: { code: string; label: string }[],
     /** Each period's name (data/labels.csv, domain period): "tertialrapport 1". */
     private readonly periodLabels: Map<string, string>,
+    /** Helt/delvis/ej's labels (data/labels.csv, domain attainment), in the file's order: the judgements the template offers. */
+    readonly attainmentLabels: { code: string; label: string }[],
   ) {
     for (const v of vocabRows) {
       if (!this.vocab.has(v.kind)) this.vocab.set(v.kind, new Map());
@@ -91,7 +93,7 @@ export class Catalog {
    * every unit and year), for readers that never ask: an ÖJ import loads the catalog once per file.
    */
   static async load(db: Database, options: { applicability?: boolean } = {}): Promise<Catalog> {
-    const [vocab, units, aliases, indicators, requirements, settings, periods, applicable, statusLabels, periodLabels] = await Promise.all([
+    const [vocab, units, aliases, indicators, requirements, settings, periods, applicable, statusLabels, periodLabels, attainmentLabels] = await Promise.all([
       db.all<{ kind: string; text: string; text_norm: string; value: string }>('select kind, text, text_norm, value from vocab'),
       db.all<OrgUnit>('select unit_id, name, kind, parent_unit_id, kommun_code, lan_code, valid_from::varchar as valid_from, valid_to::varchar as valid_to from org_unit'),
       db.all<Alias>('select alias, alias_norm, unit_id, valid_from::varchar as valid_from, valid_to::varchar as valid_to from org_alias'),
@@ -104,6 +106,7 @@ export class Catalog {
         : db.all<{ key: string; ids: string[] }>(`select year || '/' || unit_id as key, list(requirement_id) as ids from requirement_applicability group by all`),
       db.all<{ code: string; label: string }>(`select code, label from display_label where domain = 'status' order by sort_order`),
       db.all<{ code: string; label: string }>(`select code, label from display_label where domain = 'period'`),
+      db.all<{ code: string; label: string }>(`select code, label from display_label where domain = 'attainment' order by sort_order`),
     ]);
     return new Catalog(
       vocab, units, aliases, indicators,
@@ -113,6 +116,7 @@ export class Catalog {
       applicable && new Map(applicable.map((a) => [a.key, new Set(a.ids)])),
       statusLabels,
       new Map(periodLabels.map((p) => [p.code, p.label])),
+      attainmentLabels,
     );
   }
 

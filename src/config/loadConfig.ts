@@ -262,6 +262,7 @@ export function readConfig(dir: string): { tables: ConfigTables; sha256: string 
     unitKinds,
     periods: periods.keys(),
     statusOf: (text) => vocab.get(`self_status/${normalizeText(text)}`)?.[3] as string | undefined,
+    judgementOf: (text) => vocab.get(`judgement/${normalizeText(text)}`)?.[3] as string | undefined,
   }, problems);
 
   // Kolada: what `pull kolada` fetches. An indicator's KPI missing here would never be fetched.

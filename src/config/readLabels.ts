@@ -10,11 +10,17 @@ const file = 'labels.csv';
  * The rows of table display_label from labels.csv: (domain, code, symbol, label, sort_order), sort_order
  * the file's order within the domain. Every code a domain needs has exactly one non-empty label, so no
  * page or report ever falls back to showing a code. A status label is what the self-assessment template
- * offers in its dropdown, so it must read back as its own status (`statusOf`: vocab self_status).
+ * offers in its dropdown, so it must read back as its own status (`statusOf`: vocab self_status); so must
+ * an attainment label, offered as nämndens bedömning (`judgementOf`: vocab judgement).
  */
 export function readLabels(
   records: ConfigRecord[],
-  context: { unitKinds: Iterable<string>; periods: Iterable<string>; statusOf: (text: string) => string | undefined },
+  context: {
+    unitKinds: Iterable<string>;
+    periods: Iterable<string>;
+    statusOf: (text: string) => string | undefined;
+    judgementOf: (text: string) => string | undefined;
+  },
   problems: ProblemList,
 ): DuckDBValue[][] {
   const codesOf = (domain: string): readonly string[] => {
@@ -48,13 +54,19 @@ export function readLabels(
       continue;
     }
     seen.set(key, r.line);
-    if (domain === 'status' && label.includes(',')) {
-      problems.add({ file, row: r.line, column: 'label', found: label, message: 'mallens statuslista skiljer valen åt med komma, så en statusetikett får inte innehålla något' });
-    } else if (domain === 'status' && label && context.statusOf(label) !== code) {
+    // The template offers status and attainment labels in its dropdown lists, so each must read back as its own code.
+    const offered = domain === 'status'
+      ? { list: 'statuslista', readBack: context.statusOf, vocab: 'vocab/self_statuses.csv' }
+      : domain === 'attainment'
+        ? { list: 'lista för nämndens bedömning', readBack: context.judgementOf, vocab: 'vocab/judgements.csv' }
+        : undefined;
+    if (offered && label.includes(',')) {
+      problems.add({ file, row: r.line, column: 'label', found: label, message: `mallens ${offered.list} skiljer valen åt med komma, så etiketten får inte innehålla något` });
+    } else if (offered && label && offered.readBack(label) !== code) {
       problems.add({
         file, row: r.line, column: 'label', found: label,
-        message: `mallens statuslista erbjuder etiketten, så den ska läsas som ${code}`,
-        fix: `Lägg till raden ${label},${code} i vocab/self_statuses.csv.`,
+        message: `mallens ${offered.list} erbjuder etiketten, så den ska läsas som ${code}`,
+        fix: `Lägg till raden ${label},${code} i ${offered.vocab}.`,
       });
     }
     const order = (perDomain.get(domain) ?? 0) + 1;

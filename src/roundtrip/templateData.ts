@@ -36,6 +36,8 @@ export interface TemplateSpec extends TemplateInfo {
   sample?: boolean;
   /** Each status's label (data/labels.csv): the dropdown's choices and the prefilled answers. */
   statusLabels: Catalog['statusLabels'];
+  /** Helt/delvis/ej's labels (data/labels.csv): the judgement sheet's choices. */
+  attainmentLabels: Catalog['attainmentLabels'];
 }
 
 export interface TemplateRequest {
@@ -97,6 +99,7 @@ export async function loadTemplateSpecs(db: Database, catalog: Catalog, request:
       year: request.year, period, periodName: catalog.periodLabel(period), periodEnd, unitId: n.unit_id, unitName: n.name, requirements, judgementGoals,
       previous: await previousAnswers(db, n.unit_id, request.year, period, new Set(requirements.map((r) => r.requirementId))),
       statusLabels: catalog.statusLabels,
+      attainmentLabels: catalog.attainmentLabels,
     });
   }
   return specs;

@@ -44,9 +44,6 @@ export const judgementColumns = [
   { header: 'Motivering', width: 70, input: true, wrap: true },
 ] as const satisfies readonly TemplateColumn[];
 
-/** The judgements offered in the template's list: texts of data/vocab/judgements.csv. */
-export const judgementChoices = ['Helt', 'Delvis', 'Ej'] as const;
-
 /** 1-based column number of a header in the answer sheet. */
 export const templateColumn = (header: (typeof templateColumns)[number]['header']): number =>
   templateColumns.findIndex((c) => c.header === header) + 1;

@@ -4,7 +4,7 @@ import { neutralizeFormula } from '../text/writeCsv.ts';
 import { choiceText, periodPhrase, statusChoices, statusLabel } from './labels.ts';
 import type { TemplateSpec } from './templateData.ts';
 import {
-  answerSheetName, instructionSheetName, judgementChoices, judgementColumns, judgementSheetName, templateColumn, templateColumns, templateInfoLabels,
+  answerSheetName, instructionSheetName, judgementColumns, judgementSheetName, templateColumn, templateColumns, templateInfoLabels,
 } from './templateLayout.ts';
 import { sampleNotice } from '../cli/selectionInfo.ts';
 
@@ -62,7 +62,7 @@ export function instructionLines(spec: TemplateSpec): string[] {
     `Kommentar: en kort motivering, särskilt vid ${statusLabel(spec, 'delvis')} och ${statusLabel(spec, 'ej_aktuellt')}.`,
     `Åtgärd, Ansvarig och Klart senast: för krav som inte är uppfyllda – vad som ska göras, vem som ansvarar och när det ska vara klart (datum, ÅÅÅÅ-MM-DD). Ett krav som är ${statusLabel(spec, 'ej_uppfyllt')} ska alltid ha en åtgärd.`,
     'Ansvarig: ange en roll eller funktion (till exempel ”säkerhetssamordnare”) hellre än en persons namn.',
-    `Fyll också i bladet ”${judgementSheetName}”: nämndens egen bedömning av måluppfyllelsen per fokusområde (${judgementChoices.join(', ')}) med en motivering – samma bedömning som i stadens ledningssystem. Den redovisas som nämndens bedömning, bredvid den andel uppfyllda krav som räknas fram ur svaren.`,
+    `Fyll också i bladet ”${judgementSheetName}”: nämndens egen bedömning av måluppfyllelsen per fokusområde (${choiceText(spec.attainmentLabels.map((a) => a.label))}) med en motivering – samma bedömning som i stadens ledningssystem. Den redovisas som nämndens bedömning, bredvid den andel uppfyllda krav som räknas fram ur svaren.`,
     'Kolumnerna År, Period, Nämnd, Krav, Fokusområde och Kravtext är låsta. Ändra inte rubrikerna, lägg inte till kolumner och ta inte bort rader: filen läses in automatiskt som den är.',
     'Skicka den ifyllda filen tillbaka till den som skickade mallen. Behöver något kompletteras får ni en rapport med blad, rad och kolumn för varje sak.',
   ];
@@ -171,7 +171,7 @@ async function addJudgementSheet(workbook: ExcelJS.Workbook, spec: TemplateSpec)
     cell.fill = headerFill;
   });
   for (const goal of spec.judgementGoals) {
-    const previous = goal.previous && judgementChoices.find((c) => c.toLowerCase() === goal.previous!.judgement);
+    const previous = goal.previous && spec.attainmentLabels.find((a) => a.code === goal.previous!.judgement)?.label;
     const row = ws.addRow([spec.year, spec.period, spec.unitName, goal.title, previous ?? null, goal.previous?.motivering ?? null]);
     judgementColumns.forEach((c, i) => {
       const cell = row.getCell(i + 1);
@@ -185,11 +185,11 @@ async function addJudgementSheet(workbook: ExcelJS.Workbook, spec: TemplateSpec)
   (ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations.add(`${letter}2:${letter}${spec.judgementGoals.length + 1}`, {
     type: 'list',
     allowBlank: true,
-    formulae: [`"${judgementChoices.join(',')}"`],
+    formulae: [`"${spec.attainmentLabels.map((a) => a.label).join(',')}"`],
     showErrorMessage: true,
     errorStyle: 'stop',
     errorTitle: 'Nämndens bedömning',
-    error: `Välj ${judgementChoices.join(', ')} i listan.`,
+    error: `Välj ${choiceText(spec.attainmentLabels.map((a) => a.label))} i listan.`,
   });
   await ws.protect('', protection);
 }

@@ -15,7 +15,7 @@ import type { Problem } from '../imports/problems.ts';
 import { runReport } from '../cli/report.ts';
 import { runTemplate } from '../roundtrip/commands.ts';
 import { loadExportTables } from '../roundtrip/exportData.ts';
-import { answerSheetName, instructionSheetName, templateColumn } from '../roundtrip/templateLayout.ts';
+import { answerSheetName, instructionSheetName, judgementSheetName, templateColumn } from '../roundtrip/templateLayout.ts';
 import { buildSampleDatabase } from '../sample/generateSample.ts';
 import { configDir, configError, openTestDb } from '../test/helpers.ts';
 
@@ -96,7 +96,8 @@ describe('display labels (data/labels.csv)', () => {
     writeFileSync(file, readFileSync(file, 'utf8')
       .replace('gap,kvarstaende,,Kvarstående', 'gap,kvarstaende,,Finns kvar')
       .replace('source_kind,oj_workbook,,ÖJ-arbetsbok', 'source_kind,oj_workbook,,Socialstyrelsens Excelfil')
-      .replace('status,ej_aktuellt,–,Ej aktuellt', 'status,ej_aktuellt,–,Ej tillämpligt'));
+      .replace('status,ej_aktuellt,–,Ej aktuellt', 'status,ej_aktuellt,–,Ej tillämpligt')
+      .replace('attainment,helt,●,Helt', 'attainment,helt,●,Uppfyllt helt'));
     expect((await initDatabase(db, edited)).configReloaded).toBe(true);
     try {
       const gaps = (await runReport(db, 'gaps', { format: 'table', all: true })).text;
@@ -112,23 +113,25 @@ describe('display labels (data/labels.csv)', () => {
       workbook.getWorksheet(instructionSheetName)!.eachRow((row) => instructions.push(String(row.values)));
       expect(instructions.join('\n')).toMatch(/särskilt vid Delvis uppfyllt och Ej tillämpligt/);
       expect(workbook.getWorksheet(answerSheetName)!.getCell(2, templateColumn('Status')).dataValidation).toMatchObject({ formulae: ['"Uppfyllt,Delvis uppfyllt,Ej uppfyllt,Ej tillämpligt"'] });
+      expect(workbook.getWorksheet(judgementSheetName)!.getCell('E2').dataValidation).toMatchObject({ formulae: ['"Uppfyllt helt,Delvis,Ej"'] });
     } finally {
       await initDatabase(db, configDir);
     }
   });
 
-  it('a bad labels file is refused: unknown domain or code, a code labelled twice, an empty label, a missing code, a status the template could not read back', () => {
+  it('a bad labels file is refused: unknown domain or code, a code labelled twice, an empty label, a missing code, a status or judgement the template could not read back', () => {
     const bad = join(dir, 'bad');
     cpSync(configDir, bad, { recursive: true });
     const file = join(bad, 'labels.csv');
     const lines = readFileSync(file, 'utf8').trimEnd().split('\n');
     const row = (prefix: string) => lines.findIndex((l) => l.startsWith(prefix)) + 1;
-    const rows = { gap: row('gap,atgardad,'), ja: row('answer,ja,'), nej: row('answer,nej,'), pagar: row('answer,pagar,'), status: row('status,delvis,'), ovar: lines.length + 1 };
+    const rows = { gap: row('gap,atgardad,'), ja: row('answer,ja,'), nej: row('answer,nej,'), pagar: row('answer,pagar,'), status: row('status,delvis,'), helt: row('attainment,helt,'), ovar: lines.length + 1 };
     const edited = lines.map((l) => l
       .replace(/^gap,atgardad,.*/, 'anwser,ja,,Ja')
       .replace(/^answer,nej,.*/, 'answer,ja,,Ja igen')
       .replace(/^answer,pagar,◔,Pågår/, 'answer,pagar,◔,')
-      .replace(/^status,delvis,◐,Delvis uppfyllt/, 'status,delvis,◐,Till hälften'))
+      .replace(/^status,delvis,◐,Delvis uppfyllt/, 'status,delvis,◐,Till hälften')
+      .replace(/^attainment,helt,●,Helt/, 'attainment,helt,●,Fullt'))
       .concat('position,ovar,▲,Över', '');
     writeFileSync(file, edited.join('\n'));
     const error = configError(bad);
@@ -140,6 +143,7 @@ describe('display labels (data/labels.csv)', () => {
       expect.objectContaining({ file: 'labels.csv', rows: [rows.ovar], columns: ['code'], found: 'ovar', suggestions: expect.arrayContaining(['over']) }),
       expect.objectContaining({ file: 'labels.csv', found: 'gap atgardad', message: 'etikett saknas', fix: expect.stringContaining('gap,atgardad,,') }),
       expect.objectContaining({ file: 'labels.csv', rows: [rows.status], columns: ['label'], found: 'Till hälften', fix: expect.stringContaining('Till hälften,delvis') }),
+      expect.objectContaining({ file: 'labels.csv', rows: [rows.helt], columns: ['label'], found: 'Fullt', fix: 'Lägg till raden Fullt,helt i vocab/judgements.csv.' }),
     ]));
     expect(error.message).toMatch(/labels\.csv, rad \d+, kolumn domain: okänd domän "anwser"/);
   });

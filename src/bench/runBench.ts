@@ -18,6 +18,7 @@
  * - The dashboard: build time of the sample site, bytes and LCP of its overview (benchSite.ts).
  * Each import goes into a fresh DuckDB file, ours and DuckDB's alike, in this one process.
  */
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -122,16 +123,29 @@ async function readAndParse(path: string, catalog: Catalog) {
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 /**
- * The national workbook read and parsed as an import does it. The first time is what one `beredskap import`
- * pays: no workbook has been read in this process before, so exceljs's reader and our parser run cold
- * (the catalog's header matchers are built then too). Then the median of five more, warm.
+ * A first read and parse in a fresh process (workbookFirstRead.ts), as one `beredskap import` pays it:
+ * exceljs's reader and our parser run cold, the catalog's header matchers are built then too. The median
+ * of three such processes.
  */
-async function benchWorkbook(inputs: SampleInputs, catalog: Catalog, outDir: string) {
+function firstRead(path: string, configDir: string): { read: number; parse: number; answers: number } {
+  const runs = Array.from({ length: 3 }, () => {
+    const result = spawnSync(process.execPath, ['--import', 'tsx', join(projectRoot, 'src/bench/workbookFirstRead.ts'), path, configDir], { cwd: projectRoot, encoding: 'utf8' });
+    if (result.status !== 0) throw new Error(`workbookFirstRead: ${result.stderr}`);
+    return JSON.parse(result.stdout) as { read: number; parse: number; answers: number };
+  });
+  return [...runs].sort((a, b) => a.read + a.parse - (b.read + b.parse))[1]!;
+}
+
+/**
+ * The national workbook read and parsed as an import does it: first in processes of their own (what one
+ * `beredskap import` pays), then the median of five more in this process, warm.
+ */
+async function benchWorkbook(inputs: SampleInputs, catalog: Catalog, outDir: string, configDir: string) {
   const rng = new Rng(defaultSeed);
   const year = buildOjYear(inputs, new OjAnswerModel(inputs, rng), workbookYear);
   const path = join(outDir, `oj-krisberedskap-${workbookYear}.xlsx`);
   writeFileSync(path, await stableXlsxBytes(buildOjWorkbook(year, inputs, rng), ojPublicationDate(workbookYear)));
-  const cold = await readAndParse(path, catalog);
+  const cold = firstRead(path, configDir);
   const warm: Awaited<ReturnType<typeof readAndParse>>[] = [];
   for (let i = 0; i < 5; i++) warm.push(await readAndParse(path, catalog));
   return {
@@ -252,10 +266,10 @@ export async function runBench(options: { outDir: string; quiet?: boolean }): Pr
   const slowestRead = views.filter((v) => v.readByPage).sort((a, b) => b.seconds - a.seconds)[0]!;
 
   say('Tolkar en arbetsbok i riksskala …');
-  const wb = await benchWorkbook(inputs, catalog, options.outDir);
+  const wb = await benchWorkbook(inputs, catalog, options.outDir, configDir);
   console.log('');
   console.log(`ÖJ-arbetsbok ${workbookYear} (${wb.units} enheter, ${wb.answers.toLocaleString('sv-SE')} svar):`);
-  console.log(formatTable(['Steg', 'Första läsningen (s)', 'Därefter, median (s)'], [
+  console.log(formatTable(['Steg', 'Första läsningen, egen process (s)', 'Därefter, median (s)'], [
     ['Läsa .xlsx (storlekskontroll, ExcelJS, workbookGrids)', round(wb.cold.read, 3), round(wb.warm.read, 3)],
     ['Tolka (parseOjWorkbook)', round(wb.cold.parse, 3), round(wb.warm.parse, 3)],
     ['Totalt', round(wb.cold.total, 3), round(wb.warm.total, 3)],
@@ -317,7 +331,7 @@ export async function runBench(options: { outDir: string; quiet?: boolean }): Pr
   console.log(formatTable(['Mått', 'Värde', 'Mål'], [
     ['Import långt CSV / DuckDB read_csv', figures.import_ratio, '≤ 3'],
     ['  utan vyernas uppdatering', figures.import_ratio_without_view_refresh, ''],
-    ['Riksarbetsbok läsa + tolka, första gången (s)', figures.workbook_seconds, '≤ 0,3'],
+    ['Riksarbetsbok läsa + tolka, första gången i en ny process (s)', figures.workbook_seconds, '≤ 0,3'],
     ['  därefter (s)', figures.workbook_seconds_warm, ''],
     ['Stort blad: 5 000 rader / 1 000 rader', figures.large_sheet_scaling_5x_rows, '≈ 5'],
     [`Långsammaste vy en sida läser, ×${copies} (s; ${figures.slowest_view_10x})`, figures.slowest_view_seconds_10x, '≤ 0,1'],

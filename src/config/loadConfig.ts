@@ -305,14 +305,16 @@ export function readConfig(dir: string): { tables: ConfigTables; sha256: string 
 /**
  * Makes the configuration tables match the files under `dir`, in one transaction, when the files
  * changed since the last load (so every command sees the current data/ without paying for a reload).
+ * The same files read from another folder (a second checkout, a copy) are the same configuration: only
+ * the folder on record changes, nothing is reloaded or recomputed.
  */
 export async function loadConfig(db: Database, dir: string): Promise<boolean> {
   const { tables, sha256 } = readConfig(dir);
-  const state = await db.one<{ n: number }>(
-    'select count(*)::int as n from config_state where config_dir = $1 and content_sha256 = $2',
-    [dir, sha256],
-  );
-  if (state?.n) return false;
+  const state = await db.one<{ config_dir: string }>('select config_dir from config_state where content_sha256 = $1', [sha256]);
+  if (state) {
+    if (state.config_dir !== dir) await db.run('update config_state set config_dir = $1', [dir]);
+    return false;
+  }
   await db.transaction(async () => {
     for (const [table, rows] of Object.entries(tables)) {
       await db.run(`delete from ${table}`);

@@ -3,9 +3,8 @@
 // nämnder in force or with data (dash_annual_namnd) and, per nämnd, its attainment (dash_goal_attainment), its open and overdue self-assessment gaps
 // (dash_annual_self_gap) and its open and new ÖJ gaps (dash_annual_oj_gap). A public build leaves out
 // per-unit figures of the fokusområden published only as aggregates.
-import { loaderProfile, runMartLoader } from '../../src/dashboard/martLoader.js';
+import { runMartLoader } from '../../src/dashboard/martLoader.js';
 
-const profile = loaderProfile();
 await runMartLoader(async (q) => ({
   goalsCity: await q('select * from goal_attainment_city order by year, unit_group desc, fokusomrade'),
   judgementCity: await q('select * from judgement_city order by year, unit_group desc, goal'),
@@ -16,8 +15,7 @@ await runMartLoader(async (q) => ({
   namnder: await q('select * exclude (sort_order) from dash_annual_namnd order by year, sort_order'),
   goals: await q(
     `select year, unit_id, fokusomrade, share_met, target_share, attainment from dash_goal_attainment
-     where publish_in_public or $1 = 'internal' order by year, unit_id, fokusomrade`,
-    [profile],
+     where published(publish_in_public) order by year, unit_id, fokusomrade`,
   ),
   selfGaps: await q('select * from dash_annual_self_gap order by year, unit_id'),
   ojGaps: await q('select * from dash_annual_oj_gap order by year, unit_id'),

@@ -2,15 +2,10 @@
 // bolag × fokusområde (dash_goal_attainment; a public build leaves out the per-unit figures of the
 // fokusområden published only as aggregates), the city's counts per unit group (goal_attainment_city)
 // and the thresholds in force per year and fokusområde as the view applied them (dash_goal_threshold).
-import { loaderProfile, runMartLoader } from '../../src/dashboard/martLoader.js';
+import { runMartLoader } from '../../src/dashboard/martLoader.js';
 
-const profile = loaderProfile();
 await runMartLoader(async (q) => ({
-  goals: await q(
-    `select * exclude (publish_in_public) from dash_goal_attainment
-     where publish_in_public or $1 = 'internal' order by year, unit_id, fokusomrade`,
-    [profile],
-  ),
+  goals: await q('select * exclude (publish_in_public) from dash_goal_attainment where published(publish_in_public) order by year, unit_id, fokusomrade'),
   city: await q('select * from goal_attainment_city order by year, unit_group desc, fokusomrade'),
   thresholds: await q('select * from dash_goal_threshold order by year, fokusomrade, n_namnder desc'),
 }));

@@ -3,9 +3,8 @@
 // group against last year (dash_leadership_attainment), who has reported for the current period
 // (dash_leadership_reporting), the requirements most often unmet (dash_leadership_requirement) and the
 // consistency flags (dash_leadership_consistency); the last two without rows a public build may not carry.
-import { loaderProfile, runMartLoader } from '../../src/dashboard/martLoader.js';
+import { runMartLoader } from '../../src/dashboard/martLoader.js';
 
-const profile = loaderProfile();
 await runMartLoader(async (q) => ({
   positionCounts: await q(
     `select * from dash_comparison_position_count where not is_single_kommun and comparator_id not like 'skr-%'
@@ -16,12 +15,10 @@ await runMartLoader(async (q) => ({
   reporting: await q('select * from dash_leadership_reporting order by unit_group desc, reported, name'),
   requirements: await q(
     `select * exclude (publish_in_public) from dash_leadership_requirement
-     where publish_in_public or $1 = 'internal' order by year, unit_group desc, rank_unmet, requirement_id`,
-    [profile],
+     where published(publish_in_public) order by year, unit_group desc, rank_unmet, requirement_id`,
   ),
   consistency: await q(
     `select * exclude (publish_in_public) from dash_leadership_consistency
-     where publish_in_public or $1 = 'internal' order by year, unit_group desc, kind, name, requirement_id, goal`,
-    [profile],
+     where published(publish_in_public) order by year, unit_group desc, kind, name, requirement_id, goal`,
   ),
 }), { columns: true });

@@ -6,12 +6,10 @@
 // (dash_namnd_readiness, dash_namnd_programme_area).
 // Each mart is read once for every unit and its rows handed to each unit's file (a query per unit and
 // mart was most of a build's loader time).
-import { loaderProfile, runMartArchive } from '../../src/dashboard/martLoader.js';
+import { runMartArchive } from '../../src/dashboard/martLoader.js';
 
-const profile = loaderProfile();
 await runMartArchive(async (q) => {
   const units = await q('select unit_id, name, kind, unit_group, valid_from, valid_to from dash_namnd_unit where with_data order by unit_id');
-  const published = `(publish_in_public or $1 = 'internal')`;
   /** Rows of a query whose first column, unit, names the unit they belong to; by unit, in query order. */
   const byUnit = async (sql, params = []) => {
     const rows = new Map(units.map((u) => [u.unit_id, []]));
@@ -21,15 +19,15 @@ await runMartArchive(async (q) => {
   const predecessors = await byUnit(`select unit_id as unit, other_unit_id as unit_id, name, change_date from dash_namnd_lineage where relation = 'predecessor' order by unit, name`);
   const successors = await byUnit(`select unit_id as unit, other_unit_id as unit_id, name, change_date from dash_namnd_lineage where relation = 'successor' order by unit, name`);
   const years = await byUnit('select distinct unit_id as unit, year from dash_namnd_readiness order by unit, year');
-  const readiness = await byUnit(`select unit_id as unit, * exclude (unit_id, publish_in_public) from dash_namnd_readiness where ${published} order by unit, year, fokusomrade, basis`, [profile]);
-  const goals = await byUnit('select unit_id as unit, * exclude (profile, unit_id) from dash_namnd_goal where profile = $1 order by unit, year, goal', [profile]);
-  const programmeAreas = await byUnit(`select unit_id as unit, * exclude (unit_id, publish_in_public, mapped_fokusomraden) from dash_namnd_programme_area where ${published} order by unit, year, programme_area`, [profile]);
-  const movement = await byUnit('select unit_id as unit, * exclude (profile, unit_id) from dash_namnd_period_movement where profile = $1 order by unit, year, period_order', [profile]);
+  const readiness = await byUnit(`select unit_id as unit, * exclude (unit_id, publish_in_public) from dash_namnd_readiness where published(publish_in_public) order by unit, year, fokusomrade, basis`);
+  const goals = await byUnit('select unit_id as unit, * exclude (profile, unit_id) from dash_namnd_goal where profile = build_profile() order by unit, year, goal');
+  const programmeAreas = await byUnit(`select unit_id as unit, * exclude (unit_id, publish_in_public, mapped_fokusomraden) from dash_namnd_programme_area where published(publish_in_public) order by unit, year, programme_area`);
+  const movement = await byUnit('select unit_id as unit, * exclude (profile, unit_id) from dash_namnd_period_movement where profile = build_profile() order by unit, year, period_order');
   const ojYears = await byUnit('select unit_id as unit, year, n_answered, n_owned from dash_namnd_oj_year order by unit, year');
   const ojTrend = await byUnit('select unit_id as unit, * exclude (unit_id, area_sort) from dash_namnd_oj_trend order by unit, area_sort, year, via_unit_id nulls first');
   const ojGaps = await byUnit('select unit_id as unit, * exclude (unit_id) from dash_namnd_oj_gap order by unit, year, role, since_year, indicator_title, answering_name');
   const selfPeriods = await byUnit('select unit_id as unit, year, period from stg_self_latest_period order by unit, year');
-  const selfGaps = await byUnit('select unit_id as unit, * exclude (profile, unit_id) from dash_namnd_self_gap where profile = $1 order by unit, year, requirement_id', [profile]);
+  const selfGaps = await byUnit('select unit_id as unit, * exclude (profile, unit_id) from dash_namnd_self_gap where profile = build_profile() order by unit, year, requirement_id');
   return units.map((unit) => {
     const of = (rows) => rows.get(unit.unit_id);
     return [`${unit.unit_id}.json`, {

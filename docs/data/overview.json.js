@@ -2,14 +2,9 @@
 // before where comparable (dash_overview_readiness; a public build leaves out the per-unit figures of
 // the fokusområden published only as aggregates), and the city's counts of beräknad måluppfyllnad per
 // unit group (goal_attainment_city).
-import { loaderProfile, runMartLoader } from '../../src/dashboard/martLoader.js';
+import { runMartLoader } from '../../src/dashboard/martLoader.js';
 
-const profile = loaderProfile();
 await runMartLoader(async (q) => ({
-  readiness: await q(
-    `select * exclude (publish_in_public) from dash_overview_readiness
-     where publish_in_public or $1 = 'internal' order by year, unit_id, fokusomrade`,
-    [profile],
-  ),
+  readiness: await q('select * exclude (publish_in_public) from dash_overview_readiness where published(publish_in_public) order by year, unit_id, fokusomrade'),
   goalsCity: await q('select * from goal_attainment_city order by year, unit_group desc, fokusomrade'),
 }));

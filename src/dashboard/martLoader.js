@@ -18,8 +18,9 @@ export function loaderProfile() {
 }
 
 /**
- * Opens BEREDSKAP_DB read-only (loaders run side by side), lets `build(query)` select, and writes what
- * `write` makes of its result to stdout once. query(sql, params) returns rows as JSON-safe objects;
+ * Opens BEREDSKAP_DB read-only (loaders run side by side), tells the marts the build's profile (the
+ * variable behind build_profile() and published() in src/sql/macros.sql), lets `build(query)` select,
+ * and writes what `write` makes of its result to stdout once. query(sql, params) returns rows as JSON-safe objects;
  * params are bound, never spliced into the SQL. Any failure exits non-zero, so the build stops instead
  * of publishing an empty page.
  */
@@ -31,6 +32,8 @@ async function runLoader(build, write) {
     const instance = await DuckDBInstance.create(path, { access_mode: 'READ_ONLY' });
     const connection = await instance.connect();
     try {
+      // loaderProfile() is one of two fixed words, so it is written into the statement (SET takes no parameter).
+      await connection.run(`set variable beredskap_profile = '${loaderProfile()}'`);
       const query = async (sql, params) => (await connection.runAndReadAll(sql, params)).getRowObjectsJson();
       process.stdout.write(write(await build(query)));
     } finally {

@@ -20,3 +20,10 @@ create or replace macro kolada_answer(answer_scale, v) as
 create or replace macro kolada_code(answer_scale, answer) as
     case answer when 'ja' then case when answer_scale = 'ja_delvis_nej' then 2 else 1 end
                 when 'delvis' then 1 when 'nej' then 0 end;
+-- build_profile(): the profile of the dashboard build reading the database (public or internal), which
+-- its loaders set as variable beredskap_profile (src/dashboard/martLoader.js); public when none is set.
+-- published(publish_in_public): whether a row marked so may be in this build: a public build leaves out
+-- the rows marked false (a unit's figures for fokusområden published only as aggregates), an internal
+-- build keeps every row.
+create or replace macro build_profile() as coalesce(getvariable('beredskap_profile'), 'public');
+create or replace macro published(publish_in_public) as publish_in_public or build_profile() = 'internal';

@@ -93,7 +93,7 @@ export class Catalog {
    * every unit and year), for readers that never ask: an ÖJ import loads the catalog once per file.
    */
   static async load(db: Database, options: { applicability?: boolean } = {}): Promise<Catalog> {
-    const [vocab, units, aliases, indicators, requirements, settings, periods, applicable, statusLabels, periodLabels, attainmentLabels] = await Promise.all([
+    const [vocab, units, aliases, indicators, requirements, settings, periods, applicable, labels] = await Promise.all([
       db.all<{ kind: string; text: string; text_norm: string; value: string }>('select kind, text, text_norm, value from vocab'),
       db.all<OrgUnit>('select unit_id, name, kind, parent_unit_id, kommun_code, lan_code, valid_from::varchar as valid_from, valid_to::varchar as valid_to from org_unit'),
       db.all<Alias>('select alias, alias_norm, unit_id, valid_from::varchar as valid_from, valid_to::varchar as valid_to from org_alias'),
@@ -104,19 +104,20 @@ export class Catalog {
       options.applicability === false
         ? undefined
         : db.all<{ key: string; ids: string[] }>(`select year || '/' || unit_id as key, list(requirement_id) as ids from requirement_applicability group by all`),
-      db.all<{ code: string; label: string }>(`select code, label from display_label where domain = 'status' order by sort_order`),
-      db.all<{ code: string; label: string }>(`select code, label from display_label where domain = 'period'`),
-      db.all<{ code: string; label: string }>(`select code, label from display_label where domain = 'attainment' order by sort_order`),
+      db.all<{ domain: string; code: string; label: string }>(
+        `select domain, code, label from display_label where domain in ('status', 'period', 'attainment') order by domain, sort_order`),
     ]);
+    // In labels.csv's order within each domain: the order the template offers the choices in.
+    const labelsOf = (domain: string) => labels.filter((l) => l.domain === domain).map(({ code, label }) => ({ code, label }));
     return new Catalog(
       vocab, units, aliases, indicators,
       new Map(requirements.map((r) => [r.requirement_id, r])),
       new Map(settings.map((s) => [s.key, s.value])),
       new Map(periods.map((p) => [p.period, p.period_end])),
       applicable && new Map(applicable.map((a) => [a.key, new Set(a.ids)])),
-      statusLabels,
-      new Map(periodLabels.map((p) => [p.code, p.label])),
-      attainmentLabels,
+      labelsOf('status'),
+      new Map(labelsOf('period').map((p) => [p.code, p.label])),
+      labelsOf('attainment'),
     );
   }
 

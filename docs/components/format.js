@@ -7,6 +7,9 @@ const dateFormat = new Intl.DateTimeFormat("sv-SE", {dateStyle: "long"});
 /** A share 0–1 as "57 %"; no data as "inga uppgifter", never 0 %. */
 /** @param {number | null | undefined} share */
 export const percent = (share) => (share === null || share === undefined ? "inga uppgifter" : percentFormat.format(share));
+/** A share with its denominator, "57 % (n = 7)", and "få poster" when it rests on too few to read much into. */
+export const shareWithN = (share, n, few) =>
+  share === null || share === undefined ? "inga uppgifter" : `${percent(share)} (n = ${number(n)}${few ? ", få poster" : ""})`;
 export const number = (n) => (n === null || n === undefined ? "–" : numberFormat.format(n));
 /** "2025-06-30" → "30 juni 2025". */
 export const date = (iso) => (iso ? dateFormat.format(new Date(`${iso.slice(0, 10)}T12:00:00Z`)) : "–");

@@ -30,3 +30,9 @@ export const periodLabel = domain("period", "label");
 export const sourceCheckLabel = domain("source_check");
 /** A nämnd's own judgement against the computed one. */
 export const differenceLabel = domain("difference", "label");
+/** Why a share is not compared with the year before. */
+export const notComparableLabel = domain("not_comparable", "label");
+/** Why a share gets no helt/delvis/ej. */
+export const notGradedLabel = domain("not_graded", "label");
+/** A nämnd's part in an ÖJ question. */
+export const ojRoleLabel = domain("oj_role", "label");

@@ -1,8 +1,8 @@
 // Årsuppföljning: per year the city's figures per unit group, nämnder and bolag apart: nämndens bedömning
-// (judgement_city) and beräknad måluppfyllnad (goal_attainment_city), and readiness_city (basis combined); the
-// nämnder in force or with data (dash_annual_namnd) and, per nämnd, its attainment (dash_goal_attainment), its open and overdue self-assessment gaps
-// (dash_annual_self_gap) and its open and new ÖJ gaps (dash_annual_oj_gap). A public build leaves out
-// per-unit figures of the fokusområden published only as aggregates.
+// (judgement_city) and beräknad måluppfyllelse (goal_attainment_city), and readiness_city (basis combined);
+// per nämnd and bolag of the year its counts (unit_year_count: the same counts as its own page, report
+// and export) and its attainment (dash_goal_attainment). A public build leaves out per-unit figures of
+// the fokusområden published only as aggregates.
 import { runMartLoader } from '../../src/dashboard/martLoader.js';
 
 await runMartLoader(async (q) => ({
@@ -12,11 +12,9 @@ await runMartLoader(async (q) => ({
     `select year, fokusomrade, unit_group, n_items, n_applicable, n_met, share_met, n_namnder_with_data, n_at_target, share_at_target
      from readiness_city where basis = 'combined' order by year, unit_group desc, fokusomrade`,
   ),
-  namnder: await q('select * exclude (sort_order) from dash_annual_namnd order by year, sort_order'),
+  units: await q('select * exclude (profile, sort_order) from unit_year_count where profile = build_profile() order by year, sort_order'),
   goals: await q(
     `select year, unit_id, fokusomrade, share_met, target_share, attainment from dash_goal_attainment
      where published(publish_in_public) order by year, unit_id, fokusomrade`,
   ),
-  selfGaps: await q('select * from dash_annual_self_gap order by year, unit_id'),
-  ojGaps: await q('select * from dash_annual_oj_gap order by year, unit_id'),
 }));

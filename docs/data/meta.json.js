@@ -5,6 +5,7 @@ import { loaderProfile, runMartLoader } from '../../src/dashboard/martLoader.js'
 
 await runMartLoader(async (q) => ({
   profile: loaderProfile(),
+  minItemsForShare: (await q('select min_items_for_share() as n'))[0].n,
   publicAggregateOnly: (await q(`select value from setting_list where key = 'public_aggregate_only' order by n`)).map((r) => r.value),
   organisation: (await q('select unit_id, name from dash_organisation'))[0],
   years: (await q('select distinct year from readiness order by year')).map((r) => r.year),

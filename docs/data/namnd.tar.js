@@ -1,9 +1,8 @@
 // The nämnd and bolag pages (/namnd/<unit>, one template), one file each in this archive:
-// data/namnd/<unit>.json. Each table of the page from its mart (src/sql/dash_namnd_*, stg_self_latest_period).
-// What the build's profile may publish is decided in SQL: the marts with a profile column
-// (dash_namnd_self_gap, dash_namnd_goal, dash_namnd_period_movement) are read for this profile, and rows
-// that mark publish_in_public false (a unit's säkerhetsskydd) are left out of a public build
-// (dash_namnd_readiness, dash_namnd_programme_area).
+// data/namnd/<unit>.json. Each table of the page from its mart (src/sql/dash_namnd_*, unit_year_count,
+// unit_period_count). What the build's profile may publish is decided in SQL: the marts with a profile
+// column are read for this profile, and rows that mark publish_in_public false (a unit's säkerhetsskydd)
+// are left out of a public build (dash_namnd_readiness, dash_namnd_programme_area).
 // Each mart is read once for every unit and its rows handed to each unit's file (a query per unit and
 // mart was most of a build's loader time).
 import { runMartArchive } from '../../src/dashboard/martLoader.js';
@@ -19,14 +18,13 @@ await runMartArchive(async (q) => {
   const predecessors = await byUnit(`select unit_id as unit, other_unit_id as unit_id, name, change_date from dash_namnd_lineage where relation = 'predecessor' order by unit, name`);
   const successors = await byUnit(`select unit_id as unit, other_unit_id as unit_id, name, change_date from dash_namnd_lineage where relation = 'successor' order by unit, name`);
   const years = await byUnit('select distinct unit_id as unit, year from dash_namnd_readiness order by unit, year');
-  const readiness = await byUnit(`select unit_id as unit, * exclude (unit_id, publish_in_public) from dash_namnd_readiness where published(publish_in_public) order by unit, year, fokusomrade, basis`);
+  const counts = await byUnit('select unit_id as unit, * exclude (profile, unit_id) from unit_year_count where profile = build_profile() order by unit, year');
+  const periods = await byUnit('select unit_id as unit, * exclude (profile, unit_id) from unit_period_count where profile = build_profile() order by unit, year, period_order');
+  const readiness = await byUnit(`select unit_id as unit, * exclude (unit_id, publish_in_public) from dash_namnd_readiness where published(publish_in_public) order by unit, year, fokus_order`);
   const goals = await byUnit('select unit_id as unit, * exclude (profile, unit_id) from dash_namnd_goal where profile = build_profile() order by unit, year, goal');
   const programmeAreas = await byUnit(`select unit_id as unit, * exclude (unit_id, publish_in_public, mapped_fokusomraden) from dash_namnd_programme_area where published(publish_in_public) order by unit, year, programme_area`);
-  const movement = await byUnit('select unit_id as unit, * exclude (profile, unit_id) from dash_namnd_period_movement where profile = build_profile() order by unit, year, period_order');
-  const ojYears = await byUnit('select unit_id as unit, year, n_answered, n_owned from dash_namnd_oj_year order by unit, year');
   const ojTrend = await byUnit('select unit_id as unit, * exclude (unit_id, area_sort) from dash_namnd_oj_trend order by unit, area_sort, year, via_unit_id nulls first');
   const ojGaps = await byUnit('select unit_id as unit, * exclude (unit_id) from dash_namnd_oj_gap order by unit, year, role, since_year, indicator_title, answering_name');
-  const selfPeriods = await byUnit('select unit_id as unit, year, period from stg_self_latest_period order by unit, year');
   const selfGaps = await byUnit('select unit_id as unit, * exclude (profile, unit_id) from dash_namnd_self_gap where profile = build_profile() order by unit, year, requirement_id');
   return units.map((unit) => {
     const of = (rows) => rows.get(unit.unit_id);
@@ -35,14 +33,13 @@ await runMartArchive(async (q) => {
       predecessors: of(predecessors),
       successors: of(successors),
       years: of(years).map((r) => r.year),
+      counts: of(counts),
+      periods: of(periods),
       readiness: of(readiness),
       goals: of(goals),
       programmeAreas: of(programmeAreas),
-      movement: of(movement),
-      ojYears: of(ojYears),
       ojTrend: of(ojTrend),
       ojGaps: of(ojGaps),
-      selfPeriods: of(selfPeriods),
       selfGaps: of(selfGaps),
     }];
   });

@@ -78,13 +78,13 @@ export const commands: Record<string, CommandSpec> = {
   },
   export: {
     synopsis: ['export [--year ÅR] --format xlsx|csv [--unit ENHET] [--delimiter ,] -o FIL'],
-    summary: 'beredskap, brister, måluppfyllnad, jämförelse och källor till Excel eller CSV',
+    summary: 'beredskap, läget per enhet, brister, måluppfyllelse, jämförelse och källor till Excel eller CSV',
     flags: ['year', 'format', 'unit', 'delimiter', 'out'],
     notes: ['Utan --year: alla år. Utan --unit: organisationen och dess nämnder. Ett urval utan uppgifter skriver ingenting (slutkod 1).'],
   },
   report: {
-    synopsis: ['report readiness|gaps|goals|fidelity [--year ÅR] [--unit ENHET] [--format table|csv|json]'],
-    summary: 'beredskap, brister (ÖJ och självskattning), måluppfyllnad eller ÖJ-filernas egna andelar i terminalen',
+    synopsis: ['report summary|readiness|gaps|goals|fidelity [--year ÅR] [--unit ENHET] [--format table|csv|json]'],
+    summary: 'läget per enhet (öppna och försenade krav, ÖJ-brister), beredskap, brister (ÖJ och självskattning), måluppfyllelse eller ÖJ-filernas egna andelar i terminalen',
     flags: ['year', 'unit', 'format', 'all'],
     notes: ['Utan --year: det senaste året med uppgifter (--all: alla år). Utan --unit: organisationen och dess nämnder.'],
   },

@@ -45,19 +45,24 @@ const fidelity: ExportSheet = {
 export const reports: Record<string, ReportDef> = {
   readiness: {
     sheet: sheet('Beredskap'),
-    terminal: ['År', 'Enhet', 'Fokusområde', 'Underlag', 'Poster', 'Uppfyllda', 'Delvis', 'Ej uppfyllda', 'Pågår', 'Ej svar', 'Ej aktuella', 'Andel uppfyllt', 'Andel besvarat'].map((header) => ({ header })),
+    terminal: ['År', 'Enhet', 'Fokusområde', 'Underlag', 'Poster', 'Uppfyllda', 'Delvis', 'Ej uppfyllda', 'Pågår', 'Ej svar', 'Ej aktuella', 'Andel uppfyllt', 'Få poster', 'Andel besvarat'].map((header) => ({ header })),
   },
   gaps: {
     sheet: sheet('Brister'),
     terminal: [
       { header: 'År' }, { header: 'Period' }, { header: 'Enhet' }, { header: 'Underlag' }, { header: 'Indikator eller krav' },
       { header: 'Beskrivning', max: 50 }, { header: 'Svar eller status' }, { header: 'Brist' }, { header: 'Sedan år' },
-      { header: 'Ansvarig', max: 24 }, { header: 'Klart senast' }, { header: 'Försenad' },
+      { header: 'Ansvarig', max: 24 }, { header: 'Klart senast' }, { header: 'Försenad vid periodens slut' },
     ],
   },
   goals: {
-    sheet: sheet('Måluppfyllnad'),
-    terminal: ['År', 'Nämnd', 'Fokusområde', 'Nämndens bedömning', 'Mål', 'Beräknad andel uppfyllt', 'Tillämpliga poster', 'Beräknad måluppfyllnad'].map((header) => ({ header })),
+    sheet: sheet('Måluppfyllelse'),
+    terminal: ['År', 'Nämnd', 'Fokusområde', 'Nämndens bedömning', 'Mål', 'Beräknad andel uppfyllt', 'Tillämpliga poster', 'Beräknad måluppfyllelse'].map((header) => ({ header })),
+  },
+  summary: {
+    sheet: sheet('Enheter'),
+    terminal: ['År', 'Enhet', 'Senaste rapport', 'Tillämpliga krav', 'Öppna krav', 'Försenade vid periodens slut', 'ÖJ-brister enheten ansvarar för', 'Nya ÖJ-brister']
+      .map((header) => ({ header })),
   },
   fidelity: {
     sheet: fidelity,

@@ -27,4 +27,7 @@ export const labelDomains: Record<string, readonly string[] | ConfiguredCodes> =
   comparison_role: ['kommun', 'stadsdelsnamnder', 'jamforelse'],
   source_check: ['agree', 'differs', 'only_workbook', 'only_kolada'],
   difference: ['samma', 'bedomning_hogre', 'bedomning_lagre'],
+  not_comparable: ['inget_foregaende', 'ny_oj_serie', 'andrade_fragor', 'nytt_program', 'andrat_underlag'],
+  not_graded: ['inget_program', 'inga_uppgifter', 'inget_mal'],
+  oj_role: ['egen', 'ansvarar', 'annan_ansvarar'],
 };

@@ -248,13 +248,15 @@ export function readConfig(dir: string): { tables: ConfigTables; sha256: string 
     if (!applies && unit === null) problems.add({ file, row: r.line, column: 'applies', found: 'nej', message: 'nej gäller en namngiven enhet (unit_id), inte ett slag av enheter' });
     return [r.get('requirement_id'), kind, unit, applies, r.opt('source') === 'exempel'];
   });
+  const answeringUnit = 'svarande';
   const ownerRules: Rows = read('oj_cell_owner.csv', ['area', 'verksamhet', 'unit_kind', 'owner_unit_id', 'reason_sv', 'first_year', 'last_year'], ['source']).map((r) => {
     const file = 'oj_cell_owner.csv';
     if (!areaTitle.has(r.get('area'))) unknown(file, r, 'area', r.get('area'), areaTitle.keys());
     if (r.get('verksamhet') !== '*' && !verksamhetTitle.has(r.get('verksamhet'))) unknown(file, r, 'verksamhet', r.get('verksamhet'), verksamhetTitle.keys());
     const kind = r.opt('unit_kind');
     if (kind !== null && !unitKinds.has(kind)) unknown(file, r, 'unit_kind', kind, unitKinds);
-    checkUnit(file, r, 'owner_unit_id', r.get('owner_unit_id'));
+    // "svarande": the answering unit itself, beside another owner of the same rule's specificity (a shared cell)
+    if (r.get('owner_unit_id') !== answeringUnit) checkUnit(file, r, 'owner_unit_id', r.get('owner_unit_id'));
     return [r.get('area'), r.get('verksamhet'), kind, r.get('owner_unit_id'), r.get('reason_sv'), r.int('first_year'), r.int('last_year', true), r.opt('source') === 'exempel'];
   });
   const settings: Rows = read('settings.csv', ['key', 'value']).map((r) => [r.get('key'), r.get('value')]);

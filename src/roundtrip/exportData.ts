@@ -42,7 +42,7 @@ export const exportSheets: ExportSheet[] = [
     unitFiltered: true,
     sql: `select r.year, r.unit_id, u.name as unit_name, coalesce(f.title_sv, r.fokusomrade) as fokusomrade, r.basis,
                  r.n_items, r.n_met, r.n_partial, r.n_not_met, r.n_in_progress, r.n_unanswered, r.n_not_applicable, r.n_applicable,
-                 r.share_met, r.share_answered, r.programme_version
+                 r.share_met, r.share_answered, r.few_items, r.n_disagree, r.programme_version
           from readiness r
           join org_unit u using (unit_id)
           left join fokusomrade f using (fokusomrade)
@@ -53,7 +53,26 @@ export const exportSheets: ExportSheet[] = [
       text('Underlag', (r, t) => t('basis', r.basis)),
       int('Poster', 'n_items'), int('Uppfyllda', 'n_met'), int('Delvis', 'n_partial'), int('Ej uppfyllda', 'n_not_met'),
       int('Pågår', 'n_in_progress'), int('Ej svar', 'n_unanswered'), int('Ej aktuella', 'n_not_applicable'), int('Tillämpliga', 'n_applicable'),
-      share('Andel uppfyllt', 'share_met'), share('Andel besvarat', 'share_answered'), text('Programversion', 'programme_version'),
+      share('Andel uppfyllt', 'share_met'), share('Andel besvarat', 'share_answered'), text('Få poster', (r) => yesNo(r.few_items)),
+      int('Krav där källorna säger olika', 'n_disagree'), text('Programversion', 'programme_version'),
+    ],
+  },
+  {
+    // One row per unit and year: the counts every page, report and template shows (unit_year_count).
+    name: 'Enheter',
+    slug: 'enheter',
+    unitFiltered: true,
+    sql: `select c.* from unit_year_count c
+          where c.profile = 'internal' and ($1::integer is null or c.year = $1) and ($2::varchar is null or c.unit_id = $2)
+          order by c.year, c.sort_order`,
+    columns: [
+      int('År', 'year'), text('Enhets-id', 'unit_id'), text('Enhet', 'name'), text('Enheter', (r, t) => t('unit_group', r.unit_group)),
+      text('Räknas i årets siffror', (r) => yesNo(r.is_counted)),
+      text('Senaste rapport', (r, t) => t('period', r.self_period)), int('Tillämpliga krav', 'n_requirements'), int('Öppna krav', 'n_open'),
+      int('Försenade vid periodens slut', 'n_overdue'), int('Nya öppna krav', 'n_new'), int('Åtgärdade krav', 'n_fixed'),
+      int('ÖJ-frågor besvarade', 'n_oj_answered'), int('ÖJ-frågor enheten ansvarar för', 'n_oj_responsible'),
+      int('ÖJ-brister enheten ansvarar för', 'n_oj_open'), int('Nya ÖJ-brister', 'n_oj_new'), int('ÖJ-frågor med brist', 'n_oj_open_questions'),
+      int('ÖJ-brister delade med annan nämnd', 'n_oj_open_shared'), text('Nämndens bedömning lämnad', (r) => yesNo(r.has_judgement)),
     ],
   },
   {
@@ -61,18 +80,19 @@ export const exportSheets: ExportSheet[] = [
     slug: 'brister',
     unitFiltered: true,
     sql: `select * from (
-            select 'oj' as basis, g.year, null::varchar as period, g.unit_id, u.name as unit_name, coalesce(f.title_sv, g.fokusomrade) as fokusomrade,
+            select 'oj' as basis, g.year, null::varchar as period, g.owner_unit_id as unit_id, u.name as unit_name, coalesce(f.title_sv, g.fokusomrade) as fokusomrade,
                    f.sort_order, g.indicator_id as item_id, i.title_sv as item_text, g.answer as status, false as is_missing_row,
-                   g.gap_status, g.since_year, null::varchar as since_period,
+                   g.gap_status, g.since_year, null::varchar as since_period, a.name as answered_by, g.is_shared,
                    null::varchar as comment, null::varchar as planned_action, null::varchar as owner, null::varchar as due_date, null::boolean as overdue
             from oj_gap g
             join indicator i using (indicator_id)
-            join org_unit u using (unit_id)
+            join org_unit u on u.unit_id = g.owner_unit_id
+            join org_unit a on a.unit_id = g.unit_id
             left join fokusomrade f on f.fokusomrade = g.fokusomrade
             union all
             select 'self', s.year, s.period, s.unit_id, u.name, coalesce(f.title_sv, s.fokusomrade),
                    f.sort_order, s.requirement_id, s.requirement_text, s.status, s.is_missing_row,
-                   s.gap_status, s.since_year, s.since_period,
+                   s.gap_status, s.since_year, s.since_period, u.name, false,
                    s.comment, s.planned_action, s.owner, s.due_date::varchar, s.overdue
             from self_gap s
             join org_unit u using (unit_id)
@@ -86,13 +106,14 @@ export const exportSheets: ExportSheet[] = [
       text('Indikator eller krav', 'item_id'), { header: 'Beskrivning', kind: 'text', width: 50, value: 'item_text' },
       text('Svar eller status', (r, t) => (r.is_missing_row ? 'Saknas i rapporten' : t(r.basis === 'oj' ? 'answer' : 'status', r.status))),
       text('Brist', (r, t) => t('gap', r.gap_status)), int('Sedan år', 'since_year'), text('Sedan period', 'since_period'),
+      text('Besvarad av', 'answered_by'), text('Delas med annan nämnd', (r) => yesNo(r.is_shared)),
       { header: 'Kommentar', kind: 'text', width: 45, value: 'comment' }, { header: 'Åtgärd', kind: 'text', width: 45, value: 'planned_action' },
-      text('Ansvarig', 'owner'), { header: 'Klart senast', kind: 'date', value: 'due_date' }, text('Försenad', (r) => yesNo(r.overdue)),
+      text('Ansvarig', 'owner'), { header: 'Klart senast', kind: 'date', value: 'due_date' }, text('Försenad vid periodens slut', (r) => yesNo(r.overdue)),
     ],
   },
   {
-    name: 'Måluppfyllnad',
-    slug: 'maluppfyllnad',
+    name: 'Måluppfyllelse',
+    slug: 'maluppfyllelse',
     unitFiltered: true,
     // The unit's own judgement and the share we compute, side by side and never under one name.
     sql: `select g.year, g.unit_id, u.name as unit_name, coalesce(f.title_sv, g.fokusomrade) as fokusomrade,
@@ -108,7 +129,7 @@ export const exportSheets: ExportSheet[] = [
       text('Nämndens bedömning', (r, t) => t('attainment', r.judgement) ?? 'Ingen bedömning'),
       { header: 'Motivering', kind: 'text', width: 45, value: 'motivering' },
       share('Mål', 'target_share'), share('Beräknad andel uppfyllt', 'share_met'), int('Tillämpliga poster', 'n_applicable'),
-      text('Beräknad måluppfyllnad', (r, t) => t('attainment', r.attainment) ?? 'Inga uppgifter'),
+      text('Beräknad måluppfyllelse', (r, t) => t('attainment', r.attainment) ?? 'Inga uppgifter'),
     ],
   },
   {

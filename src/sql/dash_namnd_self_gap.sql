@@ -1,7 +1,8 @@
 -- dash_namnd_self_gap: a nämnd page's open self-assessment gaps in the latest period it reported each
 -- year (self_gap, not åtgärdad), once per build profile, with the public profile's redaction done here:
 -- profile internal has everything; profile public has no free text, owners or dates (comment,
--- planned_action, owner, due_date and overdue are NULL) and no row of a fokusområde in setting
+-- planned_action, owner, due_date and overdue – which requirement is försenad, self_gap.overdue – are
+-- NULL; how many are försenade is public, in unit_period_count) and no row of a fokusområde in setting
 -- public_aggregate_only (säkerhetsskydd: only its aggregate shares are published).
 -- Grain: (profile, unit_id, year, requirement_id). Invariant: a public row never carries free text.
 -- Materialised: a table, recomputed at the end of every import, pull and config change (src/db/views.ts).

@@ -22,5 +22,8 @@ select u.year, u.unit_id,
 from units u
 join cells c using (year)
 left join stg_oj_item o on o.year = u.year and o.unit_id = u.unit_id and o.indicator_id = c.indicator_id
-left join oj_gap g on g.year = u.year and g.unit_id = u.unit_id and g.indicator_id = c.indicator_id
+left join (
+    -- the cell's gap, once however many units are responsible for it
+    select distinct on (year, unit_id, indicator_id) year, unit_id, indicator_id, gap_status, since_year, previous_answer_list from oj_gap
+) g on g.year = u.year and g.unit_id = u.unit_id and g.indicator_id = c.indicator_id
 group by u.year, u.unit_id

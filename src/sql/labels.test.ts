@@ -29,6 +29,7 @@ const columnDomain: Record<string, string> = {
   position: 'position', previous_position: 'position', finding: 'finding',
   period: 'period', since_period: 'period', last_period: 'period', bedomning_period: 'period',
   role: 'comparison_role', comparison: 'source_check', difference: 'difference',
+  not_comparable_reason: 'not_comparable', not_graded_reason: 'not_graded',
 };
 /** Columns whose name alone does not say: `kind` and `status`, by table (null: not a label domain). */
 const tableColumnDomain = (table: string, column: string): string | null | undefined => {
@@ -39,8 +40,7 @@ const tableColumnDomain = (table: string, column: string): string | null | undef
     return ['vocab', 'dash_leadership_consistency'].includes(table) ? null : 'unit_kind';
   }
   if (column === 'status') return table.startsWith('kolada') ? null : 'status';
-  // dash_namnd_oj_gap's role (egen, agd, annan_agare) sorts a nämnd's gap lists and is never shown as a word.
-  if (column === 'role') return table === 'dash_namnd_oj_gap' ? null : 'comparison_role';
+  if (column === 'role') return table === 'dash_namnd_oj_gap' ? 'oj_role' : 'comparison_role';
   return columnDomain[column];
 };
 

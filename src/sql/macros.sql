@@ -27,3 +27,7 @@ create or replace macro kolada_code(answer_scale, answer) as
 -- build keeps every row.
 create or replace macro build_profile() as coalesce(getvariable('beredskap_profile'), 'public');
 create or replace macro published(publish_in_public) as publish_in_public or build_profile() = 'internal';
+-- min_items_for_share(): below this many applicable items a share is marked few_items (setting
+-- min_items_for_share in data/settings.csv; 5 where the setting is absent).
+create or replace macro min_items_for_share() as
+    coalesce((select value::integer from setting where key = 'min_items_for_share'), 5);

@@ -1,4 +1,6 @@
--- oj_trend: one row per year × current unit × ÖJ area × data source in the unit's lineage.
+-- oj_trend: one row per year × current unit × ÖJ area × data source in the unit's lineage, over the
+-- cells the unit (or its predecessor) is responsible for (stg_oj_owned_item: the socialnämnd's trend is
+-- the cells it owns, whoever answered them).
 -- Grain: (year, unit_id, area, via_unit_id). A current unit is one with no valid_to. via_unit_id is NULL
 -- for the unit's own answers and names the predecessor for years before a merger (Järva before 2024:
 -- one row via rinkeby-kista, one via spanga-tensta), so a chart draws them as distinct, labelled series
@@ -26,7 +28,7 @@ cells as (
     select a.unit_id, a.ancestor_id, o.year, o.area, o.answer
     from stg_unit_ancestor a
     join current_units c using (unit_id)
-    join stg_oj_item o on o.unit_id = a.ancestor_id
+    join stg_oj_owned_item o on o.unit_id = a.ancestor_id
 ),
 final as (
     select

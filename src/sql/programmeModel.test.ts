@@ -78,11 +78,23 @@ describe('the programme model on a fixture city', () => {
     await open();
     await loadNorr2020();
     const cols = 'basis, n_items, n_met, n_not_met, n_partial, n_oj_merged, n_applicable, share_met';
-    expect(await q(`select ${cols} from readiness where year = 2020 and unit_id = 'norr' and fokusomrade = 'beredskap' order by basis`)).toEqual([
-      // N1 met; N2 uppfyllt but one of its two ÖJ cells is Nej: one item, not met. Not 1 + 2 + 2.
-      { basis: 'combined', n_items: 2, n_met: 1, n_not_met: 1, n_partial: 0, n_oj_merged: 2, n_applicable: 2, share_met: 0.5 },
-      { basis: 'oj', n_items: 2, n_met: 1, n_not_met: 1, n_partial: 0, n_oj_merged: 0, n_applicable: 2, share_met: 0.5 },
-      { basis: 'self', n_items: 2, n_met: 2, n_not_met: 0, n_partial: 0, n_oj_merged: 0, n_applicable: 2, share_met: 1 },
+    expect(await q(`select ${cols}, n_disagree from readiness where year = 2020 and unit_id = 'norr' and fokusomrade = 'beredskap' order by basis`)).toEqual([
+      // Norr is responsible for upphandling hemtjänst (shared with the socialnämnd), not for SÄBO's (the
+      // socialnämnd's alone): its ÖJ basis is that one Nej. N1 met; N2 uppfyllt in the VB (31 December)
+      // holds the hemtjänst cell (Nej on 1 February): one item, and the later report decides – met,
+      // with the sources flagged as disagreeing. Not 1 + 1 + 1.
+      { basis: 'combined', n_items: 2, n_met: 2, n_not_met: 0, n_partial: 0, n_oj_merged: 1, n_applicable: 2, share_met: 1, n_disagree: 1 },
+      { basis: 'oj', n_items: 1, n_met: 0, n_not_met: 1, n_partial: 0, n_oj_merged: 0, n_applicable: 1, share_met: 0, n_disagree: 0 },
+      { basis: 'self', n_items: 2, n_met: 2, n_not_met: 0, n_partial: 0, n_oj_merged: 0, n_applicable: 2, share_met: 1, n_disagree: 0 },
+    ]);
+    // The socialnämnd answers no survey, but both upphandling cells count for it: one Ja, one Nej.
+    expect(await q(`select basis, n_items, n_met, share_met from readiness where year = 2020 and unit_id = 'socialn' and fokusomrade = 'beredskap' order by basis`)).toEqual([
+      { basis: 'combined', n_items: 2, n_met: 1, share_met: 0.5 },
+      { basis: 'oj', n_items: 2, n_met: 1, share_met: 0.5 },
+    ]);
+    // Pooled over the nämnder, the shared Nej is one answer, counted once: Ja, Nej.
+    expect(await q(`select n_items, n_met from readiness_city where year = 2020 and fokusomrade = 'beredskap' and basis = 'oj' and unit_group = 'namnd'`)).toEqual([
+      { n_items: 2, n_met: 1 },
     ]);
     // N4 (general informationssäkerhet, fokusomrade "-") is in no fokusområde: säkerhetsskydd is N3 alone.
     expect(await q(`select n_items, n_partial, share_met, publish_in_public from readiness where year = 2020 and unit_id = 'norr' and fokusomrade = 'sakerhetsskydd' and basis = 'self'`)).toEqual([
@@ -114,21 +126,36 @@ describe('the programme model on a fixture city', () => {
     ]);
     expect(await q(`select unit_group, n_units, n_helt, n_delvis, n_ej, n_inga_uppgifter from goal_attainment_city where year = 2020 and fokusomrade = 'beredskap' order by unit_group`)).toEqual([
       { unit_group: 'bolag', n_units: 2, n_helt: 0, n_delvis: 0, n_ej: 0, n_inga_uppgifter: 2 },
-      // norr: 0.5 is more than 20 points below 0.9
-      { unit_group: 'namnd', n_units: 4, n_helt: 0, n_delvis: 0, n_ej: 1, n_inga_uppgifter: 3 },
+      // norr: 1 (helt); socialn: 0.5 on the cells it is responsible for, more than 20 points below 0.9 (ej)
+      { unit_group: 'namnd', n_units: 4, n_helt: 1, n_delvis: 0, n_ej: 1, n_inga_uppgifter: 2 },
     ]);
   });
 
-  it('oj_cell_owner puts a procurement gap on the socialnämnd by rule, other cells on the answering unit', async () => {
+  it('oj_cell_owner: a procurement cell shared by the socialnämnd and the answering unit, SÄBO\'s the socialnämnd\'s alone by the more specific rule, other cells the answering unit\'s', async () => {
     await open();
     await loadNorr2020();
-    expect(await q(`select indicator_id, owner_unit_id, by_rule from oj_cell_owner where year = 2020 order by indicator_id`)).toEqual([
-      { indicator_id: 'evakuering_sabo', owner_unit_id: 'norr', by_rule: false },
-      { indicator_id: 'upphandling_hemtjanst', owner_unit_id: 'socialn', by_rule: true },
-      { indicator_id: 'upphandling_sabo', owner_unit_id: 'socialn', by_rule: true },
+    expect(await q(`select indicator_id, owner_unit_id, reason, by_rule, is_shared from oj_cell_owner where year = 2020 order by indicator_id, owner_unit_id`)).toEqual([
+      { indicator_id: 'evakuering_sabo', owner_unit_id: 'norr', reason: 'Egen verksamhet', by_rule: false, is_shared: false },
+      { indicator_id: 'upphandling_hemtjanst', owner_unit_id: 'norr', reason: 'Egna entreprenadupphandlingar', by_rule: true, is_shared: true },
+      { indicator_id: 'upphandling_hemtjanst', owner_unit_id: 'socialn', reason: 'Ramavtal upphandlas av socialnämnden', by_rule: true, is_shared: true },
+      { indicator_id: 'upphandling_sabo', owner_unit_id: 'socialn', reason: 'Valfrihetssystemet för särskilt boende förvaltas av socialnämnden', by_rule: true, is_shared: false },
     ]);
-    expect(await q(`select unit_id, indicator_id, owner_unit_id, owner_reason from oj_gap where year = 2020`)).toEqual([
-      { unit_id: 'norr', indicator_id: 'upphandling_hemtjanst', owner_unit_id: 'socialn', owner_reason: 'Ramavtal upphandlas av socialnämnden' },
+    // The Nej is one gap with two responsible nämnder: on both lists, marked shared; Norr's own list
+    // does not show it again as someone else's.
+    expect(await q(`select unit_id, owner_unit_id, is_shared from oj_gap where year = 2020 order by owner_unit_id`)).toEqual([
+      { unit_id: 'norr', owner_unit_id: 'norr', is_shared: true },
+      { unit_id: 'norr', owner_unit_id: 'socialn', is_shared: true },
+    ]);
+    expect(await q(`select unit_id, role, shared_with from dash_namnd_oj_gap where year = 2020 order by unit_id`)).toEqual([
+      { unit_id: 'norr', role: 'egen', shared_with: 'Socialnämnden' },
+      { unit_id: 'socialn', role: 'ansvarar', shared_with: 'Norr' },
+    ]);
+    expect(await q(`select profile, unit_id, n_oj_answered, n_oj_responsible, n_oj_open, n_oj_open_shared from unit_year_count
+                    where year = 2020 and unit_id in ('norr', 'socialn') order by unit_id, profile`)).toEqual([
+      { profile: 'internal', unit_id: 'norr', n_oj_answered: 3, n_oj_responsible: 2, n_oj_open: 1, n_oj_open_shared: 1 },
+      { profile: 'public', unit_id: 'norr', n_oj_answered: 3, n_oj_responsible: 2, n_oj_open: 1, n_oj_open_shared: 1 },
+      { profile: 'internal', unit_id: 'socialn', n_oj_answered: 0, n_oj_responsible: 2, n_oj_open: 1, n_oj_open_shared: 1 },
+      { profile: 'public', unit_id: 'socialn', n_oj_answered: 0, n_oj_responsible: 2, n_oj_open: 1, n_oj_open_shared: 1 },
     ]);
   });
 
@@ -155,14 +182,15 @@ describe('the programme model on a fixture city', () => {
     ]);
     expect(await q(`select unit_id, goal, namndens_bedomning, beraknad_andel_uppfyllt, n_applicable, beraknad_maluppfyllelse, difference from judgement_comparison order by unit_id, goal`)).toEqual([
       { unit_id: 'bostader-ab', goal: 'beredskap', namndens_bedomning: 'delvis', beraknad_andel_uppfyllt: null, n_applicable: 0, beraknad_maluppfyllelse: null, difference: null },
-      // norr says helt; it meets 1 of 2 items (combined): ej by the target, so the judgement is higher
-      { unit_id: 'norr', goal: 'beredskap', namndens_bedomning: 'helt', beraknad_andel_uppfyllt: 0.5, n_applicable: 2, beraknad_maluppfyllelse: 'ej', difference: 'bedomning_hogre' },
-      // all fokusområden pooled: 1 + 0 + 1 met of 2 + 1 + 1 applicable; worst grade ej
-      { unit_id: 'norr', goal: 'samtliga', namndens_bedomning: 'delvis', beraknad_andel_uppfyllt: 0.5, n_applicable: 4, beraknad_maluppfyllelse: 'ej', difference: 'bedomning_hogre' },
+      // norr says helt; it meets 2 of 2 items (combined): helt by the target too
+      { unit_id: 'norr', goal: 'beredskap', namndens_bedomning: 'helt', beraknad_andel_uppfyllt: 1, n_applicable: 2, beraknad_maluppfyllelse: 'helt', difference: 'samma' },
+      // all fokusområden pooled: 2 + 1 + 0 met of 2 + 1 + 1 applicable; worst grade ej (säkerhetsskydd)
+      { unit_id: 'norr', goal: 'samtliga', namndens_bedomning: 'delvis', beraknad_andel_uppfyllt: 0.75, n_applicable: 4, beraknad_maluppfyllelse: 'ej', difference: 'bedomning_hogre' },
     ]);
-    expect(await q(`select goal, finding from consistency where requirement_id is null order by goal`)).toEqual([
-      { goal: 'beredskap', finding: 'bedomning_hogre' },
-      { goal: 'samtliga', finding: 'bedomning_hogre' },
+    expect(await q(`select goal, requirement_id, finding, decided_by from consistency where finding is not null order by goal nulls first`)).toEqual([
+      // N2: the VB's uppfyllt decides; ÖJ's Nej of February is flagged, not hidden
+      { goal: null, requirement_id: 'N2', finding: 'sjalv_uppfyllt_oj_nej', decided_by: 'self' },
+      { goal: 'samtliga', requirement_id: null, finding: 'bedomning_hogre', decided_by: null },
     ]);
     expect(await q(`select unit_group, n_units, n_helt, n_delvis, n_ej, n_utan_bedomning from judgement_city where year = 2020 and goal = 'beredskap' order by unit_group`)).toEqual([
       { unit_group: 'bolag', n_units: 2, n_helt: 0, n_delvis: 1, n_ej: 0, n_utan_bedomning: 1 },

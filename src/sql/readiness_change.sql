@@ -11,14 +11,14 @@
 -- Materialised: a table, recomputed at the end of every import, pull and config change (src/db/views.ts).
 create or replace view readiness_change as
 with oj_cells as (
-    -- per year × unit × fokusområde: whether an ÖJ series starts there, and which series it holds
-    -- (one pass over the answers, not a lookup per readiness row)
+    -- per year × unit × fokusområde: whether an ÖJ series starts there, and which series it holds, over
+    -- the cells the unit is responsible for (one pass over the items, not a lookup per readiness row)
     select
-        i.year, i.unit_id, i.fokusomrade,
-        coalesce(bool_or(d.break_year = i.year), false) as oj_series_starts,
-        string_agg(distinct i.series, ',' order by i.series) as oj_series,
-    from stg_oj_item i
-    left join stg_indicator d using (indicator_id)
+        year, unit_id, fokusomrade,
+        coalesce(bool_or(opens_series), false) as oj_series_starts,
+        string_agg(distinct series, ',' order by series) as oj_series,
+    from readiness_item
+    where basis = 'oj'
     group by all
 ),
 flags as (

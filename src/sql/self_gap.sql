@@ -3,9 +3,10 @@
 -- were a gap the previous period and are uppfyllt now. Grain: (year, period, unit_id, requirement_id).
 -- gap_status, since_year/since_period: as stg_gap, period by period (2024 VB → 2025 T1), following
 -- lineage; requirement ids belong to one programme version, so nothing is compared across versions.
--- overdue: a gap whose planned action's due date has passed (due_date < today): for follow-up now.
--- overdue_at_period_end: the due date had passed when the period ended (due_date < period end): what a
--- report about that period says, the same whatever day it is built.
+-- overdue (försenad): an open gap whose planned action's due date had passed when the period ended
+-- (due_date < the period's last day, table period): what the report about that period says, the same
+-- whatever day it is read or built. The one meaning of försenad on every page and in every output; no
+-- figure is counted against today's date.
 -- Materialised: a table, recomputed at the end of every import, pull and config change (src/db/views.ts).
 create or replace view self_gap as
 select
@@ -22,8 +23,7 @@ select
     i.planned_action,
     i.owner,
     i.due_date,
-    g.gap_status <> 'atgardad' and i.due_date < current_date as overdue,
-    g.gap_status <> 'atgardad' and i.due_date < strptime(g.year::varchar || '-' || p.period_end, '%Y-%m-%d')::date as overdue_at_period_end,
+    coalesce(g.gap_status <> 'atgardad' and i.due_date < strptime(g.year::varchar || '-' || p.period_end, '%Y-%m-%d')::date, false) as overdue,
     g.gap_status,
     g.since_year,
     g.since_period,

@@ -70,15 +70,23 @@ describe('readiness views', () => {
       { fokusomrade: 'beredskap', n_items: 1, n_applicable: 1, share_met: 1, share_answered: 1 },
       { fokusomrade: 'olycksforebyggande', n_items: 2, n_applicable: 0, share_met: null, share_answered: null },
     ]);
-    // combined = ÖJ items + self items, each fact once (requirement_oj_map.csv): B06 (left out of the
-    // report: unanswered) holds both kontinuitet cells, so beredskap is B01–B11, all unanswered; O02
-    // (uppfyllt) holds the evakuering cells, one Nej → not met; O03 (ej aktuellt) holds varme's Pågår →
-    // in progress; O01 met. S01–S04 and P01–P04 left out: unanswered.
-    expect(await q(`select fokusomrade, n_items, n_met, n_unanswered, n_in_progress, n_not_applicable, n_oj_merged, share_met from readiness where year = 2024 and unit_id = 'farsta' and basis = 'combined' order by fokusomrade`)).toEqual([
-      { fokusomrade: 'beredskap', n_items: 11, n_met: 0, n_unanswered: 11, n_in_progress: 0, n_not_applicable: 0, n_oj_merged: 2, share_met: 0 },
-      { fokusomrade: 'olycksforebyggande', n_items: 3, n_met: 1, n_unanswered: 0, n_in_progress: 1, n_not_applicable: 0, n_oj_merged: 5, share_met: 1 / 3 },
-      { fokusomrade: 'personsakerhet', n_items: 4, n_met: 0, n_unanswered: 4, n_in_progress: 0, n_not_applicable: 0, n_oj_merged: 0, share_met: 0 },
-      { fokusomrade: 'sakerhetsskydd', n_items: 4, n_met: 0, n_unanswered: 4, n_in_progress: 0, n_not_applicable: 0, n_oj_merged: 0, share_met: 0 },
+    // combined = ÖJ items + self items, each fact once (requirement_oj_map.csv), a requirement by its latest
+    // dated evidence (T1 ends 30 April, after ÖJ's 1 February): B06 (left out of the report: no evidence of
+    // its own) holds both kontinuitet cells, so ÖJ decides – Delvis and Ja, the least met: partial; the
+    // other B requirements are unanswered. O02 (uppfyllt in T1) holds the evakuering cells, one Nej: the
+    // later report decides, met – and the two sources disagree; O03 (ej aktuellt in T1) holds varme's
+    // Pågår: not applicable, the report being later. O01 met. S01–S04 and P01–P04 left out: unanswered.
+    expect(await q(`select fokusomrade, n_items, n_met, n_partial, n_unanswered, n_in_progress, n_not_applicable, n_oj_merged, n_disagree, share_met from readiness where year = 2024 and unit_id = 'farsta' and basis = 'combined' order by fokusomrade`)).toEqual([
+      { fokusomrade: 'beredskap', n_items: 11, n_met: 0, n_partial: 1, n_unanswered: 10, n_in_progress: 0, n_not_applicable: 0, n_oj_merged: 2, n_disagree: 0, share_met: 0 },
+      { fokusomrade: 'olycksforebyggande', n_items: 3, n_met: 2, n_partial: 0, n_unanswered: 0, n_in_progress: 0, n_not_applicable: 1, n_oj_merged: 5, n_disagree: 1, share_met: 1 },
+      { fokusomrade: 'personsakerhet', n_items: 4, n_met: 0, n_partial: 0, n_unanswered: 4, n_in_progress: 0, n_not_applicable: 0, n_oj_merged: 0, n_disagree: 0, share_met: 0 },
+      { fokusomrade: 'sakerhetsskydd', n_items: 4, n_met: 0, n_partial: 0, n_unanswered: 4, n_in_progress: 0, n_not_applicable: 0, n_oj_merged: 0, n_disagree: 0, share_met: 0 },
+    ]);
+    expect(await q(`select item_id, outcome, evidence, self_outcome, oj_outcome, sources_disagree from readiness_item
+                    where year = 2024 and unit_id = 'farsta' and basis = 'combined' and item_id in ('B06', 'O02', 'O03') order by item_id`)).toEqual([
+      { item_id: 'B06', outcome: 'partial', evidence: 'oj', self_outcome: 'unanswered', oj_outcome: 'partial', sources_disagree: false },
+      { item_id: 'O02', outcome: 'met', evidence: 'self', self_outcome: 'met', oj_outcome: 'not_met', sources_disagree: true },
+      { item_id: 'O03', outcome: 'not_applicable', evidence: 'self', self_outcome: 'not_applicable', oj_outcome: 'in_progress', sources_disagree: false },
     ]);
   });
 
@@ -165,34 +173,36 @@ describe('readiness views', () => {
     ]);
   });
 
-  it('self_gap: delvis, ej uppfyllt, blank and left-out requirements are gaps with their follow-up fields; overdue; åtgärdad and kvarstående period by period', async () => {
+  it('self_gap: delvis, ej uppfyllt, blank and left-out requirements are gaps with their follow-up fields; försenad means due before the period ended, whatever the day; åtgärdad and kvarstående period by period', async () => {
     db = await openTestDb(dir);
     await load('self', `
       2024;T1;Farsta;B01;Delvis;Planen revideras;Revidera planen;Säkerhetssamordnare;2020-01-01
       2024;T1;Farsta;B02;Ej uppfyllt;;Övning;Förvaltningschef;2099-12-31
       2024;T1;Farsta;B03;
       2024;T1;Farsta;B04;Ej uppfyllt
-      2024;T1;Farsta;B05;Delvis
+      2024;T1;Farsta;B05;Delvis;;Ny rutin;Enhetschef;2024-05-15
       2024;T2;Farsta;B04;Uppfyllt
       2024;T2;Farsta;B05;Delvis`);
     const rows = await q(`select period, requirement_id, status, is_missing_row, gap_status, since_year, since_period, overdue
       from self_gap where unit_id = 'farsta' and requirement_id in ('B01', 'B02', 'B03', 'B04', 'B05', 'B06') order by period, requirement_id`);
-    const row = (period: string, requirement_id: string, status: string, gap_status: string, since_period: string, overdue: boolean | null, is_missing_row = false) =>
+    const row = (period: string, requirement_id: string, status: string, gap_status: string, since_period: string, overdue: boolean, is_missing_row = false) =>
       ({ period, requirement_id, status, is_missing_row, gap_status, since_year: 2024, since_period, overdue });
     expect(rows).toEqual([
       row('T1', 'B01', 'delvis', 'ny', 'T1', true),
       row('T1', 'B02', 'ej_uppfyllt', 'ny', 'T1', false),
-      row('T1', 'B03', 'ej_svar', 'ny', 'T1', null),
-      row('T1', 'B04', 'ej_uppfyllt', 'ny', 'T1', null),
-      row('T1', 'B05', 'delvis', 'ny', 'T1', null),
-      row('T1', 'B06', 'ej_svar', 'ny', 'T1', null, true),
-      row('T2', 'B01', 'ej_svar', 'kvarstaende', 'T1', null, true),
-      row('T2', 'B02', 'ej_svar', 'kvarstaende', 'T1', null, true),
-      row('T2', 'B03', 'ej_svar', 'kvarstaende', 'T1', null, true),
+      row('T1', 'B03', 'ej_svar', 'ny', 'T1', false),
+      row('T1', 'B04', 'ej_uppfyllt', 'ny', 'T1', false),
+      row('T1', 'B05', 'delvis', 'ny', 'T1', false),
+      row('T1', 'B06', 'ej_svar', 'ny', 'T1', false, true),
+      row('T2', 'B01', 'ej_svar', 'kvarstaende', 'T1', false, true),
+      row('T2', 'B02', 'ej_svar', 'kvarstaende', 'T1', false, true),
+      row('T2', 'B03', 'ej_svar', 'kvarstaende', 'T1', false, true),
       row('T2', 'B04', 'uppfyllt', 'atgardad', 'T1', false),
-      row('T2', 'B05', 'delvis', 'kvarstaende', 'T1', null),
-      row('T2', 'B06', 'ej_svar', 'kvarstaende', 'T1', null, true),
+      row('T2', 'B05', 'delvis', 'kvarstaende', 'T1', false),
+      row('T2', 'B06', 'ej_svar', 'kvarstaende', 'T1', false, true),
     ]);
+    // B05's date (15 May) was still ahead when T1 ended (30 April): not försenad in T1, though long past today.
+    expect(rows.find((r) => r.period === 'T1' && r.requirement_id === 'B05')).toMatchObject({ overdue: false });
     expect(await q(`select comment, planned_action, owner, due_date::varchar as due_date from self_gap where period = 'T1' and requirement_id in ('B01', 'B02') order by requirement_id`)).toEqual([
       { comment: 'Planen revideras', planned_action: 'Revidera planen', owner: 'Säkerhetssamordnare', due_date: '2020-01-01' },
       { comment: null, planned_action: 'Övning', owner: 'Förvaltningschef', due_date: '2099-12-31' },
@@ -252,16 +262,18 @@ describe('readiness views', () => {
 
   it('readiness_change shows a change only between comparable years, and says why not otherwise', async () => {
     db = await openTestDb(dir);
+    // upphandling for LSS: a cell Farsta shares with the socialnämnd (oj_cell_owner.csv), so it counts for Farsta;
+    // SÄBO's would be äldrenämndens alone.
     await load('oj', `
-      2018;Farsta;upphandling;sabo;Ja
-      2019;Farsta;upphandling;sabo;Ja
+      2018;Farsta;upphandling;lss_vuxna;Ja
+      2019;Farsta;upphandling;lss_vuxna;Ja
       2019;Farsta;kontinuitet;sabo;Nej
-      2020;Farsta;upphandling;sabo;Ja
+      2020;Farsta;upphandling;lss_vuxna;Ja
       2020;Farsta;kontinuitet;sabo;Ja
       2021;Farsta;evakuering;sabo;Nej
       2022;Farsta;evakuering;sabo;Ja
-      2022;Farsta;upphandling;sabo;Ja
-      2023;Farsta;upphandling;sabo;Nej`);
+      2022;Farsta;upphandling;lss_vuxna;Ja
+      2023;Farsta;upphandling;lss_vuxna;Nej`);
     expect(await q(`select year, fokusomrade, change, not_comparable_reason from readiness_change
       where unit_id = 'farsta' and basis = 'oj' and fokusomrade in ('beredskap', 'olycksforebyggande') and share_met is not null order by fokusomrade, year`)).toEqual([
       { year: 2018, fokusomrade: 'beredskap', change: null, not_comparable_reason: 'inget_foregaende' },

@@ -124,9 +124,33 @@ where r.n_ja + r.n_nej + r.n_unanswered + r.n_other + r.n_no_row <> r.n_units
    or r.n_weak <> r.n_nej + r.n_unanswered + r.n_no_row
    or (i.break_year = r.year and r.n_weak_previous is not null);
 
--- check: dash_namnd_period_movement: open gaps are new or remaining; no due dates counted in public
-select * from dash_namnd_period_movement
-where n_open <> n_new + n_remaining or (profile = 'public' and n_overdue_at_period_end is not null);
+-- check: unit_period_count: open gaps are new or remaining, försenade are open, open are requirements
+select * from unit_period_count
+where n_open <> n_new + n_remaining or n_overdue > n_open or n_open > n_requirements;
+
+-- check: unit_year_count: every unit's latest report and ÖJ counts hang together
+select * from unit_year_count
+where n_overdue > n_open or n_oj_open_questions > n_oj_open or n_oj_open > n_oj_responsible
+   or (self_period is null) <> (n_open is null) or (n_oj_responsible = 0) <> (n_oj_open is null);
+
+-- check: a public count of a unit never counts a requirement of a fokusområde published only as an aggregate
+select c.* from unit_period_count c
+where c.profile = 'public' and c.n_open <> (
+    select count(*) from self_gap g
+    where g.unit_id = c.unit_id and g.year = c.year and g.period = c.period and g.gap_status <> 'atgardad'
+      and coalesce(g.fokusomrade, '') not in (select value from setting_list where key = 'public_aggregate_only'));
+
+-- check: a combined requirement item counts as its latest dated evidence, and is flagged when its sources disagree
+select * from readiness_item
+where basis = 'combined' and item_kind = 'requirement'
+  and (outcome <> case evidence when 'self' then self_outcome when 'oj' then oj_outcome else 'unanswered' end
+       or sources_disagree <> coalesce(self_outcome in ('met', 'partial', 'not_met', 'in_progress') and oj_outcome in ('met', 'partial', 'not_met', 'in_progress')
+                                       and (self_outcome = 'met') <> (oj_outcome = 'met'), false));
+
+-- check: every disagreeing combined item is a consistency finding
+select i.* from readiness_item i
+where i.sources_disagree and not exists (
+    select 1 from consistency c where c.year = i.year and c.unit_id = i.unit_id and c.requirement_id = i.item_id and c.finding is not null);
 
 -- check: a public nämnd page carries no säkerhetsskydd goal and no pooled computed figure for samtliga
 select * from dash_namnd_goal
@@ -135,9 +159,9 @@ where profile = 'public'
        or motivering is not null
        or (goal = 'samtliga' and (beraknad_andel_uppfyllt is not null or n_applicable is not null or beraknad_maluppfyllelse is not null)));
 
--- check: every open ÖJ gap of a nämnd answering ÖJ is on its owner's page, once
+-- check: every open ÖJ gap is on the page of each nämnd responsible for it, once
 select g.* from oj_gap g
 where g.gap_status <> 'atgardad' and g.owner_unit_id in (select unit_id from stg_org_namnd)
   and (select count(*) from dash_namnd_oj_gap d
        where d.unit_id = g.owner_unit_id and d.year = g.year and d.answering_unit_id = g.unit_id
-         and d.indicator_id = g.indicator_id and d.role in ('egen', 'agd')) <> 1;
+         and d.indicator_id = g.indicator_id and d.role in ('egen', 'ansvarar')) <> 1;

@@ -21,7 +21,7 @@ export default {
     { name: 'Stadsledning', path: '/stadsledning' },
     { name: 'ÖJ-svar', path: '/oj-svar' },
     { name: 'Jämförelse', path: '/jamforelse' },
-    { name: 'Måluppfyllnad', path: '/maluppfyllnad' },
+    { name: 'Måluppfyllelse', path: '/maluppfyllelse' },
     { name: 'Nämnder', path: '/namnder' },
     { name: 'Årsuppföljning', path: '/arsuppfoljning' },
     { name: 'Datakvalitet och källor', path: '/datakvalitet' },

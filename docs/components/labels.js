@@ -19,7 +19,7 @@ export const sourceKindLabel = domain("source_kind");
 export const unitKindLabel = domain("unit_kind");
 /** Nämnder and bolag are counted apart, never together. */
 export const unitGroupLabel = domain("unit_group");
-/** The two måluppfyllnad figures, named apart everywhere. */
+/** The two måluppfyllelse figures, named apart everywhere. */
 export const measureLabel = domain("measure");
 /** The city's position against a comparison group, with a sign so colour is not needed. */
 export const positionLabel = domain("position");

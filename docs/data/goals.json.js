@@ -1,4 +1,4 @@
-// Måluppfyllnad: target, actual, the share where delvis begins and helt/delvis/ej per year × nämnd or
+// Måluppfyllelse: target, actual, the share where delvis begins and helt/delvis/ej per year × nämnd or
 // bolag × fokusområde (dash_goal_attainment; a public build leaves out the per-unit figures of the
 // fokusområden published only as aggregates), the city's counts per unit group (goal_attainment_city)
 // and the thresholds in force per year and fokusområde as the view applied them (dash_goal_threshold).

@@ -1,5 +1,5 @@
 // Stadsledning: the city against its comparison groups across every ÖJ cell (dash_comparison_position_count,
-// and the cells that changed position: dash_leadership_changed), both måluppfyllnad figures per unit
+// and the cells that changed position: dash_leadership_changed), both måluppfyllelse figures per unit
 // group against last year (dash_leadership_attainment), who has reported for the current period
 // (dash_leadership_reporting), the requirements most often unmet (dash_leadership_requirement) and the
 // consistency flags (dash_leadership_consistency); the last two without rows a public build may not carry.

@@ -1,6 +1,6 @@
 // Översikt: every nämnd and bolag counted that year × fokusområde × year, with the change since the year
 // before where comparable (dash_overview_readiness; a public build leaves out the per-unit figures of
-// the fokusområden published only as aggregates), and the city's counts of beräknad måluppfyllnad per
+// the fokusområden published only as aggregates), and the city's counts of beräknad måluppfyllelse per
 // unit group (goal_attainment_city).
 import { runMartLoader } from '../../src/dashboard/martLoader.js';
 

@@ -265,10 +265,10 @@ export async function runBench(options: { outDir: string; quiet?: boolean }): Pr
   console.log(formatTable(['Vy', 'Rader', 'Sekunder', 'Kvot mot skanning'], views.map((v) => [`${v.readByPage ? '* ' : '  '}${v.view}`, v.rows, round(v.seconds, 3), round(v.ratio, 1)])));
   const slowestRead = views.filter((v) => v.readByPage).sort((a, b) => b.seconds - a.seconds)[0]!;
 
-  say('Tolkar en arbetsbok i riksskala …');
+  say('Tolkar en Excelfil i riksskala …');
   const wb = await benchWorkbook(inputs, catalog, options.outDir, configDir);
   console.log('');
-  console.log(`ÖJ-arbetsbok ${workbookYear} (${wb.units} enheter, ${wb.answers.toLocaleString('sv-SE')} svar):`);
+  console.log(`ÖJ-Excelfil ${workbookYear} (${wb.units} enheter, ${wb.answers.toLocaleString('sv-SE')} svar):`);
   console.log(formatTable(['Steg', 'Första läsningen, egen process (s)', 'Därefter, median (s)'], [
     ['Läsa .xlsx (storlekskontroll, ExcelJS, workbookGrids)', round(wb.cold.read, 3), round(wb.warm.read, 3)],
     ['Tolka (parseOjWorkbook)', round(wb.cold.parse, 3), round(wb.warm.parse, 3)],
@@ -331,7 +331,7 @@ export async function runBench(options: { outDir: string; quiet?: boolean }): Pr
   console.log(formatTable(['Mått', 'Värde', 'Mål'], [
     ['Import långt CSV / DuckDB read_csv', figures.import_ratio, '≤ 3'],
     ['  utan vyernas uppdatering', figures.import_ratio_without_view_refresh, ''],
-    ['Riksarbetsbok läsa + tolka, första gången i en ny process (s)', figures.workbook_seconds, '≤ 0,3'],
+    ['Excelfil i riksskala läsa + tolka, första gången i en ny process (s)', figures.workbook_seconds, '≤ 0,3'],
     ['  därefter (s)', figures.workbook_seconds_warm, ''],
     ['Stort blad: 5 000 rader / 1 000 rader', figures.large_sheet_scaling_5x_rows, '≈ 5'],
     [`Långsammaste vy en sida läser, ×${copies} (s; ${figures.slowest_view_10x})`, figures.slowest_view_seconds_10x, '≤ 0,1'],

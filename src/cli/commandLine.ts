@@ -56,10 +56,10 @@ export const commands: Record<string, CommandSpec> = {
   init: { synopsis: ['init'], summary: 'skapa eller uppdatera databasen (schema, konfiguration, vyer)', flags: [] },
   import: {
     synopsis: ['import oj FIL… [--year ÅR] [--accept-fidelity]', 'import self-assessment FIL… [--dry-run [--report UT.xlsx|UT.md]] [--year ÅR]', 'import judgement FIL…'],
-    summary: 'importera ÖJ-arbetsböcker och CSV-filer, nämndernas självskattningar eller nämndens bedömning ur ledningssystemet, allt eller inget',
+    summary: 'importera ÖJ-filer (Excelfiler och CSV), nämndernas självskattningar eller nämndens bedömning ur ledningssystemet, allt eller inget',
     flags: ['year', 'dry-run', 'replace', 'report', 'accept-fidelity'],
     notes: [
-      'ÖJ: --year anger året när filen inte själv gör det. En arbetsbok vars publicerade andelar inte stämmer med dess egna kommunsvar tas bara emot med --accept-fidelity.',
+      'ÖJ: --year anger året när filen inte själv gör det. En Excelfil vars publicerade andelar inte stämmer med dess egna kommunsvar tas bara emot med --accept-fidelity.',
       'En ny ÖJ-fil: kör först beredskap inspect FIL, som visar hur den läses och vilken rad som ska läggas till i data/ om något är okänt.',
       'Självskattning: en ifylld mall vars år inte är mallens tas bara emot med --year ÅR (året raderna ska gälla).',
       '--dry-run kontrollerar allt och visar alla anmärkningar utan att skriva; --report skriver dem till en fil för nämnden.',
@@ -67,7 +67,7 @@ export const commands: Record<string, CommandSpec> = {
   },
   inspect: {
     synopsis: ['inspect FIL [--year ÅR]'],
-    summary: 'visa hur en ÖJ-arbetsbok läses: blad, rubrikrader, kolumner, rader och problem; skriver inget',
+    summary: 'visa hur en ÖJ-fil (Excelfil) läses: blad, rubrikrader, kolumner, rader och problem; skriver inget',
     flags: ['year'],
     notes: ['Slutkod 1 när filen har problem; varje okänd rubrik, svar eller enhet slutar med raden att lägga till i data/.'],
   },
@@ -94,7 +94,7 @@ export const commands: Record<string, CommandSpec> = {
   check: { synopsis: ['check'], summary: 'datakvalitet: enheter utan svar, obesvarade andelar, alias, vyernas kontroller', flags: [] },
   pull: {
     synopsis: ['pull', 'pull oj [--year ÅR | --all]', 'pull kolada [--replace]'],
-    summary: 'hämta ÖJ-arbetsböckerna i data/sources.csv och Kolada-värdena i data/kolada_kpis.csv och importera dem',
+    summary: 'hämta ÖJ:s Excelfiler (adresser i sources.csv) och Kolada-värdena i data/kolada_kpis.csv och importera dem',
     flags: ['year', 'all', 'replace'],
     notes: ['Miljövariabler: OJ_BASE_URL, KOLADA_BASE_URL, BEREDSKAP_RAW_DIR, BEREDSKAP_MAX_DOWNLOAD_MB.'],
   },

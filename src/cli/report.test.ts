@@ -51,7 +51,7 @@ describe('beredskap report and export: names for --unit, the organisation and th
     expect(r.stdout).not.toMatch(/Göteborg|^2023|combined|olycksforebyggande/m);
     expect(runCli(['report', 'readiness', '--all', '--unit', 'farsta', '--db', db]).stdout).toMatch(/^2023\s+Farsta/m);
     const csv = runCli(['report', 'readiness', '--unit', 'FARSTA', '--format', 'csv', '--db', db]).stdout;
-    expect(csv.split('\r\n')[0]).toBe('År;Enhets-id;Enhet;Fokusområde;Underlag;Poster;Uppfyllda;Delvis;Ej uppfyllda;Pågår;Ej svar;Ej aktuella;Tillämpliga;Andel uppfyllt;Andel besvarat;Programversion');
+    expect(csv.split('\r\n')[0]).toBe('År;Enhets-id;Enhet;Fokusområde;Underlag;Poster;Uppfyllda;Delvis;Ej uppfyllda;Pågår;Ej svar;Ej aktuella;Tillämpliga;Andel uppfyllt;Andel besvarat;Få poster;Krav där källorna säger olika;Programversion');
     const json = JSON.parse(runCli(['report', 'goals', '--unit', 'Farsta', '--format', 'json', '--db', db]).stdout);
     expect(json.every((g: { year: number; unit_id: string }) => g.year === 2024 && g.unit_id === 'farsta')).toBe(true);
   });

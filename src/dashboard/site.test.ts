@@ -375,7 +375,7 @@ describe('the built dashboard', () => {
       await page.close();
     });
 
-    it('opens a nämnd or bolag page with what is open, the year\'s movement and both måluppfyllnad figures; the socialnämnd has its own ÖJ gaps', async () => {
+    it('opens a nämnd or bolag page with what is open, the year\'s movement and both måluppfyllelse figures; the socialnämnd has its own ÖJ gaps', async () => {
       const { page } = await open('/namnd/socialnamnden');
       const h2 = await page.$$eval('main h2', (hs) => hs.map((h) => h.textContent!.trim()));
       expect(h2[0]).toMatch(/^Öppet \d{4}$/);

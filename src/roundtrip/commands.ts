@@ -18,8 +18,8 @@
  *
  *   beredskap export [--year Y] --format xlsx|csv [--unit ID] [--delimiter ,] -o FILE
  *       → runExport(db, { year, format, unit, out, delimiter }): the files written. xlsx: one workbook
- *         with sheets Beredskap, Brister, Måluppfyllnad, Jämförelse, Källor. csv: one file per sheet,
- *         FILE for Beredskap and FILE-brister.csv, FILE-maluppfyllnad.csv, FILE-jamforelse.csv,
+ *         with sheets Beredskap, Brister, Måluppfyllelse, Jämförelse, Källor. csv: one file per sheet,
+ *         FILE for Beredskap and FILE-brister.csv, FILE-maluppfyllelse.csv, FILE-jamforelse.csv,
  *         FILE-kallor.csv beside it; UTF-8 with BOM, `;` and decimal comma (Swedish Excel) unless
  *         --delimiter , or tab (then a decimal point). Without --unit: the organisation and its nämnder; with
  *         it, that unit (Jämförelse stays whole: it is the city against others, not per nämnd).
@@ -127,7 +127,7 @@ export async function runExport(
   }
   const tables = await loadExportTables(db, { year: options.year, unit: options.unit });
   // Sources and the city's comparison are there whatever the selection: the figures decide.
-  if (tables.filter((t) => ['Beredskap', 'Brister', 'Måluppfyllnad'].includes(t.name)).every((t) => !t.rows.length)) {
+  if (tables.filter((t) => ['Beredskap', 'Brister', 'Måluppfyllelse'].includes(t.name)).every((t) => !t.rows.length)) {
     const years = (await loadExportTables(db, { unit: options.unit })).find((t) => t.name === 'Beredskap')!.rows.map((r) => Number(r[0]));
     throw new EmptySelectionError(`Inget exporterat: ${emptySelectionMessage({ year: options.year, unit: options.unitName ?? options.unit }, years).replace(/^Inga/, 'inga')}`);
   }

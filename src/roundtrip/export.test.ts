@@ -62,12 +62,12 @@ describe('beredskap export', () => {
   let db: Database;
   afterEach(() => db?.close());
 
-  it('xlsx: five sheets, Swedish headers, numbers as numbers, percentages, frozen header, auto filter, no live formula', async () => {
+  it('xlsx: six sheets, Swedish headers, numbers as numbers, percentages, frozen header, auto filter, no live formula', async () => {
     db = await exportDb(dir);
     const out = join(dir, 'export.xlsx');
     expect(await runExport(db, { year: 2024, format: 'xlsx', out })).toEqual([out]);
     const workbook = await readBook(out);
-    expect(workbook.worksheets.map((w) => w.name)).toEqual(['Beredskap', 'Brister', 'Måluppfyllnad', 'Jämförelse', 'Källor']);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['Beredskap', 'Enheter', 'Brister', 'Måluppfyllelse', 'Jämförelse', 'Källor']);
     for (const ws of workbook.worksheets) {
       expect([ws.name, ws.views[0]]).toMatchObject([ws.name, { state: 'frozen', ySplit: 1 }]);
       expect([ws.name, ws.autoFilter]).toEqual([ws.name, `A1:${ws.getColumn(ws.columnCount).letter}1`]);
@@ -81,36 +81,47 @@ describe('beredskap export', () => {
     const readiness = sheetRows(workbook.getWorksheet('Beredskap')!);
     expect((workbook.getWorksheet('Beredskap')!.getRow(1).values as unknown[]).slice(1)).toEqual([
       'År', 'Enhets-id', 'Enhet', 'Fokusområde', 'Underlag', 'Poster', 'Uppfyllda', 'Delvis', 'Ej uppfyllda', 'Pågår', 'Ej svar',
-      'Ej aktuella', 'Tillämpliga', 'Andel uppfyllt', 'Andel besvarat', 'Programversion',
+      'Ej aktuella', 'Tillämpliga', 'Andel uppfyllt', 'Andel besvarat', 'Få poster', 'Krav där källorna säger olika', 'Programversion',
     ]);
     // The organisation and its nämnder only: Göteborg's answer is in the database, not in Stockholm's export.
     expect(new Set(readiness.map((r) => r.values['Enhets-id']))).toEqual(new Set(['stockholm', 'farsta', 'bromma']));
     const farstaOj = readiness.find((r) => r.values['Enhets-id'] === 'farsta' && r.values.Underlag === 'ÖJ-svar' && r.values.Fokusområde === 'Olycksförebyggande')!;
-    expect(farstaOj.values).toMatchObject({ År: 2024, Enhet: 'Farsta', Poster: 3, Uppfyllda: 2, 'Ej uppfyllda': 1, 'Andel besvarat': 1 });
+    expect(farstaOj.values).toMatchObject({ År: 2024, Enhet: 'Farsta', Poster: 3, Uppfyllda: 2, 'Ej uppfyllda': 1, 'Andel besvarat': 1, 'Få poster': 'ja' });
+    // a programme by its name, never its id
+    expect(farstaOj.values.Programversion).toMatch(/^Säkerhetsprogram/);
     expect(farstaOj.values['Andel uppfyllt']).toBeCloseTo(2 / 3, 10);
     expect(farstaOj.cell('Andel uppfyllt').numFmt).toBe('0.0%');
     const noData = readiness.find((r) => r.values['Enhets-id'] === 'farsta' && r.values.Underlag === 'ÖJ-svar' && r.values.Fokusområde === 'Personsäkerhet')!;
     expect(noData.values).toMatchObject({ Poster: 0, 'Andel uppfyllt': null });
     expect(readiness.find((r) => r.values['Enhets-id'] === 'bromma')!.values.Enhet).toBe(`'=HYPERLINK("http://x")`);
 
+    // The counts every page shows: 22 requirements apply; B03 and B04 not met, B09–B11 and S04 left out
+    // (unanswered); B03 was due 30 September, before the VB's period ended. ÖJ: Farsta's one Nej.
+    const units = sheetRows(workbook.getWorksheet('Enheter')!);
+    expect(units.find((r) => r.values['Enhets-id'] === 'farsta')!.values).toMatchObject({
+      År: 2024, Enhet: 'Farsta', Enheter: 'Nämnder', 'Senaste rapport': 'verksamhetsberättelse', 'Tillämpliga krav': 22, 'Öppna krav': 6,
+      'Försenade vid periodens slut': 1, 'ÖJ-frågor besvarade': 3, 'ÖJ-frågor enheten ansvarar för': 3, 'ÖJ-brister enheten ansvarar för': 1, 'Nya ÖJ-brister': 1,
+    });
     const gaps = sheetRows(workbook.getWorksheet('Brister')!);
     const b03 = gaps.find((r) => r.values['Indikator eller krav'] === 'B03')!;
     expect(b03.values).toMatchObject({
       Underlag: 'Självskattning', År: 2024, Period: 'VB', Enhet: 'Farsta', Fokusområde: 'Beredskap', 'Svar eller status': 'Delvis uppfyllt',
-      Brist: 'Ny', Kommentar: `'${link}`, Åtgärd: "'-1 tjänst vakant", Ansvarig: "'+46 8 508 000 00", Försenad: 'ja',
+      Brist: 'Ny', Kommentar: `'${link}`, Åtgärd: "'-1 tjänst vakant", Ansvarig: "'+46 8 508 000 00", 'Försenad vid periodens slut': 'ja',
     });
     expect(b03.values['Klart senast']).toEqual(day('2024-09-30'));
     expect(b03.cell('Klart senast').numFmt).toBe('yyyy-mm-dd');
-    expect(gaps.find((r) => r.values['Indikator eller krav'] === 'B04')!.values).toMatchObject({ Kommentar: "'@SUM(A1)", Ansvarig: "'=1+1", 'Svar eller status': 'Ej uppfyllt' });
+    // B04 is due 31 March 2025: not försenad in the report for 2024, whatever day it is read
+    expect(gaps.find((r) => r.values['Indikator eller krav'] === 'B04')!.values).toMatchObject({ Kommentar: "'@SUM(A1)", Ansvarig: "'=1+1", 'Svar eller status': 'Ej uppfyllt', 'Försenad vid periodens slut': 'nej' });
+    expect(gaps.filter((r) => r.values.Underlag === 'Självskattning' && r.values['Enhets-id'] === 'farsta' && r.values.Brist !== 'Åtgärdad').length).toBe(6);
     expect(gaps.find((r) => r.values.Underlag === 'ÖJ-svar' && r.values['Enhets-id'] === 'bromma')!.values).toMatchObject({ Enhet: `'=HYPERLINK("http://x")`, 'Svar eller status': 'Nej', Brist: 'Ny' });
     expect(gaps.some((r) => r.values['Indikator eller krav'] === 'B01')).toBe(false);
 
-    const goals = sheetRows(workbook.getWorksheet('Måluppfyllnad')!);
+    const goals = sheetRows(workbook.getWorksheet('Måluppfyllelse')!);
     expect(goals.length).toBeGreaterThan(0);
     expect(typeof goals[0]!.values.Mål).toBe('number');
     expect(goals[0]!.cell('Mål').numFmt).toBe('0.0%');
     // The unit's own judgement and the computed share are two columns with two names.
-    expect(Object.keys(goals[0]!.values)).toEqual(expect.arrayContaining(['Nämndens bedömning', 'Motivering', 'Beräknad andel uppfyllt', 'Beräknad måluppfyllnad']));
+    expect(Object.keys(goals[0]!.values)).toEqual(expect.arrayContaining(['Nämndens bedömning', 'Motivering', 'Beräknad andel uppfyllt', 'Beräknad måluppfyllelse']));
     expect(Object.keys(goals[0]!.values)).not.toContain('Utfall');
     const comparison = sheetRows(workbook.getWorksheet('Jämförelse')!);
     expect(comparison.find((r) => r.values.Jämförelse === 'Stadsdelsnämnderna sammantaget' && r.values.Indikator === 'evakuering_sabo')!.values['Andel Ja']).toBe(0.5);
@@ -127,7 +138,7 @@ describe('beredskap export', () => {
     const out = join(dir, 'farsta.xlsx');
     await runExport(db, { format: 'xlsx', unit: 'farsta', out });
     const workbook = await readBook(out);
-    for (const name of ['Beredskap', 'Brister', 'Måluppfyllnad']) {
+    for (const name of ['Beredskap', 'Enheter', 'Brister', 'Måluppfyllelse']) {
       const rows = sheetRows(workbook.getWorksheet(name)!);
       expect([name, new Set(rows.map((r) => r.values['Enhets-id']))]).toEqual([name, new Set(['farsta'])]);
     }
@@ -143,17 +154,17 @@ describe('beredskap export', () => {
     db = await exportDb(dir);
     const out = join(dir, 'beredskap.csv');
     const files = await runExport(db, { year: 2024, format: 'csv', out });
-    expect(files).toEqual(['', '-brister', '-maluppfyllnad', '-jamforelse', '-kallor'].map((s) => join(dir, `beredskap${s}.csv`)));
+    expect(files).toEqual(['', '-enheter', '-brister', '-maluppfyllelse', '-jamforelse', '-kallor'].map((s) => join(dir, `beredskap${s}.csv`)));
     const bytes = readFileSync(out);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = bytes.toString('utf8').slice(1);
-    expect(text.split('\r\n')[0]).toBe('År;Enhets-id;Enhet;Fokusområde;Underlag;Poster;Uppfyllda;Delvis;Ej uppfyllda;Pågår;Ej svar;Ej aktuella;Tillämpliga;Andel uppfyllt;Andel besvarat;Programversion');
-    expect(text).toContain('2024;farsta;Farsta;Olycksförebyggande;ÖJ-svar;3;2;0;1;0;0;0;3;0,6667;1;programme_2024\r\n');
-    expect(text).toContain(`2024;bromma;"'=HYPERLINK(""http://x"")";Olycksförebyggande;ÖJ-svar;1;0;0;1;0;0;0;1;0;1;programme_2024\r\n`);
+    expect(text.split('\r\n')[0]).toBe('År;Enhets-id;Enhet;Fokusområde;Underlag;Poster;Uppfyllda;Delvis;Ej uppfyllda;Pågår;Ej svar;Ej aktuella;Tillämpliga;Andel uppfyllt;Andel besvarat;Få poster;Krav där källorna säger olika;Programversion');
+    expect(text).toMatch(/\r\n2024;farsta;Farsta;Olycksförebyggande;ÖJ-svar;3;2;0;1;0;0;0;3;0,6667;1;ja;0;Säkerhetsprogram[^;\r\n]*\r\n/);
+    expect(text).toMatch(/\r\n2024;bromma;"'=HYPERLINK\(""http:\/\/x""\)";Olycksförebyggande;ÖJ-svar;1;0;0;1;0;0;0;1;0;1;ja;0;Säkerhetsprogram/);
 
-    const gaps = parse(readFileSync(files[1]!, 'utf8').slice(1), { delimiter: ';', columns: true }) as Record<string, string>[];
+    const gaps = parse(readFileSync(files[2]!, 'utf8').slice(1), { delimiter: ';', columns: true }) as Record<string, string>[];
     const b03 = gaps.find((r) => r['Indikator eller krav'] === 'B03')!;
-    expect(b03).toMatchObject({ Kommentar: `'${link}`, Åtgärd: "'-1 tjänst vakant", Ansvarig: "'+46 8 508 000 00", 'Klart senast': '2024-09-30', Försenad: 'ja' });
+    expect(b03).toMatchObject({ Kommentar: `'${link}`, Åtgärd: "'-1 tjänst vakant", Ansvarig: "'+46 8 508 000 00", 'Klart senast': '2024-09-30', 'Försenad vid periodens slut': 'ja' });
     expect(gaps.find((r) => r['Indikator eller krav'] === 'B04')).toMatchObject({ Kommentar: "'@SUM(A1)", Ansvarig: "'=1+1" });
     for (const file of files) {
       const rows = parse(readFileSync(file, 'utf8').slice(1), { delimiter: ';' }) as string[][];
@@ -164,7 +175,7 @@ describe('beredskap export', () => {
     await runExport(db, { year: 2024, format: 'csv', out: comma, delimiter: ',' });
     const commaText = readFileSync(comma, 'utf8');
     expect(commaText.startsWith('\ufeffÅr,Enhets-id,Enhet,')).toBe(true);
-    expect(commaText).toContain('2024,farsta,Farsta,Olycksförebyggande,ÖJ-svar,3,2,0,1,0,0,0,3,0.6667,1,programme_2024\r\n');
+    expect(commaText).toMatch(/\r\n2024,farsta,Farsta,Olycksförebyggande,ÖJ-svar,3,2,0,1,0,0,0,3,0.6667,1,ja,0,Säkerhetsprogram/);
   });
 
   it('one rule for every cell: =, +, -, @, tab and carriage return are neutralised, numbers are not', () => {

@@ -42,9 +42,10 @@ export const exportSheets: ExportSheet[] = [
     unitFiltered: true,
     sql: `select r.year, r.unit_id, u.name as unit_name, coalesce(f.title_sv, r.fokusomrade) as fokusomrade, r.basis,
                  r.n_items, r.n_met, r.n_partial, r.n_not_met, r.n_in_progress, r.n_unanswered, r.n_not_applicable, r.n_applicable,
-                 r.share_met, r.share_answered, r.few_items, r.n_disagree, r.programme_version
+                 r.share_met, r.share_answered, r.few_items, r.n_disagree, pv.title_sv as programme_title
           from readiness r
           join org_unit u using (unit_id)
+          left join programme_version pv using (programme_version)
           left join fokusomrade f using (fokusomrade)
           where ($1::integer is null or r.year = $1) and ${unitScope}
           order by r.year, r.unit_id, f.sort_order, list_position(['oj', 'self', 'combined'], r.basis)`,
@@ -54,7 +55,7 @@ export const exportSheets: ExportSheet[] = [
       int('Poster', 'n_items'), int('Uppfyllda', 'n_met'), int('Delvis', 'n_partial'), int('Ej uppfyllda', 'n_not_met'),
       int('Pågår', 'n_in_progress'), int('Ej svar', 'n_unanswered'), int('Ej aktuella', 'n_not_applicable'), int('Tillämpliga', 'n_applicable'),
       share('Andel uppfyllt', 'share_met'), share('Andel besvarat', 'share_answered'), text('Få poster', (r) => yesNo(r.few_items)),
-      int('Krav där källorna säger olika', 'n_disagree'), text('Programversion', 'programme_version'),
+      int('Krav där källorna säger olika', 'n_disagree'), text('Programversion', 'programme_title'),
     ],
   },
   {

@@ -178,7 +178,9 @@ describe('self-assessment template', () => {
     const instructions = (await readBook(path!)).getWorksheet(instructionSheetName)!;
     const text: string[] = [];
     instructions.eachRow((r) => text.push(r.values!.toString()));
-    expect(text.join('\n')).toMatch(/förra rapporten \(2024 VB\) är redan ifyllda/);
+    // The counts of that report, as every page and report gives them (unit_period_count): 21 requirements
+    // apply (P04 ej aktuellt), B01 is met, B02 delvis (due after the period), the 19 left out unanswered.
+    expect(text.join('\n')).toMatch(/förra rapporten \(verksamhetsberättelse 2024\) är redan ifyllda.* I den rapporten var 20 av 21 krav inte uppfyllda, varav 0 försenade vid periodens slut\./);
 
     // A report under the previous programme version answered other requirements: nothing to prefill.
     await answersOf('farsta', 2023, 'VB', { K01: { status: 'Uppfyllt' } });
@@ -186,7 +188,7 @@ describe('self-assessment template', () => {
     const book2024 = await readBook(path2024!);
     const lines2024: string[] = [];
     book2024.getWorksheet(instructionSheetName)!.eachRow((r) => lines2024.push(r.values!.toString()));
-    expect(lines2024.join('\n')).toMatch(/förra rapport \(2023 VB\) gällde andra krav/);
+    expect(lines2024.join('\n')).toMatch(/förra rapport \(verksamhetsberättelse 2023\) gällde andra krav/);
     expect(book2024.getWorksheet(answerSheetName)!.getColumn(templateColumn('Status')).values.slice(2).filter(Boolean)).toEqual([]);
 
     await importSelfAssessment(db, [path!]);

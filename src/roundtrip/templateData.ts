@@ -30,8 +30,9 @@ export interface TemplateSpec extends TemplateInfo {
   /** The fokusområden the unit gives its own judgement on (nämndens bedömning): title, and the unit's
    *  latest earlier judgement of it (any source) to prefill, if any. */
   judgementGoals: { title: string; previous?: { judgement: string; motivering: string | null } }[];
-  /** The nämnd's latest report before this period, when there is one; answers to requirements in force only. */
-  previous?: { year: number; period: string; answers: Map<string, PreviousAnswer> };
+  /** The nämnd's latest report before this period, when there is one; answers to requirements in force only;
+   *  its counts as every page and report shows them (unit_period_count). */
+  previous?: { year: number; period: string; periodName: string; answers: Map<string, PreviousAnswer>; counts?: { requirements: number; open: number; overdue: number } };
   /** Made from a database of sample data: the template says Exempeldata. */
   sample?: boolean;
   /** Each status's label (data/labels.csv): the dropdown's choices and the prefilled answers. */
@@ -97,7 +98,7 @@ export async function loadTemplateSpecs(db: Database, catalog: Catalog, request:
     const judgementGoals = goals.map((g) => ({ title: g.title_sv, previous: judged.get(g.fokusomrade) }));
     specs.push({
       year: request.year, period, periodName: catalog.periodLabel(period), periodEnd, unitId: n.unit_id, unitName: n.name, requirements, judgementGoals,
-      previous: await previousAnswers(db, n.unit_id, request.year, period, new Set(requirements.map((r) => r.requirementId))),
+      previous: await previousAnswers(db, catalog, n.unit_id, request.year, period, new Set(requirements.map((r) => r.requirementId))),
       statusLabels: catalog.statusLabels,
       attainmentLabels: catalog.attainmentLabels,
     });
@@ -122,7 +123,7 @@ function chooseNamnd(namnder: Namnd[], catalog: Catalog, unit: string, periodEnd
  * formed by a merger starts blank rather than inherit one predecessor's answers as if they were its own.
  * A requirement of another programme version has another id, so it is simply not prefilled.
  */
-async function previousAnswers(db: Database, unitId: string, year: number, period: string, inForce: Set<string>): Promise<TemplateSpec['previous']> {
+async function previousAnswers(db: Database, catalog: Catalog, unitId: string, year: number, period: string, inForce: Set<string>): Promise<TemplateSpec['previous']> {
   const rows = await db.all<{ year: number; period: string; requirement_id: string; status: string; comment: string | null; planned_action: string | null; owner: string | null; due_date: string | null }>(
     `with prior as (
        select s.year, s.period
@@ -138,9 +139,16 @@ async function previousAnswers(db: Database, unitId: string, year: number, perio
     [unitId, year, period],
   );
   if (!rows.length) return undefined;
+  const counts = await db.one<{ requirements: number; open: number; overdue: number }>(
+    `select n_requirements as requirements, n_open as open, n_overdue as overdue from unit_period_count
+     where profile = 'internal' and unit_id = $1 and year = $2 and period = $3`,
+    [unitId, rows[0]!.year, rows[0]!.period],
+  );
   return {
     year: rows[0]!.year,
     period: rows[0]!.period,
+    periodName: catalog.periodLabel(rows[0]!.period),
+    counts,
     answers: new Map(rows.filter((r) => inForce.has(r.requirement_id))
       .map((r) => [r.requirement_id, { status: r.status, comment: r.comment, plannedAction: r.planned_action, owner: r.owner, dueDate: r.due_date }])),
   };

@@ -50,11 +50,15 @@ export async function buildTemplateWorkbook(spec: TemplateSpec, createdAt = new 
 }
 
 export function instructionLines(spec: TemplateSpec): string[] {
+  const last = spec.previous && `${spec.previous.periodName} ${spec.previous.year}`;
+  const lastCounts = spec.previous?.counts
+    ? ` I den rapporten var ${spec.previous.counts.open} av ${spec.previous.counts.requirements} krav inte uppfyllda, varav ${spec.previous.counts.overdue} försenade vid periodens slut.`
+    : '';
   const previous = !spec.previous
     ? 'Det finns ingen tidigare rapport från nämnden att utgå från, så alla rader är tomma.'
     : spec.previous.answers.size
-      ? `Nämndens svar från förra rapporten (${spec.previous.year} ${spec.previous.period}) är redan ifyllda: uppdatera det som har ändrats, så behöver ni inte skriva om resten.`
-      : `Nämndens förra rapport (${spec.previous.year} ${spec.previous.period}) gällde andra krav (en tidigare version av programmet), så alla rader är tomma.`;
+      ? `Nämndens svar från förra rapporten (${last}) är redan ifyllda: uppdatera det som har ändrats, så behöver ni inte skriva om resten.${lastCounts}`
+      : `Nämndens förra rapport (${last}) gällde andra krav (en tidigare version av programmet), så alla rader är tomma.${lastCounts}`;
   return [
     `Fyll i bladet ”${answerSheetName}”: en rad för varje krav i säkerhetsprogrammet som gäller ${spec.year} (${spec.requirements.length} krav).`,
     previous,
@@ -89,7 +93,7 @@ async function addInstructionSheet(workbook: ExcelJS.Workbook, spec: TemplateSpe
     [templateInfoLabels.unitId, spec.unitId],
     [templateInfoLabels.year, spec.year],
     [templateInfoLabels.period, spec.period],
-    [templateInfoLabels.previous, spec.previous?.answers.size ? `${spec.previous.year} ${spec.previous.period}` : 'ingenting'],
+    [templateInfoLabels.previous, spec.previous?.answers.size ? `${spec.previous.periodName} ${spec.previous.year}` : 'ingenting'],
   ];
   for (const [key, value] of info) ws.addRow([key, value]).getCell(2).alignment = { horizontal: 'left' };
   await ws.protect('', protection);

@@ -1,4 +1,4 @@
--- dash_goal_attainment: Måluppfyllnad's and the nämnd pages' goal figures: goal_attainment with the
+-- dash_goal_attainment: Måluppfyllelse's and the nämnd pages' goal figures: goal_attainment with the
 -- share at which delvis begins (delvis_from = target_share - delvis_within_pp / 100, not below 0), so
 -- that no page computes a threshold. Grain: (year, unit_id, fokusomrade). unit_group (namnd, bolag) and
 -- publish_in_public as goal_attainment (a unit's säkerhetsskydd grade is internal only).

@@ -1,7 +1,7 @@
--- dash_leadership_attainment: Stadsledning's måluppfyllnad, the two figures named apart: one row per
+-- dash_leadership_attainment: Stadsledning's måluppfyllelse, the two figures named apart: one row per
 -- year × goal (a fokusområde or 'samtliga') × unit_group (namnd, bolag) × measure:
 -- measure 'bedomning' = *nämndens bedömning* (judgement_city: the units' own helt/delvis/ej, the figure
--- the city reports); measure 'beraknad' = *beräknad måluppfyllnad* (goal_attainment_city: graded from
+-- the city reports); measure 'beraknad' = *beräknad måluppfyllelse* (goal_attainment_city: graded from
 -- the share we compute). Never summed across measures or unit groups.
 -- Grain: (year, goal, unit_group, measure). n_none: units without a judgement (bedomning) or without
 -- figures (beraknad). has_data: at least one unit has helt, delvis or ej. previous_*: the same row the

@@ -1,4 +1,4 @@
--- dash_namnd_goal: a nämnd page's måluppfyllnad, once per build profile: per year and goal (each
+-- dash_namnd_goal: a nämnd page's måluppfyllelse, once per build profile: per year and goal (each
 -- fokusområde, and samtliga: the programme's overall goal) *nämndens bedömning* – the unit's own
 -- judgement of the year's latest judged period (judgement_comparison) – beside *beräknad andel uppfyllt*
 -- with its denominator n_applicable (items that apply) and the grade it gets against the target

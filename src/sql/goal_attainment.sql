@@ -4,7 +4,7 @@
 -- never dropped; a nämnd merged away during the year is not counted again beside its successor.
 -- share_met (*beräknad andel uppfyllt*) from readiness (basis combined), with its denominator
 -- n_applicable. Grain: (year, unit_id, fokusomrade). unit_group: namnd or bolag.
--- This is the share WE compute and a grade by the city's target; the city's reported måluppfyllnad is
+-- This is the share WE compute and a grade by the city's target; the city's reported måluppfyllelse is
 -- each unit's own judgement (*nämndens bedömning*, table unit_judgement, view judgement_comparison).
 -- programme_version: the programme in force; in a year without one (2017) nothing is graded:
 -- attainment NULL and not_graded_reason inget_program. publish_in_public: as in readiness (a per-unit

@@ -95,7 +95,7 @@ describe('display labels (data/labels.csv)', () => {
     const file = join(edited, 'labels.csv');
     writeFileSync(file, readFileSync(file, 'utf8')
       .replace('gap,kvarstaende,,Kvarstående', 'gap,kvarstaende,,Finns kvar')
-      .replace('source_kind,oj_workbook,,ÖJ-arbetsbok', 'source_kind,oj_workbook,,Socialstyrelsens Excelfil')
+      .replace('source_kind,oj_workbook,,"ÖJ, Excelfil"', 'source_kind,oj_workbook,,Socialstyrelsens Excelfil')
       .replace('status,ej_aktuellt,–,Ej aktuellt', 'status,ej_aktuellt,–,Ej tillämpligt')
       .replace('attainment,helt,●,Helt', 'attainment,helt,●,Uppfyllt helt'));
     expect((await initDatabase(db, edited)).configReloaded).toBe(true);
@@ -129,7 +129,7 @@ describe('display labels (data/labels.csv)', () => {
     const edited = lines.map((l) => l
       .replace(/^gap,atgardad,.*/, 'anwser,ja,,Ja')
       .replace(/^answer,nej,.*/, 'answer,ja,,Ja igen')
-      .replace(/^answer,pagar,◔,Pågår/, 'answer,pagar,◔,')
+      .replace(/^answer,pagar,◔,Arbete pågår/, 'answer,pagar,◔,')
       .replace(/^status,delvis,◐,Delvis uppfyllt/, 'status,delvis,◐,Till hälften')
       .replace(/^attainment,helt,●,Helt/, 'attainment,helt,●,Fullt'))
       .concat('position,ovar,▲,Över', '');

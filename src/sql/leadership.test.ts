@@ -64,7 +64,7 @@ describe('Stadsledning and Jämförelse marts', () => {
       .toEqual([{ unit_id: 'malmo', comparator_id: 'skr-A1' }, { unit_id: 'vallentuna', comparator_id: 'skr-A2' }]);
   });
 
-  it('dash_leadership_*: both måluppfyllnad figures apart with last year only where it has data, who has not reported for the current period, and the requirements most often unmet', async () => {
+  it('dash_leadership_*: both måluppfyllelse figures apart with last year only where it has data, who has not reported for the current period, and the requirements most often unmet', async () => {
     db = await openTestDb(dir);
     await load('self', `
       2024;VB;Farsta;B01;Uppfyllt

@@ -6,11 +6,11 @@
 import { runMartLoader } from '../../src/dashboard/martLoader.js';
 
 await runMartLoader(async (q) => ({
-  goalsCity: await q('select * from goal_attainment_city order by year, unit_group desc, fokusomrade'),
+  goalsCity: await q('select * exclude (profile) from goal_attainment_city where profile = build_profile() order by year, unit_group desc, fokusomrade'),
   judgementCity: await q('select * from judgement_city order by year, unit_group desc, goal'),
   readinessCity: await q(
     `select year, fokusomrade, unit_group, n_items, n_applicable, n_met, share_met, n_namnder_with_data, n_at_target, share_at_target
-     from readiness_city where basis = 'combined' order by year, unit_group desc, fokusomrade`,
+     from readiness_city where basis = 'combined' and published(publish_in_public) order by year, unit_group desc, fokusomrade`,
   ),
   units: await q('select * exclude (profile, sort_order) from unit_year_count where profile = build_profile() order by year, sort_order'),
   goals: await q(

@@ -2,7 +2,7 @@
 // and the cells that changed position: dash_leadership_changed), both måluppfyllelse figures per unit
 // group against last year (dash_leadership_attainment), who has reported for the current period
 // (dash_leadership_reporting), the requirements most often unmet (dash_leadership_requirement) and the
-// consistency flags (dash_leadership_consistency); the last two without rows a public build may not carry.
+// consistency flags (dash_leadership_consistency); each as the build's profile may publish it.
 import { runMartLoader } from '../../src/dashboard/martLoader.js';
 
 await runMartLoader(async (q) => ({
@@ -11,11 +11,11 @@ await runMartLoader(async (q) => ({
      order by year, sort_order`,
   ),
   changed: await q('select * exclude (sort_order) from dash_leadership_changed order by year, comparator_id, sort_order'),
-  attainment: await q('select * from dash_leadership_attainment order by year, goal, unit_group, measure'),
+  attainment: await q('select * exclude (profile) from dash_leadership_attainment where profile = build_profile() order by year, goal, unit_group, measure'),
   reporting: await q('select * from dash_leadership_reporting order by unit_group desc, reported, name'),
   requirements: await q(
-    `select * exclude (publish_in_public) from dash_leadership_requirement
-     where published(publish_in_public) order by year, unit_group desc, rank_unmet, requirement_id`,
+    `select * exclude (profile) from dash_leadership_requirement
+     where profile = build_profile() order by year, unit_group desc, rank_unmet, requirement_id`,
   ),
   consistency: await q(
     `select * exclude (publish_in_public) from dash_leadership_consistency

@@ -142,18 +142,24 @@ describe('dashboard loaders on the sample database', () => {
     }
   });
 
-  it('gives the socialnämnd the ÖJ gaps it owns, with the reason and who answered, and bolag their pages', () => {
+  it('gives the socialnämnd the ÖJ gaps it is responsible for, with the reason and who answered, shared cells on both lists, and bolag their pages', () => {
     const page = (unit: string) => JSON.parse(readFileSync(join(outDir, `namnd_${unit}.json`), 'utf8')) as {
-      unit: { unit_group: string }; ojYears: { n_answered: number; n_owned: number }[];
-      ojGaps: { role: string; owner_reason: string; answering_unit_id: string }[];
+      unit: { unit_group: string }; counts: { year: number; n_oj_answered: number; n_oj_responsible: number; n_oj_open: number | null }[];
+      ojGaps: { year: number; role: string; owner_reason: string; answering_unit_id: string; indicator_id: string; is_shared: boolean; shared_with: string | null }[];
     };
     const social = page('socialnamnden');
-    expect(social.ojYears.every((y) => y.n_answered === 0 && y.n_owned > 0)).toBe(true);
+    const withOj = social.counts.filter((c) => c.n_oj_responsible > 0);
+    expect(withOj.length).toBeGreaterThan(0);
+    expect(withOj.every((c) => c.n_oj_answered === 0)).toBe(true);
     expect(social.ojGaps.length).toBeGreaterThan(0);
-    expect(social.ojGaps.every((g) => g.role === 'agd' && g.owner_reason && g.answering_unit_id !== 'socialnamnden')).toBe(true);
-    // the stadsdelsnämnd that answered sees the same cells as owned by another nämnd
-    const answering = page(social.ojGaps[0].answering_unit_id);
-    expect(answering.ojGaps.some((g) => g.role === 'annan_agare')).toBe(true);
+    expect(social.ojGaps.every((g) => g.role === 'ansvarar' && g.owner_reason && g.answering_unit_id !== 'socialnamnden')).toBe(true);
+    // its count is its list
+    for (const c of withOj) expect([c.year, c.n_oj_open]).toEqual([c.year, social.ojGaps.filter((g) => g.year === c.year).length]);
+    // a shared cell is on the answering stadsdelsnämnd's own list too, naming the socialnämnd
+    const shared = social.ojGaps.find((g) => g.is_shared)!;
+    expect(page(shared.answering_unit_id).ojGaps).toEqual(expect.arrayContaining([
+      expect.objectContaining({ year: shared.year, indicator_id: shared.indicator_id, role: 'egen', shared_with: expect.stringContaining('Socialnämnden') }),
+    ]));
     expect(page('stockholms-stadshus-ab').unit.unit_group).toBe('bolag');
   });
 

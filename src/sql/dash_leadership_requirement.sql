@@ -1,12 +1,13 @@
 -- dash_leadership_requirement: the requirements most often unmet across units: one row per year ×
 -- requirement × unit_group (namnd, bolag), from each unit's latest report of the year (stg_self_item:
 -- requirements that apply to the unit; one left out of the report is unanswered).
--- Grain: (year, requirement_id, unit_group). n_units: units the requirement applies to and is not
+-- Grain: (profile, year, requirement_id, unit_group). n_units: units the requirement applies to and is not
 -- ej aktuellt for; n_met: reported uppfyllt; n_unmet = n_units − n_met (delvis, ej uppfyllt, pågår and
 -- unanswered alike: "krigsplacering saknas hos N av 28"); n_partial, n_not_met, n_unanswered apart.
--- rank_unmet: 1 = most often unmet in the year and group (ties share a rank). publish_in_public:
--- false for requirements of a fokusområde in setting public_aggregate_only (their requirement-level
--- detail stays out of a public build; the loader picks by profile).
+-- One row set per build profile: profile public leaves out the requirements of a fokusområde in setting
+-- public_aggregate_only (their requirement-level detail stays out of a public build) and ranks the rest
+-- among themselves, so no published rank moves with an unpublished requirement.
+-- rank_unmet: 1 = most often unmet in the profile, year and group (ties share a rank).
 -- Invariant: n_met + n_unmet = n_units; n_partial + n_not_met + n_unanswered <= n_unmet.
 create or replace view dash_leadership_requirement as
 with counted as (
@@ -19,11 +20,16 @@ with counted as (
     from stg_self_item s
     join stg_org_namnd n using (unit_id)
     group by all
+),
+shown as (
+    select p.profile, c.*, r.fokusomrade, r.programme_area, r.text_sv
+    from counted c
+    join requirement r using (requirement_id)
+    cross join (values ('public'), ('internal')) p(profile)
+    where c.n_units > 0
+      and (p.profile = 'internal' or coalesce(r.fokusomrade, '') not in (select value from setting_list where key = 'public_aggregate_only'))
 )
-select c.year, c.requirement_id, c.unit_group, r.fokusomrade, r.programme_area, r.text_sv,
-       c.n_units, c.n_met, c.n_units - c.n_met as n_unmet, c.n_partial, c.n_not_met, c.n_unanswered,
-       rank() over (partition by c.year, c.unit_group order by c.n_units - c.n_met desc)::integer as rank_unmet,
-       coalesce(r.fokusomrade not in (select value from setting_list where key = 'public_aggregate_only'), true) as publish_in_public,
-from counted c
-join requirement r using (requirement_id)
-where c.n_units > 0
+select profile, year, requirement_id, unit_group, fokusomrade, programme_area, text_sv,
+       n_units, n_met, n_units - n_met as n_unmet, n_partial, n_not_met, n_unanswered,
+       rank() over (partition by profile, year, unit_group order by n_units - n_met desc)::integer as rank_unmet,
+from shown

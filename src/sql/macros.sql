@@ -31,3 +31,8 @@ create or replace macro published(publish_in_public) as publish_in_public or bui
 -- min_items_for_share in data/settings.csv; 5 where the setting is absent).
 create or replace macro min_items_for_share() as
     coalesce((select value::integer from setting where key = 'min_items_for_share'), 5);
+-- min_units_for_public_aggregate(): a public build shows a pooled figure of a fokusområde in setting
+-- public_aggregate_only only when at least this many units have data in it (setting
+-- min_units_for_public_aggregate; 3 where absent): a pool of one is that unit's figure.
+create or replace macro min_units_for_public_aggregate() as
+    coalesce((select value::integer from setting where key = 'min_units_for_public_aggregate'), 3);

@@ -5,9 +5,10 @@
 -- item; share_met = n_met / n_applicable, NULL when nothing is applicable. n_namnder_with_data: units
 -- of the group with at least one applicable item. n_at_target / share_at_target (basis combined only,
 -- else NULL): units whose goal_attainment is helt, over units with an attainment (computed, not the
--- units' own judgement). publish_in_public: always true – a pooled figure reveals no one unit's
--- answers, so this is where a public build shows the fokusområden of setting public_aggregate_only
--- (säkerhetsskydd).
+-- units' own judgement). publish_in_public: a pooled figure reveals no one unit's answers, so this is
+-- where a public build shows the fokusområden of setting public_aggregate_only (säkerhetsskydd) – but
+-- only where at least min_units_for_public_aggregate() units have data in it: a pool of one unit is
+-- that unit's figure. Other fokusområden: always true.
 -- Materialised: a table, recomputed at the end of every import, pull and config change (src/db/views.ts).
 create or replace view readiness_city as
 with items as (
@@ -63,7 +64,8 @@ final as (
         (p.n_applicable - p.n_unanswered) / nullif(p.n_applicable, 0) as share_answered,
         case when p.basis = 'combined' then t.n_at_target end as n_at_target,
         case when p.basis = 'combined' then t.n_at_target / nullif(t.n_with_attainment, 0) end as share_at_target,
-        true as publish_in_public,
+        p.fokusomrade not in (select value from setting_list where key = 'public_aggregate_only')
+            or w.n_namnder_with_data >= min_units_for_public_aggregate() as publish_in_public,
     from pooled p
     join with_data w using (year, fokusomrade, basis, unit_group)
     left join at_target t using (year, fokusomrade, unit_group)

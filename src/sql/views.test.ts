@@ -232,7 +232,7 @@ describe('readiness views', () => {
     ]);
     // Every nämnd in force on 31 December 2024 counts (11 stadsdelsnämnder, 16 facknämnder, kommunstyrelsen):
     // those without data as inga uppgifter, never left out. Bolag are counted apart (unit_group bolag).
-    expect(await q(`select fokusomrade, n_units, n_helt, n_delvis, n_ej, n_inga_uppgifter from goal_attainment_city where year = 2024 and unit_group = 'namnd' order by fokusomrade`)).toEqual([
+    expect(await q(`select fokusomrade, n_units, n_helt, n_delvis, n_ej, n_inga_uppgifter from goal_attainment_city where profile = 'internal' and year = 2024 and unit_group = 'namnd' order by fokusomrade`)).toEqual([
       { fokusomrade: 'beredskap', n_units: 28, n_helt: 1, n_delvis: 0, n_ej: 1, n_inga_uppgifter: 26 },
       { fokusomrade: 'olycksforebyggande', n_units: 28, n_helt: 1, n_delvis: 1, n_ej: 1, n_inga_uppgifter: 25 },
       { fokusomrade: 'personsakerhet', n_units: 28, n_helt: 0, n_delvis: 0, n_ej: 0, n_inga_uppgifter: 28 },
@@ -293,7 +293,7 @@ describe('readiness views', () => {
     await load('self', '2023;VB;Järva;K01;Uppfyllt');
     const units = await q(`select unit_id from goal_attainment where year = 2023 and unit_id in ('jarva', 'rinkeby-kista', 'spanga-tensta') group by all order by 1`);
     expect(units).toEqual([{ unit_id: 'jarva' }]);
-    expect(await q(`select n_units from goal_attainment_city where year = 2023 and fokusomrade = 'samtliga' and unit_group = 'namnd'`)).toEqual([{ n_units: 28 }]);
+    expect(await q(`select n_units from goal_attainment_city where profile = 'internal' and year = 2023 and fokusomrade = 'samtliga' and unit_group = 'namnd'`)).toEqual([{ n_units: 28 }]);
   });
 
   it('programme 2020 requirements reach fokusområden through area_crosswalk.csv, and editing the crosswalk moves them without code changes', async () => {

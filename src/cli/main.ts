@@ -203,7 +203,7 @@ export async function main(argv: string[], write: (text: string) => void = (t) =
         buildProfile(); // a mistyped profile is said before any work is done
         await ensureDatabase(ctx);
         const { buildSite } = await import('../dashboard/buildSite.ts');
-        const outDir = buildSite({ quiet: ctx.quiet, dbPath: ctx.dbPath });
+        const outDir = await buildSite({ quiet: ctx.quiet, dbPath: ctx.dbPath });
         out(`Webbplatsen är byggd i ${outDir} från ${ctx.dbPath}.`);
         return exitCodes.ok;
       }

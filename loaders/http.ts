@@ -14,7 +14,7 @@ import { htmlTitle, type ContentProblem } from './contentCheck.ts';
  * no way to stop a body at the size limit before it is buffered.
  */
 
-export type FailureReason = 'offline' | 'timeout' | 'truncated' | 'http' | 'too_large' | 'redirect' | 'html' | 'content' | 'checksum';
+export type FailureReason = 'offline' | 'timeout' | 'truncated' | 'http' | 'too_large' | 'redirect' | 'other_host' | 'html' | 'content' | 'checksum';
 
 /** The source could not be reached (work continues from cached files), as against one that answered wrongly. */
 export const unreachable: ReadonlySet<FailureReason> = new Set(['offline', 'timeout', 'truncated']);
@@ -65,6 +65,11 @@ export interface Validators {
 }
 
 export interface DownloadOptions extends HttpOptions {
+  /**
+   * The configured scheme, host and port (default: the URL's own): every request stays there,
+   * redirects included, and a URL elsewhere (a page's link to the next) is not asked for.
+   */
+  origin?: string;
   validators?: Validators;
   /** Judges the complete body before it is renamed into place. */
   check?: (body: Buffer, contentType: string | undefined) => ContentProblem | undefined;
@@ -179,8 +184,12 @@ const header = (headers: http.IncomingHttpHeaders, name: string) => {
   return Array.isArray(v) ? v[0] : v;
 };
 
-/** A redirect chain, ending in a 200 (body in `fd`), a 304, or an error. Loops and long chains stop. */
-async function followRedirects(start: string, validators: Validators | undefined, o: Required<Omit<HttpOptions, 'onProgress'>> & HttpOptions, fd: number, deadline: number): Promise<Once & { url: string }> {
+/**
+ * A redirect chain, ending in a 200 (body in `fd`), a 304, or an error. Loops and long chains stop, and
+ * so does any step away from `origin` (default: the start's): a pull asks the host it was configured
+ * with and no other, whoever points elsewhere – a redirect or a page's link to the next.
+ */
+async function followRedirects(start: string, origin: string | undefined, validators: Validators | undefined, o: Required<Omit<HttpOptions, 'onProgress'>> & HttpOptions, fd: number, deadline: number): Promise<Once & { url: string }> {
   const seen: string[] = [];
   let url: URL;
   try {
@@ -188,9 +197,15 @@ async function followRedirects(start: string, validators: Validators | undefined
   } catch {
     throw new DownloadError('http', start, `"${start}" är ingen giltig adress`);
   }
+  const allowed = origin ?? url.origin;
   for (;;) {
     if (url.protocol !== 'http:' && url.protocol !== 'https:') {
       throw new DownloadError('http', url.href, `adressen ska börja med http:// eller https://`);
+    }
+    if (url.origin !== allowed) {
+      throw new DownloadError('other_host', start, seen.length
+        ? `${seen[seen.length - 1]} omdirigerar till ${url.href}, hos en annan värd än ${allowed}; den följs inte`
+        : `${url.href} ligger hos en annan värd än ${allowed}; den hämtas inte`);
     }
     seen.push(url.href);
     const headers: Record<string, string> = { 'user-agent': 'beredskapsuppfoljning (pull)', accept: '*/*' };
@@ -242,7 +257,7 @@ export async function download(url: string, dest: string, options: DownloadOptio
       const fd = openSync(temp, 'w');
       let once: Once & { url: string };
       try {
-        once = await followRedirects(url, options.validators, o, fd, deadline);
+        once = await followRedirects(url, options.origin, options.validators, o, fd, deadline);
         if (once.status !== 200 && once.status !== 304) {
           const title = once.snippet ? htmlTitle(once.snippet) : undefined;
           throw new DownloadError('http', url, `servern svarade HTTP ${once.status}${title ? ` ("${title}")` : ''} för ${once.url}`, once.status);

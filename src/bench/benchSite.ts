@@ -53,7 +53,7 @@ export async function benchSite(dbPath: string, workDir: string): Promise<SiteBe
   const work = mkdtempSync(join(tmpdir(), 'beredskap-bench-site-'));
   try {
     const start = performance.now();
-    const dist = buildSite({ quiet: true, dbPath, outDir: join(work, 'dist') });
+    const dist = await buildSite({ quiet: true, dbPath, outDir: join(work, 'dist') });
     const buildSeconds = (performance.now() - start) / 1000;
     const pages = pageWeights(dist);
     const startSeconds = await timeStart(join(workDir, 'start-fresh.duckdb'));

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { createIfMissing } from '../db/createDatabase.ts';
 import { Database, withDatabase, type DbSession } from '../db/database.ts';
 import { initDatabase } from '../db/init.ts';
 import { buildProfile } from '../dashboard/profile.ts';
@@ -33,6 +34,8 @@ interface Context {
   json: boolean;
   quiet: boolean;
   out: (text: string) => void;
+  /** A line beside the output (stderr), so that --json and --format csv stay parseable. */
+  note: (text: string) => void;
 }
 
 /**
@@ -61,6 +64,7 @@ export async function main(argv: string[], write: (text: string) => void = (t) =
       json: !!values.json,
       quiet: !!values.quiet,
       out,
+      note,
     };
     const parsedYear = values.year === undefined ? undefined : parseYear(values.year);
     if (parsedYear && 'problem' in parsedYear) throw new UsageError(`--year: ${parsedYear.problem}, inte "${values.year}"`, command);
@@ -199,7 +203,7 @@ export async function main(argv: string[], write: (text: string) => void = (t) =
         buildProfile(); // a mistyped profile is said before any work is done
         await ensureDatabase(ctx);
         const { buildSite } = await import('../dashboard/buildSite.ts');
-        const outDir = buildSite({ quiet: ctx.quiet, dbPath: ctx.dbPath });
+        const outDir = await buildSite({ quiet: ctx.quiet, dbPath: ctx.dbPath });
         out(`Webbplatsen är byggd i ${outDir} från ${ctx.dbPath}.`);
         return exitCodes.ok;
       }
@@ -248,11 +252,13 @@ function subcommandMessage(command: string, found: string | undefined, known: st
   return found === undefined ? `ange ${what}: ${list}` : `okänd ${what} "${found}"${didYouMean(found, known) || ` – ange ${list}`}`;
 }
 
+/** Opens the database (created whole first when there is none), brings it up to date and runs `work`. */
 async function withDb(
   ctx: Context,
   work: (db: Database, init: Awaited<ReturnType<typeof initDatabase>>) => Promise<void>,
 ): Promise<number> {
-  await withDatabase(ctx.dbPath, async (db) => work(db, await initDatabase(db, ctx.configDir)));
+  const created = await createIfMissing(ctx.dbPath, (db) => initDatabase(db, ctx.configDir), ctx.note);
+  await withDatabase(ctx.dbPath, async (db) => work(db, created?.built ?? await initDatabase(db, ctx.configDir)));
   return exitCodes.ok;
 }
 
@@ -337,13 +343,16 @@ async function printCheck(ctx: Context, db: Database): Promise<boolean> {
 
 /** A database to look at on a fresh machine: built from sample data when none exists. */
 async function ensureDatabase(ctx: Context): Promise<void> {
-  const fresh = !existsSync(ctx.dbPath);
-  await withDb(ctx, async (db) => {
-    if (fresh) {
-      ctx.out(`Ingen databas i ${ctx.dbPath}: bygger en från exempeldata …`);
-      const { buildSampleDatabase } = await import('../sample/generateSample.ts');
+  if (!existsSync(ctx.dbPath)) {
+    ctx.out(`Ingen databas i ${ctx.dbPath}: bygger en från exempeldata …`);
+    const { buildSampleDatabase } = await import('../sample/generateSample.ts');
+    // Sample data included, so that an interrupted first start leaves no empty database behind.
+    await createIfMissing(ctx.dbPath, async (db) => {
+      await initDatabase(db, ctx.configDir);
       await buildSampleDatabase(db, resolve(projectRoot, 'data/sample'));
-    }
+    }, ctx.note);
+  }
+  await withDb(ctx, async (db) => {
     const counts = await db.all<{ what: string; n: number }>(
       `select 'ÖJ-svar' as what, count(*)::int as n from oj_answer
        union all select 'publicerade andelar', count(*)::int from oj_published_share

@@ -6,6 +6,7 @@ import { appendRows } from '../db/appendRows.ts';
 import { InputError, ProblemList } from '../imports/problems.ts';
 import { ojColumnRoles } from '../oj/headerWords.ts';
 import { closestNames, normalizeText } from '../text/normalize.ts';
+import { findCycles, type Link } from './cycles.ts';
 import { attainmentCodes, ojAnswerCodes, selfStatusCodes } from './labelDomains.ts';
 import { readConfigTable, type ConfigRecord } from './readConfigTable.ts';
 import { readLabels } from './readLabels.ts';
@@ -51,9 +52,22 @@ export function readConfig(dir: string): { tables: ConfigTables; sha256: string 
   };
   const unknown = (file: string, r: ConfigRecord, column: string, found: string, known: Iterable<string>) =>
     problems.add({ file, row: r.line, column, found, message: 'okänt värde', suggestions: closestNames(found, known) });
+  // A range that ends before it begins holds no day: its unit or alias would drop out of every report.
+  const validity = (file: string, r: ConfigRecord, what: string): { from: string | null; to: string | null } => {
+    const from = r.date('valid_from');
+    const to = r.date('valid_to');
+    if (from !== null && to !== null && to < from) {
+      problems.add({ file, row: r.line, column: 'valid_to', found: to, message: `slutdatumet ligger före startdatumet ${from}`, fix: `Raden gäller då ingen dag och ${what} faller ur varje rapport: rätta valid_from eller valid_to.` });
+    }
+    return { from, to };
+  };
+  const cyclesIn = (file: string, links: Link[], message: string, fix: string) => {
+    for (const c of findCycles(links)) problems.add({ file, row: c.lines[0], rows: c.lines, found: c.path.join(' → '), message, fix });
+  };
 
   // Organisation
   const units: Rows = [];
+  const parentLinks: Link[] = [];
   const ownNames: { name: string; unitId: string; from: string | null; to: string | null }[] = [];
   const addUnit = (u: { id: string; name: string; kind: string; kommun?: string | null; lan?: string | null; parent?: string | null; skr?: string | null; from?: string | null; to?: string | null; sample?: boolean }) => {
     units.push([u.id, u.name, u.kind, u.kommun ?? null, u.lan ?? null, u.parent ?? null, u.skr ?? null, u.from ?? null, u.to ?? null, u.sample ?? false]);
@@ -79,7 +93,9 @@ export function readConfig(dir: string): { tables: ConfigTables; sha256: string 
     const kommun = r.opt('kommun_code');
     const lan = kommun ? (units.find((u) => u[2] === 'kommun' && u[3] === kommun)?.[4] as string | undefined) : undefined;
     if (kommun && !kommunIdByCode.has(kommun)) unknown('org/units.csv', r, 'kommun_code', kommun, kommunIdByCode.keys());
-    addUnit({ id: r.get('unit_id'), name: r.get('name'), kind: r.get('kind'), kommun, lan, parent: r.opt('parent_unit_id'), from: r.opt('valid_from'), to: r.opt('valid_to'), sample: r.opt('source') === 'exempel' });
+    const parent = r.opt('parent_unit_id');
+    if (parent !== null) parentLinks.push({ from: r.get('unit_id'), to: parent, line: r.line });
+    addUnit({ id: r.get('unit_id'), name: r.get('name'), kind: r.get('kind'), kommun, lan, parent, ...validity('org/units.csv', r, 'enheten'), sample: r.opt('source') === 'exempel' });
   }
   const unitIds = new Set<string>();
   for (const u of units) {
@@ -96,15 +112,22 @@ export function readConfig(dir: string): { tables: ConfigTables; sha256: string 
   const checkUnit = (file: string, r: ConfigRecord, column: string, id: string | null) => {
     if (id !== null && !unitIds.has(id)) unknown(file, r, column, id, unitIds);
   };
-  const lineage: Rows = read('org/lineage.csv', ['predecessor_id', 'successor_id', 'change_date']).map((r) => {
+  cyclesIn('org/units.csv', parentLinks, 'de överordnade enheterna går i cirkel (unit_id → parent_unit_id)',
+    'En enhet kan inte ligga under sig själv: rätta parent_unit_id på en av raderna.');
+  const lineageRecords = read('org/lineage.csv', ['predecessor_id', 'successor_id', 'change_date']);
+  const lineage: Rows = lineageRecords.map((r) => {
     checkUnit('org/lineage.csv', r, 'predecessor_id', r.get('predecessor_id'));
     checkUnit('org/lineage.csv', r, 'successor_id', r.get('successor_id'));
-    return [r.get('predecessor_id'), r.get('successor_id'), r.get('change_date')];
+    return [r.get('predecessor_id'), r.get('successor_id'), r.date('change_date') ?? r.get('change_date')];
   });
+  cyclesIn('org/lineage.csv', lineageRecords.map((r) => ({ from: r.get('predecessor_id'), to: r.get('successor_id'), line: r.line })),
+    'historiken går i cirkel (föregångare → efterträdare)',
+    'En enhet kan inte vara sin egen föregångare, varken direkt eller via andra enheter: ta bort eller rätta en av raderna.');
   const aliases: Rows = ownNames.map((n) => [n.name, normalizeText(n.name), n.unitId, n.from, n.to, true]);
   for (const r of read('org/aliases.csv', ['alias', 'unit_id', 'valid_from', 'valid_to'])) {
     checkUnit('org/aliases.csv', r, 'unit_id', r.get('unit_id'));
-    aliases.push([r.get('alias'), normalizeText(r.get('alias')), r.get('unit_id'), r.opt('valid_from'), r.opt('valid_to'), false]);
+    const { from, to } = validity('org/aliases.csv', r, 'stavningen');
+    aliases.push([r.get('alias'), normalizeText(r.get('alias')), r.get('unit_id'), from, to, false]);
   }
 
   // Catalog

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { calendarDate } from '../imports/validRanges.ts';
 import { closestNames } from '../text/normalize.ts';
 import { readDelimited } from '../text/readDelimited.ts';
 import type { ProblemList } from '../imports/problems.ts';
@@ -13,6 +14,8 @@ export interface ConfigRecord {
   int(column: string, optional?: boolean): number | null;
   /** A number, within `range` when given (the database's own constraints, said before they are hit). */
   num(column: string, range?: { min: number; max: number; hint?: string }): number;
+  /** A day of the calendar written YYYY-MM-DD, or null when blank or not such a day (then reported as a problem). */
+  date(column: string): string | null;
 }
 
 /**
@@ -82,6 +85,15 @@ export function readConfigTable(
           problems.add({ file: path, row: line, column, found: opt(column) ?? '', message: `värdet ska ligga mellan ${range.min} och ${range.max}${range.hint ? ` (${range.hint})` : ''}` });
         }
         return n;
+      },
+      date: (column) => {
+        const v = opt(column);
+        const [, y, m, d] = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v ?? '') ?? [];
+        if (v !== null && (y === undefined || !calendarDate(Number(y), Number(m), Number(d)))) {
+          problems.add({ file: path, row: line, column, found: v, message: 'datumet ska skrivas ÅÅÅÅ-MM-DD och finnas i kalendern' });
+          return null;
+        }
+        return v;
       },
     };
   });

@@ -1,7 +1,9 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, delimiter, dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { DatabaseBusyError, busyMarker } from '../db/database.ts';
+import { isRunning, removeLeftovers } from '../leftovers.ts';
 import { defaultDbPath, projectRoot } from '../paths.ts';
 import { bundleVendorModules } from './vendorBundle.ts';
 import { buildProfile, type Profile } from './profile.ts';
@@ -10,6 +12,7 @@ const frameworkDir = join(projectRoot, 'node_modules/@observablehq/framework');
 const cacheDir = join(projectRoot, 'docs/.observablehq/cache');
 const observableBin = join(frameworkDir, 'dist/bin/observable.js');
 const warmLoaders = join(projectRoot, 'src/dashboard/warmLoaders.js');
+const parentGuard = pathToFileURL(join(projectRoot, 'src/dashboard/parentGuard.js')).href;
 // Framework runs data loaders as child processes: they read the database and the profile from the
 // environment (src/dashboard/martLoader.js), and any .ts loader gets `tsx` from PATH, our own copy.
 const frameworkEnv = (dbPath: string | undefined, profile: Profile) => ({
@@ -116,7 +119,7 @@ export function fixPageShell(dir: string, lang = 'sv'): number {
  * (a loader meeting an import that holds the database, say) leaves the previous site whole. A database
  * held by another process is a DatabaseBusyError, as for every command (exit 3).
  */
-export function buildSite(options: { quiet?: boolean; dbPath?: string; outDir?: string; profile?: Profile } = {}): string {
+export function buildSite(options: { quiet?: boolean; dbPath?: string; outDir?: string; profile?: Profile } = {}): Promise<string> {
   return withBuildLock(() => buildLocked(options));
 }
 
@@ -127,7 +130,7 @@ const buildLockPath = join(cacheDir, 'build.lock');
  * (docs/.observablehq/cache), so two at once would corrupt each other. A second build waits for the first;
  * a lock left by a process that no longer runs is taken over.
  */
-function withBuildLock<T>(work: () => T): T {
+async function withBuildLock<T>(work: () => Promise<T>): Promise<T> {
   mkdirSync(dirname(buildLockPath), { recursive: true });
   const deadline = Date.now() + 15 * 60_000;
   let fd: number | undefined;
@@ -147,46 +150,53 @@ function withBuildLock<T>(work: () => T): T {
     }
   }
   try {
-    return work();
+    return await work();
   } finally {
     closeSync(fd);
     rmSync(buildLockPath, { force: true });
   }
 }
 
-function isRunning(pid: number): boolean {
-  if (!pid) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
+/**
+ * Starts `script` with node in a process group of its own, which ends with this process: the group's
+ * leader loads parentGuard.js, which ends the group once this process is gone, even after a kill -9
+ * that leaves no chance to end it from here. Loaders the child starts are in its group.
+ */
+function spawnGroup(script: string, args: string[], env: NodeJS.ProcessEnv, stdio: ('ignore' | 'inherit' | 'pipe')[]) {
+  return spawn(process.execPath, ['--import', parentGuard, script, ...args], {
+    cwd: projectRoot,
+    env: { ...env, BEREDSKAP_BUILD_PID: String(process.pid) },
+    stdio,
+    detached: true,
+  });
 }
 
-function buildLocked(options: { quiet?: boolean; dbPath?: string; outDir?: string; profile?: Profile }): string {
+async function buildLocked(options: { quiet?: boolean; dbPath?: string; outDir?: string; profile?: Profile }): Promise<string> {
   freshCache();
   const outDir = options.outDir ?? join(projectRoot, 'dist');
+  // What interrupted builds left beside dist/ (a half-built site, the previous one being removed).
+  for (const stage of ['building', 'old']) removeLeftovers(dirname(outDir), `.${basename(outDir)}.${stage}-`);
   const temp = join(dirname(outDir), `.${basename(outDir)}.building-${process.pid}`);
   rmSync(temp, { recursive: true, force: true });
   const env = frameworkEnv(options.dbPath, options.profile ?? buildProfile());
-  // The data loaders run side by side while Framework reads the pages (warmLoaders.js); in a process
-  // group of their own, so that whatever of it still runs when Framework is done can be ended with it.
-  const warm = spawn(process.execPath, [warmLoaders, projectRoot, cacheDir], { cwd: projectRoot, env, stdio: 'ignore', detached: true });
+  // The data loaders run side by side while Framework reads the pages (warmLoaders.js); whatever of
+  // it still runs when Framework is done is ended with its group.
+  const warm = spawnGroup(warmLoaders, [projectRoot, cacheDir], env, ['ignore', 'ignore', 'ignore']);
   warm.unref();
+  // stderr is read (and passed on) to tell a busy database from any other failure.
+  const framework = spawnGroup(observableBin, ['build'], { ...env, BEREDSKAP_DIST: temp }, ['ignore', options.quiet ? 'ignore' : 'inherit', 'pipe']);
   try {
-    const result = spawnSync(process.execPath, [observableBin, 'build'], {
-      cwd: projectRoot,
-      // stderr is read (and passed on) to tell a busy database from any other failure.
-      stdio: ['ignore', options.quiet ? 'ignore' : 'inherit', 'pipe'],
-      maxBuffer: 64 * 1024 * 1024,
-      env: { ...env, BEREDSKAP_DIST: temp },
+    const chunks: Buffer[] = [];
+    framework.stderr!.on('data', (chunk: Buffer) => chunks.push(chunk));
+    const status = await new Promise<number | null>((resolve, reject) => {
+      framework.on('error', reject);
+      framework.on('close', (code) => resolve(code));
     });
-    const stderr = result.stderr?.toString() ?? '';
-    if (result.status !== 0) {
+    const stderr = Buffer.concat(chunks).toString();
+    if (status !== 0) {
       if (stderr.includes(busyMarker)) throw new DatabaseBusyError(options.dbPath ?? 'BEREDSKAP_DB', 'under bygget; den förra webbplatsen är orörd');
       process.stderr.write(stderr);
-      throw new Error(`observable build avslutades med kod ${result.status}; den förra webbplatsen i ${outDir} är orörd`);
+      throw new Error(`observable build avslutades med kod ${status}; den förra webbplatsen i ${outDir} är orörd`);
     }
     if (!options.quiet) process.stderr.write(stderr);
     fixPageShell(temp);
@@ -196,6 +206,7 @@ function buildLocked(options: { quiet?: boolean; dbPath?: string; outDir?: strin
     rmSync(old, { recursive: true, force: true });
   } finally {
     endGroup(warm.pid);
+    endGroup(framework.pid);
     rmSync(temp, { recursive: true, force: true });
   }
   return outDir;

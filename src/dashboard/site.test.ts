@@ -101,8 +101,8 @@ describe('the built dashboard', () => {
     // The sample has Valnämnden's 2025 VB report; the canary file replaces it on purpose (the shrink guard).
     await importSelfAssessment(db, [canaryFile], { replace: true });
     db.close();
-    dist = buildSite({ quiet: true, dbPath, outDir: join(work, 'dist'), profile: 'public' });
-    internalDist = buildSite({ quiet: true, dbPath, outDir: join(work, 'dist-internal'), profile: 'internal' });
+    dist = await buildSite({ quiet: true, dbPath, outDir: join(work, 'dist'), profile: 'public' });
+    internalDist = await buildSite({ quiet: true, dbPath, outDir: join(work, 'dist-internal'), profile: 'internal' });
     db = await Database.open(dbPath);
     pages = filesUnder(dist).filter((f) => f.endsWith('.html')).map((f) => `/${f.replace(/\.html$/, '').replace(/^index$/, '')}`).sort();
   }, 600_000);

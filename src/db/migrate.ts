@@ -23,5 +23,9 @@ export async function migrate(db: Database): Promise<string[]> {
       await db.run('insert into schema_migration values ($1, current_timestamp)', [name]);
     });
   }
+  // DuckDB cannot replay a write-ahead log holding `alter table` on source_file (whose id defaults to a
+  // sequence): "Failure while replaying WAL file". Written into the database file at once, the schema
+  // change leaves no such log for a kill to strand.
+  if (pending.length) await db.run('checkpoint');
   return pending;
 }

@@ -70,11 +70,13 @@ continued as materialized (
 runs(basis, t_seq, unit_id, item_id, gap_status, since_t) as (
     select basis, t_seq, unit_id, item_id, gap_status, t_seq from classified where gap_status = 'ny'
     union all
-    -- a run goes on through kvarstaende points and ends at the point it is atgardad
+    -- a run goes on through kvarstaende points and ends at the point it is atgardad; depth guard: each
+    -- step goes forward in time (c.t_seq > r.t_seq), so a run has at most as many steps as time points,
+    -- whatever the lineage
     select c.basis, c.t_seq, c.unit_id, c.item_id, c.gap_status, r.since_t
     from runs r
     join continued c on c.basis = r.basis and c.prev_t_seq = r.t_seq and c.prev_unit_id = r.unit_id and c.item_id = r.item_id
-    where r.gap_status <> 'atgardad'
+    where r.gap_status <> 'atgardad' and c.t_seq > r.t_seq
 ),
 since as (
     select basis, t_seq, unit_id, item_id, min(since_t) as since_t from runs group by all

@@ -13,6 +13,7 @@ kinds as (
     select 'bolag', value from setting_list where key = 'bolag_kinds'
 ),
 bolag(unit_id) as (
+    -- union, not union all: each unit is kept once, so parent_unit_id in a cycle ends the recursion too
     select u.unit_id from org_unit u
     where u.parent_unit_id = (select value from setting where key = 'organisation_unit_id')
       and u.kind in (select kind from kinds where unit_group = 'bolag')

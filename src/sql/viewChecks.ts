@@ -20,7 +20,7 @@ export function grainChecks(): ViewCheck[] {
       if (grain === undefined) throw new Error(`${file}: the header comment names no grain ("Grain: (…)")`);
       const columns = grain.split(',').map((c) => c.trim()).filter((c) => c !== '');
       return [{
-        name: `${view}: one row per (${columns.join(', ')})`,
+        name: columns.length ? `${view}: en rad per (${columns.join(', ')})` : `${view}: exakt en rad`,
         // Grain () is a view of one row.
         sql: columns.length
           ? `select ${columns.join(', ')}, count(*)::integer as n from ${view} group by all having count(*) > 1`
@@ -46,7 +46,7 @@ export function declaredChecks(): ViewCheck[] {
 /** Each materialised view's table holds exactly what its logic computes now (no stale refresh). */
 export function materialisedChecks(): ViewCheck[] {
   return readViewFiles().views.filter((v) => v.materialised).map((v) => ({
-    name: `${v.name}: the table equals its view ${v.name}${logicSuffix}`,
+    name: `${v.name}: tabellen är lika med sin vy ${v.name}${logicSuffix}`,
     sql: `(select * from ${v.name} except all select * from ${v.name}${logicSuffix})
           union all (select * from ${v.name}${logicSuffix} except all select * from ${v.name})`,
   }));

@@ -6,7 +6,7 @@
 import { runMartLoader } from '../../src/dashboard/martLoader.js';
 
 await runMartLoader(async (q) => ({
-  goalsCity: await q('select * exclude (profile) from goal_attainment_city where profile = build_profile() order by year, unit_group desc, fokusomrade'),
+  goalsCity: await q('select * exclude (profile) from goal_attainment_city where profile = build_profile() order by year, unit_group desc, goal_order'),
   judgementCity: await q('select * from judgement_city order by year, unit_group desc, goal'),
   readinessCity: await q(
     `select year, fokusomrade, unit_group, n_items, n_applicable, n_met, share_met, n_namnder_with_data, n_at_target, share_at_target

@@ -7,33 +7,19 @@
 // The full outputs of the last run are left in test-results/loaders/ to look at.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fromColumns } from '../../docs/components/columns.js';
 import { projectRoot } from '../paths.ts';
 import { tempDir } from '../test/helpers.ts';
+import { loaderFiles, loaderFilesOf, readDataFile, runLoader } from '../test/loaderOutputs.ts';
 import { openSampleDb } from '../test/sharedSample.ts';
 
 const goldenPath = join(projectRoot, 'src/dashboard/golden/loaders.json');
 const outDir = join(projectRoot, 'test-results/loaders');
-const loadersDir = join(projectRoot, 'docs/data');
 // When the sample was imported is the one thing that differs from run to run.
 const volatile = new Set(['imported_at', 'latest_import']);
-
-/** The members of a ustar archive, as the archive loaders write them. */
-function untar(bytes: Buffer): [string, Buffer][] {
-  const files: [string, Buffer][] = [];
-  for (let at = 0; at + 512 <= bytes.length; ) {
-    const header = bytes.subarray(at, at + 512);
-    if (header.every((b) => b === 0)) break;
-    const name = header.toString('utf8', 0, 100).replace(/\0.*$/s, '');
-    const size = parseInt(header.toString('ascii', 124, 136).replace(/\0.*$/s, '').trim(), 8);
-    files.push([name, bytes.subarray(at + 512, at + 512 + size)]);
-    at += 512 + Math.ceil(size / 512) * 512;
-  }
-  return files;
-}
 
 type Summary = Record<string, { rows: number; first: unknown; sha256: string } | unknown>;
 
@@ -59,7 +45,7 @@ function summariseMember(output: Record<string, unknown>): Summary {
 // holds one page's files (its latest year, earlier years on demand), summarised in full like a JSON file.
 const perPageArchives = new Set(['namnd.tar.js']);
 
-const stable = (text: string) => JSON.parse(text, (key, value) => (volatile.has(key) && value !== null ? '<tid>' : value));
+const stableKey = (key: string, value: unknown) => (volatile.has(key) && value !== null ? '<tid>' : value);
 
 describe('dashboard loaders on the sample database', () => {
   const dir = tempDir();
@@ -69,24 +55,16 @@ describe('dashboard loaders on the sample database', () => {
   beforeAll(async () => {
     (await openSampleDb(join(dir, 'test.duckdb'))).close();
     mkdirSync(outDir, { recursive: true });
-    for (const loader of readdirSync(loadersDir).filter((f) => f.endsWith('.js')).sort()) {
+    for (const loader of loaderFiles()) {
       const perPage = perPageArchives.has(loader);
-      for (const profile of perPage ? ['public', 'internal'] : ['public']) {
-        const stdout = execFileSync(process.execPath, [join(loadersDir, loader)], {
-          cwd: projectRoot,
-          env: { ...process.env, BEREDSKAP_DB: join(dir, 'test.duckdb'), BEREDSKAP_PROFILE: profile },
-          maxBuffer: 64 * 1024 * 1024,
-        });
-        const base = loader.replace(/\.js$/, '');
-        if (profile === 'public') publicOutputs.set(`data/${base}`, stdout);
-        const files: [string, Buffer][] = base.endsWith('.tar')
-          ? untar(stdout).map(([name, bytes]) => [`${base.replace(/\.tar$/, '')}/${name}`, bytes])
-          : [[base, stdout]];
-        for (const [name, bytes] of files) {
+      for (const profile of perPage ? ['public', 'internal'] as const : ['public'] as const) {
+        const stdout = runLoader(loader, join(dir, 'test.duckdb'), profile);
+        if (profile === 'public') publicOutputs.set(`data/${loader.replace(/\.js$/, '')}`, stdout);
+        for (const [name, bytes] of loaderFilesOf(loader, stdout)) {
           const key = profile === 'public' ? name : `${name} (${profile})`;
           writeFileSync(join(outDir, key.replace(/[/ ()]/g, '_')), bytes);
           // Read as the page reads it: lists written by column (docs/components/columns.js) back as rows.
-          const output = fromColumns(stable(bytes.toString('utf8'))) as Record<string, unknown>;
+          const output = readDataFile(bytes, stableKey);
           actual[key] = perPage ? summariseMember(output) : summarise(output);
         }
       }

@@ -105,7 +105,7 @@ describe('beredskap export', () => {
     const gaps = sheetRows(workbook.getWorksheet('Brister')!);
     const b03 = gaps.find((r) => r.values['Indikator eller krav'] === 'B03')!;
     expect(b03.values).toMatchObject({
-      Underlag: 'Självskattning', År: 2024, Period: 'VB', Enhet: 'Farsta', Fokusområde: 'Beredskap', 'Svar eller status': 'Delvis uppfyllt',
+      Underlag: 'Självskattning', År: 2024, Period: 'verksamhetsberättelse', Enhet: 'Farsta', Fokusområde: 'Beredskap', 'Svar eller status': 'Delvis uppfyllt',
       Brist: 'Ny', Kommentar: `'${link}`, Åtgärd: "'-1 tjänst vakant", Ansvarig: "'+46 8 508 000 00", 'Försenad vid periodens slut': 'ja',
     });
     expect(b03.values['Klart senast']).toEqual(day('2024-09-30'));

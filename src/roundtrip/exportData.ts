@@ -102,11 +102,11 @@ export const exportSheets: ExportSheet[] = [
           where ($1::integer is null or year = $1) and ${unitScope}
           order by year, unit_id, basis, period, sort_order, item_id`,
     columns: [
-      text('Underlag', (r, t) => t('basis', r.basis)), int('År', 'year'), text('Period', 'period'),
+      text('Underlag', (r, t) => t('basis', r.basis)), int('År', 'year'), text('Period', (r, t) => t('period', r.period)),
       text('Enhets-id', 'unit_id'), text('Enhet', 'unit_name'), text('Fokusområde', 'fokusomrade'),
       text('Indikator eller krav', 'item_id'), { header: 'Beskrivning', kind: 'text', width: 50, value: 'item_text' },
       text('Svar eller status', (r, t) => (r.is_missing_row ? 'Saknas i rapporten' : t(r.basis === 'oj' ? 'answer' : 'status', r.status))),
-      text('Brist', (r, t) => t('gap', r.gap_status)), int('Sedan år', 'since_year'), text('Sedan period', 'since_period'),
+      text('Brist', (r, t) => t('gap', r.gap_status)), int('Sedan år', 'since_year'), text('Sedan period', (r, t) => t('period', r.since_period)),
       text('Besvarad av', 'answered_by'), text('Delas med annan nämnd', (r) => yesNo(r.is_shared)),
       { header: 'Kommentar', kind: 'text', width: 45, value: 'comment' }, { header: 'Åtgärd', kind: 'text', width: 45, value: 'planned_action' },
       text('Ansvarig', 'owner'), { header: 'Klart senast', kind: 'date', value: 'due_date' }, text('Försenad vid periodens slut', (r) => yesNo(r.overdue)),

@@ -11,7 +11,7 @@ create or replace view dash_leadership_consistency as
 select c.year, c.unit_id, n.name, n.unit_group, c.requirement_id, c.goal,
        case when c.requirement_id is null then 'bedomning' else 'sjalv_oj' end as kind,
        coalesce(r.fokusomrade, c.goal) as fokusomrade,
-       c.finding, c.self_status, c.n_oj_cells, c.n_oj_nej, c.oj_nej_cells, c.decided_by, c.combined_outcome,
+       c.finding, c.self_status, c.n_oj_cells, c.n_oj_nej, c.oj_nej_titles, c.decided_by, c.combined_outcome,
        c.judgement, round(c.share_met, 4) as share_met, c.attainment,
        coalesce(coalesce(r.fokusomrade, c.goal) not in (select value from setting_list where key = 'public_aggregate_only'), true)
            and coalesce(c.goal, '') <> 'samtliga' as publish_in_public,

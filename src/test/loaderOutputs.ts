@@ -1,0 +1,58 @@
+// The dashboard's data as a built page reads it: every loader of docs/data run as Framework runs it (a
+// node child process on a database, in a build profile), archives unpacked, lists written by column read
+// back as rows. Shared by the tests that compare what pages show with what reports and exports say.
+import { execFileSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fromColumns } from '../../docs/components/columns.js';
+import { projectRoot } from '../paths.ts';
+
+export const loadersDir = join(projectRoot, 'docs/data');
+
+/** The loader files of docs/data, sorted. */
+export const loaderFiles = (): string[] => readdirSync(loadersDir).filter((f) => f.endsWith('.js')).sort();
+
+/** The members of a ustar archive, as the archive loaders write them. */
+export function untar(bytes: Buffer): [string, Buffer][] {
+  const files: [string, Buffer][] = [];
+  for (let at = 0; at + 512 <= bytes.length; ) {
+    const header = bytes.subarray(at, at + 512);
+    if (header.every((b) => b === 0)) break;
+    const name = header.toString('utf8', 0, 100).replace(/\0.*$/s, '');
+    const size = parseInt(header.toString('ascii', 124, 136).replace(/\0.*$/s, '').trim(), 8);
+    files.push([name, bytes.subarray(at + 512, at + 512 + size)]);
+    at += 512 + Math.ceil(size / 512) * 512;
+  }
+  return files;
+}
+
+/** One loader's raw output (stdout) on `dbPath` in `profile`. */
+export function runLoader(loader: string, dbPath: string, profile: 'public' | 'internal'): Buffer {
+  return execFileSync(process.execPath, [join(loadersDir, loader)], {
+    cwd: projectRoot,
+    env: { ...process.env, BEREDSKAP_DB: dbPath, BEREDSKAP_PROFILE: profile },
+    maxBuffer: 64 * 1024 * 1024,
+  });
+}
+
+/**
+ * A loader's output as the files a page fetches: `data/NAME` for a JSON loader, `data/NAME/MEMBER` for
+ * each member of an archive loader, with their bytes.
+ */
+export function loaderFilesOf(loader: string, stdout: Buffer): [string, Buffer][] {
+  const base = loader.replace(/\.js$/, '');
+  return base.endsWith('.tar') ? untar(stdout).map(([name, bytes]) => [`${base.replace(/\.tar$/, '')}/${name}`, bytes]) : [[base, stdout]];
+}
+
+/** A data file's content as a page reads it: JSON, lists written by column back as rows. */
+export const readDataFile = (bytes: Buffer, reviver?: (key: string, value: unknown) => unknown): Record<string, unknown> =>
+  fromColumns(JSON.parse(bytes.toString('utf8'), reviver)) as Record<string, unknown>;
+
+/** Every loader's files on `dbPath` in `profile`: file name → content as a page reads it. */
+export function dashboardData(dbPath: string, profile: 'public' | 'internal'): Map<string, Record<string, unknown>> {
+  const data = new Map<string, Record<string, unknown>>();
+  for (const loader of loaderFiles()) {
+    for (const [name, bytes] of loaderFilesOf(loader, runLoader(loader, dbPath, profile))) data.set(name, readDataFile(bytes));
+  }
+  return data;
+}

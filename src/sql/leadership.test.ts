@@ -60,8 +60,14 @@ describe('Stadsledning and Jämförelse marts', () => {
     ]);
     expect(await db.all(`select n_cells, n_over, n_lika, n_under, n_not_compared, n_changed from dash_comparison_position_count where year = 2024 and comparator_id = 'riket'`))
       .toEqual([{ n_cells: 2, n_over: 1, n_lika: 1, n_under: 0, n_not_compared: 0, n_changed: 1 }]);
-    expect(await db.all(`select unit_id, comparator_id from dash_comparison_kommun where unit_id in ('vallentuna', 'malmo') order by unit_id`))
-      .toEqual([{ unit_id: 'malmo', comparator_id: 'skr-A1' }, { unit_id: 'vallentuna', comparator_id: 'skr-A2' }]);
+    // One row per edition of SKR's kommungruppsindelning: Enköping moved from B5 to B4 in 2023.
+    expect(await db.all(`select edition, first_year, last_year, unit_id, comparator_id, group_name from dash_comparison_kommun
+      where unit_id in ('enkoping', 'malmo') order by unit_id, first_year`)).toEqual([
+      { edition: '2017', first_year: 2016, last_year: 2022, unit_id: 'enkoping', comparator_id: 'skr-B5', group_name: 'Lågpendlingskommun nära större stad' },
+      { edition: '2023', first_year: 2023, last_year: null, unit_id: 'enkoping', comparator_id: 'skr-B4', group_name: 'Pendlingskommun nära större stad' },
+      { edition: '2017', first_year: 2016, last_year: 2022, unit_id: 'malmo', comparator_id: 'skr-A1', group_name: 'Storstäder' },
+      { edition: '2023', first_year: 2023, last_year: null, unit_id: 'malmo', comparator_id: 'skr-A1', group_name: 'Storstäder' },
+    ]);
   });
 
   it('dash_leadership_*: both måluppfyllnad figures apart with last year only where it has data, who has not reported for the current period, and the requirements most often unmet', async () => {

@@ -70,8 +70,10 @@ export function readConfig(dir: string): { tables: ConfigTables; sha256: string 
     addUnit({ id: r.get('unit_id'), name: r.get('name'), kind: 'lan', lan: r.get('lan_code') });
   }
   const kommunByCode = new Map<string, { unitId: string; name: string }>();
-  for (const r of read('org/kommuner.csv', ['unit_id', 'kommun_code', 'name', 'lan_code'])) {
+  for (const r of read('org/kommuner.csv', ['unit_id', 'kommun_code', 'name', 'lan_code'], ['skr_group'])) {
     const code = r.get('kommun_code');
+    // The one-edition format of before SKR's 2023 revision: said plainly rather than as an unknown column.
+    if (r.opt('skr_group') !== null) problems.add({ file: 'org/kommuner.csv', row: r.line, column: 'skr_group', message: 'kommungruppen står numera per indelning i org/kommungrupp_members.csv (med org/kommungrupp_editions.csv); ta bort kolumnen här' });
     if (!/^\d{4}$/.test(code)) problems.add({ file: 'org/kommuner.csv', row: r.line, column: 'kommun_code', found: code, message: 'kommunkoden ska ha fyra siffror' });
     if (!lanIds.has(r.get('lan_code'))) unknown('org/kommuner.csv', r, 'lan_code', r.get('lan_code'), lanIds.keys());
     kommunByCode.set(code, { unitId: r.get('unit_id'), name: r.get('name') });

@@ -83,12 +83,14 @@ describe('kommungrupper by edition (fixture city)', () => {
     })]);
   });
 
-  it('refuses editions from the same year, ÖJ years before the earliest, unknown editions, kommun codes and groups, and a kommun left out, naming file, row and column', () => {
+  it('refuses editions from the same year, ÖJ years before the earliest, unknown editions, kommun codes and groups, a kommun left out and the old one-group column, naming file, row and column', () => {
     const bad = join(dir, 'bad');
     cpSync(cityConfigDir, bad, { recursive: true });
     const edit = (file: string, change: (text: string) => string) => writeFileSync(join(bad, file), change(readFileSync(join(bad, file), 'utf8')));
     edit('org/kommungrupp_editions.csv', (t) => t.replace('gammal,2016,', 'gammal,2018,') + 'extra,2024,Ännu en,\n');
     edit('org/kommungrupper.csv', (t) => `${t}nyy,C9,kommungrupp-c9,Landsbygd\nny,B4,kommungrupp-b3,Pendling\n`);
+    // The format of before editions: a kommun's one group in org/kommuner.csv.
+    edit('org/kommuner.csv', (t) => t.replace('lan_code\n', 'lan_code,skr_group\n').replace('Exempelstad,99\n', 'Exempelstad,99,A1\n'));
     edit('org/kommungrupp_members.csv', (t) => t.replace('ny,9998,Grannby,B3', 'ny,9998,Grannby,B4') + 'gammal,9997,Ingenby,A1\nny,9999,Exempelby,A1\n');
     const problems = configError(bad).problems;
     const expected = [
@@ -99,6 +101,7 @@ describe('kommungrupper by edition (fixture city)', () => {
       { file: 'org/kommungrupp_members.csv', row: 5, column: 'skr_group', found: 'B4', message: 'kommungruppen finns inte i indelning ny (org/kommungrupper.csv)', suggestions: expect.arrayContaining(['B3']) },
       { file: 'org/kommungrupp_members.csv', row: 6, column: 'kommun_code', found: '9997', message: expect.stringContaining('okänd kommunkod') },
       { file: 'org/kommungrupp_members.csv', row: 7, column: 'kommun', found: 'Exempelby', message: 'kommunkoden 9999 är Exempelstad i org/kommuner.csv' },
+      { file: 'org/kommuner.csv', row: 2, column: 'skr_group', message: expect.stringContaining('numera per indelning i org/kommungrupp_members.csv') },
       { file: 'org/kommungrupp_members.csv', column: 'kommun_code', found: '9998 Grannby', message: expect.stringContaining('indelning ny saknar 1 av kommunerna') },
     ];
     for (const p of expected) expect(problems).toContainEqual(expect.objectContaining(p));

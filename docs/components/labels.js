@@ -23,6 +23,8 @@ export const unitGroupLabel = domain("unit_group");
 export const measureLabel = domain("measure");
 /** The city's position against a comparison group, with a sign so colour is not needed. */
 export const positionLabel = domain("position");
+/** What a compared share counts: "stadsdelsnämnderna sammantaget", "kommunerna sammantaget", "kommunens eget svar". */
+export const comparisonUnitLabel = domain("comparison_unit", "label");
 export const findingLabel = domain("finding");
 /** A self-assessment period as a sentence names it: "tertialrapport 1". */
 export const periodLabel = domain("period", "label");

@@ -1,6 +1,8 @@
-// Jämförelse: per year × ÖJ cell × comparison group, the city's share Ja beside the group's and its
-// position (dash_comparison_position: setting comparison_units and every SKR kommungrupp); the groups
-// per year (dash_comparison_position_count); every kommun with its kommungrupp (dash_comparison_kommun);
+// Jämförelse: per year × ÖJ cell × comparison group, the city's share Ja – its stadsdelsnämnder pooled –
+// beside the group's and its position (dash_comparison_position: setting comparison_units and every SKR
+// kommungrupp); each year's groups with their names, what their share counts and the edition of SKR's
+// kommungruppsindelning they follow (dash_comparison_position_count); the editions
+// (dash_kommungrupp_edition); every kommun with its kommungrupp per edition (dash_comparison_kommun);
 // the cells and their series (dash_indicator); Kolada context figures for this page (kolada_context).
 // The page shows one year at a time, the latest first: data/comparison/latest.json holds everything but
 // the earlier years' positions, which are data/comparison/on-demand/earlier.json, fetched only when a
@@ -8,7 +10,7 @@
 import { runMartArchive } from '../../src/dashboard/martLoader.js';
 
 const positions = (where) =>
-  `select year, indicator_id, comparator_id, city_share, share_ja, diff_pp, position, previous_position
+  `select year, indicator_id, comparator_id, city_share, share_ja, diff_pp, position, previous_position, regrouped
    from dash_comparison_position where ${where} order by year, comparator_id, indicator_id`;
 const latestYear = '(select max(year) from dash_comparison_position)';
 
@@ -16,10 +18,11 @@ await runMartArchive(async (q) => [
   ['latest.json', {
     organisation: (await q('select unit_id, name from dash_organisation'))[0],
     comparators: await q(
-      `select distinct comparator_id, comparator_name, comparator_kind, is_single_kommun, sort_order
-       from dash_comparison_position_count order by sort_order, comparator_id`,
+      `select year, comparator_id, comparator_name, comparator_kind, is_single_kommun, comparator_unit, kommungrupp_edition
+       from dash_comparison_position_count order by year, sort_order, comparator_id`,
     ),
-    kommuner: await q('select * from dash_comparison_kommun order by name'),
+    editions: await q('select edition, title_sv, first_year, last_year from dash_kommungrupp_edition order by first_year'),
+    kommuner: await q('select edition, unit_id, name, comparator_id, group_name from dash_comparison_kommun order by name, first_year'),
     areas: await q('select area, title_sv from oj_area order by sort_order'),
     verksamheter: await q('select verksamhet, title_sv from oj_verksamhet order by sort_order'),
     indicators: await q(

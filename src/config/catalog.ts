@@ -210,6 +210,14 @@ export class Catalog {
     if (ids.length > 1) return { problem: `namnet är tvetydigt den ${date} (${ids.join(', ')}); ange ett entydigt alias i org/aliases.csv`, suggestions: [] };
     if (candidates.length) {
       const u = this.unitsById.get(candidates[0]!.unit_id)!;
+      // The unit existed but went by another name then (a kommungrupp renamed in a new edition).
+      if (within(date, u.valid_from, u.valid_to)) {
+        const namesThen = [...this.aliasesByNorm.values()].flat().filter((a) => a.unit_id === u.unit_id && within(date, a.valid_from, a.valid_to)).map((a) => a.alias);
+        return {
+          problem: `namnet gällde ${candidates.map((a) => `${a.valid_from ?? '…'}–${a.valid_to ?? ''}`).join(', ')}; den ${date} heter enheten ${namesThen[0] ?? u.name}`,
+          suggestions: namesThen,
+        };
+      }
       return {
         problem: `enheten ${u.name} fanns inte den ${date} (giltig ${u.valid_from ?? '…'}–${u.valid_to ?? ''})`,
         suggestions: [],

@@ -25,6 +25,7 @@ export const labelDomains: Record<string, readonly string[] | ConfiguredCodes> =
   finding: ['sjalv_uppfyllt_oj_nej', 'sjalv_ej_uppfyllt_oj_ja', 'bedomning_hogre', 'bedomning_lagre'],
   period: 'config_periods',
   comparison_role: ['kommun', 'stadsdelsnamnder', 'jamforelse'],
+  comparison_unit: ['stadsdelsnamnder', 'kommuner', 'kommun'],
   source_check: ['agree', 'differs', 'only_workbook', 'only_kolada'],
   difference: ['samma', 'bedomning_hogre', 'bedomning_lagre'],
   not_comparable: ['inget_foregaende', 'ny_oj_serie', 'andrade_fragor', 'nytt_program', 'andrat_underlag'],

@@ -9,6 +9,7 @@ import { closestNames, normalizeText } from '../text/normalize.ts';
 import { findCycles, type Link } from './cycles.ts';
 import { attainmentCodes, ojAnswerCodes, selfStatusCodes } from './labelDomains.ts';
 import { readConfigTable, type ConfigRecord } from './readConfigTable.ts';
+import { readKommungrupper, type DatedName } from './readKommungrupper.ts';
 import { readLabels } from './readLabels.ts';
 
 type Rows = DuckDBValue[][];
@@ -18,6 +19,9 @@ export interface ConfigTables {
   org_unit: Rows;
   org_lineage: Rows;
   org_alias: Rows;
+  kommungrupp_edition: Rows;
+  kommungrupp_group: Rows;
+  kommungrupp_member: Rows;
   fokusomrade: Rows;
   area_crosswalk: Rows;
   oj_area: Rows;
@@ -69,30 +73,38 @@ export function readConfig(dir: string): { tables: ConfigTables; sha256: string 
   const units: Rows = [];
   const parentLinks: Link[] = [];
   const ownNames: { name: string; unitId: string; from: string | null; to: string | null }[] = [];
-  const addUnit = (u: { id: string; name: string; kind: string; kommun?: string | null; lan?: string | null; parent?: string | null; skr?: string | null; from?: string | null; to?: string | null; sample?: boolean }) => {
+  // names: the unit's own names when they are dated apart from the unit (a kommungrupp's name per edition).
+  const addUnit = (u: { id: string; name: string; kind: string; kommun?: string | null; lan?: string | null; parent?: string | null; skr?: string | null; from?: string | null; to?: string | null; sample?: boolean; names?: DatedName[] }) => {
     units.push([u.id, u.name, u.kind, u.kommun ?? null, u.lan ?? null, u.parent ?? null, u.skr ?? null, u.from ?? null, u.to ?? null, u.sample ?? false]);
-    ownNames.push({ name: u.name, unitId: u.id, from: u.from ?? null, to: u.to ?? null });
+    for (const n of u.names ?? [{ name: u.name, from: u.from ?? null, to: u.to ?? null }]) ownNames.push({ name: n.name, unitId: u.id, from: n.from, to: n.to });
   };
   const lanIds = new Map<string, string>();
   for (const r of read('org/lan.csv', ['unit_id', 'lan_code', 'name'])) {
     lanIds.set(r.get('lan_code'), r.get('unit_id'));
     addUnit({ id: r.get('unit_id'), name: r.get('name'), kind: 'lan', lan: r.get('lan_code') });
   }
-  const kommunIdByCode = new Map<string, string>();
+  const kommunByCode = new Map<string, { unitId: string; name: string }>();
   for (const r of read('org/kommuner.csv', ['unit_id', 'kommun_code', 'name', 'lan_code'], ['skr_group'])) {
     const code = r.get('kommun_code');
+    // The one-edition format of before SKR's 2023 revision: said plainly rather than as an unknown column.
+    if (r.opt('skr_group') !== null) problems.add({ file: 'org/kommuner.csv', row: r.line, column: 'skr_group', message: 'kommungruppen står numera per indelning i org/kommungrupp_members.csv (med org/kommungrupp_editions.csv); ta bort kolumnen här' });
     if (!/^\d{4}$/.test(code)) problems.add({ file: 'org/kommuner.csv', row: r.line, column: 'kommun_code', found: code, message: 'kommunkoden ska ha fyra siffror' });
     if (!lanIds.has(r.get('lan_code'))) unknown('org/kommuner.csv', r, 'lan_code', r.get('lan_code'), lanIds.keys());
-    kommunIdByCode.set(code, r.get('unit_id'));
-    addUnit({ id: r.get('unit_id'), name: r.get('name'), kind: 'kommun', kommun: code, lan: r.get('lan_code'), parent: lanIds.get(r.get('lan_code')), skr: r.opt('skr_group') });
+    kommunByCode.set(code, { unitId: r.get('unit_id'), name: r.get('name') });
+    addUnit({ id: r.get('unit_id'), name: r.get('name'), kind: 'kommun', kommun: code, lan: r.get('lan_code'), parent: lanIds.get(r.get('lan_code')) });
   }
-  for (const r of read('org/kommungrupper.csv', ['unit_id', 'skr_group', 'name'])) {
-    addUnit({ id: r.get('unit_id'), name: r.get('name'), kind: 'kommungrupp', skr: r.get('skr_group') });
-  }
+  // A kommun's SKR kommungrupp depends on the ÖJ year (the edition in force), so it lives in
+  // kommungrupp_member, not on the kommun; a kommungrupp is read by the name of its edition.
+  const kommungrupper = readKommungrupper({
+    editions: read('org/kommungrupp_editions.csv', ['edition', 'first_year', 'title_sv'], ['note']),
+    groups: read('org/kommungrupper.csv', ['edition', 'skr_group', 'unit_id', 'name']),
+    members: read('org/kommungrupp_members.csv', ['edition', 'kommun_code', 'skr_group'], ['kommun']),
+  }, kommunByCode, problems);
+  for (const g of kommungrupper.units) addUnit({ id: g.unitId, name: g.name, kind: 'kommungrupp', skr: g.skrGroup, names: g.names });
   for (const r of read('org/units.csv', ['unit_id', 'name', 'kind', 'kommun_code', 'parent_unit_id', 'valid_from', 'valid_to'], ['source'])) {
     const kommun = r.opt('kommun_code');
     const lan = kommun ? (units.find((u) => u[2] === 'kommun' && u[3] === kommun)?.[4] as string | undefined) : undefined;
-    if (kommun && !kommunIdByCode.has(kommun)) unknown('org/units.csv', r, 'kommun_code', kommun, kommunIdByCode.keys());
+    if (kommun && !kommunByCode.has(kommun)) unknown('org/units.csv', r, 'kommun_code', kommun, kommunByCode.keys());
     const parent = r.opt('parent_unit_id');
     if (parent !== null) parentLinks.push({ from: r.get('unit_id'), to: parent, line: r.line });
     addUnit({ id: r.get('unit_id'), name: r.get('name'), kind: r.get('kind'), kommun, lan, parent, ...validity('org/units.csv', r, 'enheten'), sample: r.opt('source') === 'exempel' });
@@ -187,6 +199,8 @@ export function readConfig(dir: string): { tables: ConfigTables; sha256: string 
       `${areaTitle.get(area) ?? area} – ${verksamhetTitle.get(v) ?? v}`,
     ];
   });
+  const firstYears = indicators.map((i) => i[4]).filter((y): y is number => typeof y === 'number');
+  if (firstYears.length) kommungrupper.requireFrom(Math.min(...firstYears));
   for (const [file, kind, valueColumn, allowed] of [
     ['vocab/oj_answers.csv', 'oj_answer', 'answer', ojAnswerCodes],
     ['vocab/oj_columns.csv', 'oj_column', 'role', ojColumnRoles],
@@ -307,6 +321,9 @@ export function readConfig(dir: string): { tables: ConfigTables; sha256: string 
       org_unit: units,
       org_lineage: lineage,
       org_alias: aliases,
+      kommungrupp_edition: kommungrupper.editions,
+      kommungrupp_group: kommungrupper.groups,
+      kommungrupp_member: kommungrupper.members,
       fokusomrade: fokus.map((r) => [r.get('fokusomrade'), r.get('title_sv'), r.int('sort_order'), r.opt('description_sv')]),
       area_crosswalk: crosswalk.map((r) => [r.get('scheme'), r.get('source_area'), r.get('source_title_sv'), fokusOf.get(`${r.get('scheme')}/${r.get('source_area')}`) ?? null]),
       oj_area: areas,

@@ -92,7 +92,7 @@ async function checkFidelity(db: Database, reports: FileReport[], accept: boolea
     const failed = await db.all<{ unit_id: string; indicator_id: string; share_published: number; share_recomputed: number | null; sheet: string | null; source_row: number; source_column: string }>(
       `select f.unit_id, f.indicator_id, f.share_published, f.share_recomputed, s.sheet, s.source_row, s.source_column
        from fidelity${logicSuffix} f
-       join oj_published_share s using (source_file_id, unit_id, indicator_id)
+       join oj_published_share s using (source_file_id, year, unit_id, indicator_id)
        where f.source_file_id = $1 and f.is_checkable and not f.ok
        order by s.sheet, s.source_row, s.source_column`,
       [report.sourceFileId],

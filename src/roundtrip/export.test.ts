@@ -124,7 +124,12 @@ describe('beredskap export', () => {
     expect(Object.keys(goals[0]!.values)).toEqual(expect.arrayContaining(['Nämndens bedömning', 'Motivering', 'Beräknad andel uppfyllt', 'Beräknad måluppfyllelse']));
     expect(Object.keys(goals[0]!.values)).not.toContain('Utfall');
     const comparison = sheetRows(workbook.getWorksheet('Jämförelse')!);
-    expect(comparison.find((r) => r.values.Jämförelse === 'Stadsdelsnämnderna sammantaget' && r.values.Indikator === 'evakuering_sabo')!.values['Andel Ja']).toBe(0.5);
+    expect(comparison.find((r) => r.values.Jämförelse === 'Stadsdelsnämnderna sammantaget' && r.values.Indikator === 'evakuering_sabo')!.values).toMatchObject({
+      'Andel Ja': 0.5, 'Räknat över': 'stadsdelsnämnderna sammantaget',
+    });
+    // Each row says what its share counts; a kommungrupp says which edition of SKR's indelning it follows.
+    expect(comparison.find((r) => r.values['Enhets-id'] === 'riket')!.values['Räknat över']).toBe('kommunerna sammantaget');
+    expect(comparison.find((r) => r.values['Enhets-id'] === 'kommungrupp-a1' && r.values.År === 2024)!.values).toMatchObject({ 'Räknat över': 'kommunerna sammantaget', Kommungruppsindelning: '2023' });
     const sources = sheetRows(workbook.getWorksheet('Källor')!);
     expect(sources.map((r) => [r.values.Slag, r.values.Fil, r.values.År])).toEqual([
       ['ÖJ, långt format (CSV)', 'oj.csv', '2023, 2024'],

@@ -139,7 +139,7 @@ export const exportSheets: ExportSheet[] = [
     slug: 'jamforelse',
     unitFiltered: false,
     sql: `select c.year, c.indicator_id, coalesce(a.title_sv, c.area) as area, coalesce(v.title_sv, c.verksamhet) as verksamhet, c.series,
-                 c.role, c.unit_id, c.unit_name, c.share_ja, c.n_responding, c.n_units, c.answer, c.share_ja_published
+                 c.role, c.unit_id, c.unit_name, c.compared_unit, c.kommungrupp_edition, c.share_ja, c.n_responding, c.n_units, c.answer, c.share_ja_published
           from oj_comparison c
           left join oj_area a on a.area = c.area
           left join oj_verksamhet v on v.verksamhet = c.verksamhet
@@ -148,6 +148,7 @@ export const exportSheets: ExportSheet[] = [
     columns: [
       int('År', 'year'), text('Indikator', 'indicator_id'), text('Område', 'area'), text('Verksamhet', 'verksamhet'), text('Serie', 'series'),
       text('Jämförelse', (r, t) => t('comparison_role', r.role)), text('Enhets-id', 'unit_id'), text('Enhet', 'unit_name'),
+      text('Räknat över', (r, t) => t('comparison_unit', r.compared_unit)), text('Kommungruppsindelning', 'kommungrupp_edition'),
       share('Andel Ja', 'share_ja'), int('Svarande', 'n_responding'), int('Enheter', 'n_units'),
       text('Svar', (r, t) => t('answer', r.answer)), share('Publicerad andel Ja', 'share_ja_published'),
     ],

@@ -97,9 +97,12 @@ export async function loadSampleInputs(db: Database): Promise<SampleInputs> {
     organisationId,
     measureMonthDay: (await setting('oj_measure_date')) ?? '02-01',
     units: await db.all<SampleUnit>(
-      `select unit_id, name, kind, kommun_code, lan_code, parent_unit_id, skr_group,
-              valid_from::varchar as valid_from, valid_to::varchar as valid_to
-       from org_unit order by unit_id`,
+      // A kommun's group in the earliest edition of SKR's kommungruppsindelning: the sample's model reads it
+      // for traits that do not change with a regrouping (whether small kommuner run children's housing).
+      `select u.unit_id, u.name, u.kind, u.kommun_code, u.lan_code, u.parent_unit_id,
+              coalesce(u.skr_group, (select m.skr_group from stg_kommungrupp_member m where m.unit_id = u.unit_id order by m.first_year limit 1)) as skr_group,
+              u.valid_from::varchar as valid_from, u.valid_to::varchar as valid_to
+       from org_unit u order by u.unit_id`,
     ),
     lineage: await db.all('select predecessor_id, successor_id from org_lineage order by all'),
     aliases: await db.all(

@@ -28,7 +28,7 @@ const columnDomain: Record<string, string> = {
   unit_kind: 'unit_kind', unit_group: 'unit_group', measure: 'measure',
   position: 'position', previous_position: 'position', finding: 'finding',
   period: 'period', since_period: 'period', last_period: 'period', bedomning_period: 'period',
-  role: 'comparison_role', comparison: 'source_check', difference: 'difference',
+  role: 'comparison_role', compared_unit: 'comparison_unit', comparator_unit: 'comparison_unit', comparison: 'source_check', difference: 'difference',
   not_comparable_reason: 'not_comparable', not_graded_reason: 'not_graded',
 };
 /** Columns whose name alone does not say: `kind` and `status`, by table (null: not a label domain). */

@@ -60,8 +60,41 @@ describe('Stadsledning and Jämförelse marts', () => {
     ]);
     expect(await db.all(`select n_cells, n_over, n_lika, n_under, n_not_compared, n_changed from dash_comparison_position_count where year = 2024 and comparator_id = 'riket'`))
       .toEqual([{ n_cells: 2, n_over: 1, n_lika: 1, n_under: 0, n_not_compared: 0, n_changed: 1 }]);
-    expect(await db.all(`select unit_id, comparator_id from dash_comparison_kommun where unit_id in ('vallentuna', 'malmo') order by unit_id`))
-      .toEqual([{ unit_id: 'malmo', comparator_id: 'skr-A1' }, { unit_id: 'vallentuna', comparator_id: 'skr-A2' }]);
+    // One row per edition of SKR's kommungruppsindelning: Enköping moved from B5 to B4 in 2023.
+    expect(await db.all(`select edition, first_year, last_year, unit_id, comparator_id, group_name from dash_comparison_kommun
+      where unit_id in ('enkoping', 'malmo') order by unit_id, first_year`)).toEqual([
+      { edition: '2017', first_year: 2016, last_year: 2022, unit_id: 'enkoping', comparator_id: 'skr-B5', group_name: 'Lågpendlingskommun nära större stad' },
+      { edition: '2023', first_year: 2023, last_year: null, unit_id: 'enkoping', comparator_id: 'skr-B4', group_name: 'Pendlingskommun nära större stad' },
+      { edition: '2017', first_year: 2016, last_year: 2022, unit_id: 'malmo', comparator_id: 'skr-A1', group_name: 'Storstäder' },
+      { edition: '2023', first_year: 2023, last_year: null, unit_id: 'malmo', comparator_id: 'skr-A1', group_name: 'Storstäder' },
+    ]);
+  });
+
+  it("SKR's 2017 kommungrupper for ÖJ 2022 and its 2023 ones for 2023: Enköping joins B4, Höör leaves it for C7, renamed, and each published group share is checked against that year's kommuner", async () => {
+    db = await openTestDb(dir);
+    await load('oj', `
+      2022;Farsta;evakuering;sabo;Ja
+      2022;Bromma;evakuering;sabo;Nej
+      2022;Enköping;evakuering;sabo;Ja
+      2022;Höör;evakuering;sabo;Nej
+      2022;Pendlingskommun nära mindre stad/tätort;evakuering;sabo;50
+      2023;Farsta;evakuering;sabo;Ja
+      2023;Bromma;evakuering;sabo;Nej
+      2023;Enköping;evakuering;sabo;Ja
+      2023;Höör;evakuering;sabo;Nej
+      2023;Pendlingskommun nära mindre tätort;evakuering;sabo;40`);
+    expect(await db.all(`select year, comparator_id, comparator_name, kommungrupp_edition, n_units, share_ja, regrouped, previous_position
+      from dash_comparison_position where comparator_id in ('skr-B4', 'skr-B5', 'skr-C7') order by comparator_id, year`)).toEqual([
+      { year: 2022, comparator_id: 'skr-B4', comparator_name: 'Pendlingskommun nära större stad', kommungrupp_edition: '2017', n_units: 1, share_ja: 0, regrouped: false, previous_position: null },
+      { year: 2023, comparator_id: 'skr-B4', comparator_name: 'Pendlingskommun nära större stad', kommungrupp_edition: '2023', n_units: 1, share_ja: 1, regrouped: true, previous_position: null },
+      { year: 2022, comparator_id: 'skr-B5', comparator_name: 'Lågpendlingskommun nära större stad', kommungrupp_edition: '2017', n_units: 1, share_ja: 1, regrouped: false, previous_position: null },
+      { year: 2023, comparator_id: 'skr-C7', comparator_name: 'Pendlingskommun nära mindre tätort', kommungrupp_edition: '2023', n_units: 1, share_ja: 0, regrouped: false, previous_position: null },
+    ]);
+    // Each name is C7's in its own year; the group has 52 kommuner in 2017's list and 51 in 2023's.
+    expect(await db.all(`select year, unit_id, kommungrupp_edition, n_members, share_published from fidelity order by year`)).toEqual([
+      { year: 2022, unit_id: 'kommungrupp-c7', kommungrupp_edition: '2017', n_members: 52, share_published: 0.5 },
+      { year: 2023, unit_id: 'kommungrupp-c7', kommungrupp_edition: '2023', n_members: 51, share_published: 0.4 },
+    ]);
   });
 
   it('dash_leadership_*: both måluppfyllelse figures apart with last year only where it has data, who has not reported for the current period, and the requirements most often unmet', async () => {

@@ -8,7 +8,7 @@
 import { runMartArchive } from '../../src/dashboard/martLoader.js';
 
 await runMartArchive(async (q) => {
-  const units = await q('select unit_id, name, kind, unit_group, valid_from, valid_to from dash_namnd_unit where with_data order by unit_id');
+  const units = await q('select unit_id, name, kind, unit_group, valid_from, valid_to, is_sample from dash_namnd_unit where with_data order by unit_id');
   /** Rows of a query whose first column, unit, names the unit they belong to; by unit, in query order. */
   const byUnit = async (sql, params = []) => {
     const rows = new Map(units.map((u) => [u.unit_id, []]));

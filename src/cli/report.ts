@@ -50,7 +50,8 @@ export const reports: Record<string, ReportDef> = {
   gaps: {
     sheet: sheet('Brister'),
     terminal: [
-      { header: 'År' }, { header: 'Period' }, { header: 'Enhet' }, { header: 'Underlag' }, { header: 'Indikator eller krav' },
+      // a requirement by its number, an ÖJ question by its title alone (its id is ours, not the city's)
+      { header: 'År' }, { header: 'Period' }, { header: 'Enhet' }, { header: 'Underlag' }, { header: 'Krav' },
       { header: 'Beskrivning', max: 50 }, { header: 'Svar eller status' }, { header: 'Brist' }, { header: 'Sedan år' },
       { header: 'Ansvarig', max: 24 }, { header: 'Klart senast' }, { header: 'Försenad vid periodens slut' },
     ],

@@ -31,4 +31,5 @@ export const labelDomains: Record<string, readonly string[] | ConfiguredCodes> =
   not_comparable: ['inget_foregaende', 'ny_oj_serie', 'andrade_fragor', 'nytt_program', 'andrat_underlag'],
   not_graded: ['inget_program', 'inga_uppgifter', 'inget_mal'],
   oj_role: ['egen', 'ansvarar', 'annan_ansvarar'],
+  config_example: ['bolag', 'namnd', 'krav', 'tillampning', 'ansvar', 'mal', 'program'],
 };

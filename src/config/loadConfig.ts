@@ -256,10 +256,10 @@ export function readConfig(dir: string): { tables: ConfigTables; sha256: string 
     }
     return [r.get('requirement_id'), version, r.get('programme_area'), fokusomrade, r.get('text_sv'), since, until, r.opt('source') === 'exempel'];
   });
-  const targets: Rows = read('targets.csv', ['first_year', 'last_year', 'fokusomrade', 'unit_id', 'target_share', 'delvis_within_pp']).map((r) => {
+  const targets: Rows = read('targets.csv', ['first_year', 'last_year', 'fokusomrade', 'unit_id', 'target_share', 'delvis_within_pp'], ['source']).map((r) => {
     if (!fokusIds.has(r.get('fokusomrade'))) unknown('targets.csv', r, 'fokusomrade', r.get('fokusomrade'), fokusIds);
     checkUnit('targets.csv', r, 'unit_id', r.opt('unit_id'));
-    return [r.int('first_year'), r.int('last_year', true), r.get('fokusomrade'), r.opt('unit_id'), r.num('target_share', { min: 0, max: 1, hint: 'en andel: 90 % skrivs 0.9' }), r.num('delvis_within_pp', { min: 0, max: 100, hint: 'procentenheter' })];
+    return [r.int('first_year'), r.int('last_year', true), r.get('fokusomrade'), r.opt('unit_id'), r.num('target_share', { min: 0, max: 1, hint: 'en andel: 90 % skrivs 0.9' }), r.num('delvis_within_pp', { min: 0, max: 100, hint: 'procentenheter' }), r.opt('source') === 'exempel'];
   });
   const requirementIds = new Set(requirements.map((r) => r[0] as string));
   const requirementOjMap: Rows = read('requirement_oj_map.csv', ['requirement_id', 'area', 'verksamhet']).map((r) => {

@@ -104,7 +104,8 @@ export const exportSheets: ExportSheet[] = [
     columns: [
       text('Underlag', (r, t) => t('basis', r.basis)), int('År', 'year'), text('Period', (r, t) => t('period', r.period)),
       text('Enhets-id', 'unit_id'), text('Enhet', 'unit_name'), text('Fokusområde', 'fokusomrade'),
-      text('Indikator eller krav', 'item_id'), { header: 'Beskrivning', kind: 'text', width: 50, value: 'item_text' },
+      text('Indikator eller krav', 'item_id'), text('Krav', (r) => (r.basis === 'self' ? r.item_id : null)),
+      { header: 'Beskrivning', kind: 'text', width: 50, value: 'item_text' },
       text('Svar eller status', (r, t) => (r.is_missing_row ? 'Saknas i rapporten' : t(r.basis === 'oj' ? 'answer' : 'status', r.status))),
       text('Brist', (r, t) => t('gap', r.gap_status)), int('Sedan år', 'since_year'), text('Sedan period', (r, t) => t('period', r.since_period)),
       text('Besvarad av', 'answered_by'), text('Delas med annan nämnd', (r) => yesNo(r.is_shared)),

@@ -1,6 +1,7 @@
 // Swedish number and date formats for every page (sv-SE: decimal comma, space as thousands separator).
-// One decimal where there is one: 89,7 % must not read as the 90 % target it falls short of.
-const percentFormat = new Intl.NumberFormat("sv-SE", {style: "percent", maximumFractionDigits: 1});
+// One decimal, always: 89,7 % must not read as the 90 % target it falls short of, and every share on a
+// page, in a report or a document has the same precision (70,0 % beside 92,1 %, not 70 %).
+const percentFormat = new Intl.NumberFormat("sv-SE", {style: "percent", minimumFractionDigits: 1, maximumFractionDigits: 1});
 const numberFormat = new Intl.NumberFormat("sv-SE");
 const dateFormat = new Intl.DateTimeFormat("sv-SE", {dateStyle: "long"});
 

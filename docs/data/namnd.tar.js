@@ -24,6 +24,8 @@ await runMartArchive(async (q) => {
   const goals = await byUnit('select unit_id as unit, * exclude (profile, unit_id) from dash_namnd_goal where profile = build_profile() order by unit, year, goal');
   const programmeAreas = await byUnit(`select unit_id as unit, * exclude (unit_id, publish_in_public, mapped_fokusomraden) from dash_namnd_programme_area where published(publish_in_public) order by unit, year, programme_area`);
   const ojTrend = await byUnit('select unit_id as unit, * exclude (unit_id, area_sort) from dash_namnd_oj_trend order by unit, area_sort, year, via_unit_id nulls first');
+  const ojGapTrend = await byUnit('select unit_id as unit, * exclude (unit_id) from dash_namnd_oj_gap_trend order by unit, year');
+  const ojQuestions = await byUnit('select unit_id as unit, * exclude (unit_id) from dash_namnd_oj_question order by unit, year, area_order, indicator_title');
   const ojGaps = await byUnit('select unit_id as unit, * exclude (unit_id) from dash_namnd_oj_gap order by unit, year, role, since_year, indicator_title, answering_name');
   const selfGaps = await byUnit('select unit_id as unit, * exclude (profile, unit_id) from dash_namnd_self_gap where profile = build_profile() order by unit, year, requirement_id');
   return units.map((unit) => {
@@ -39,6 +41,8 @@ await runMartArchive(async (q) => {
       goals: of(goals),
       programmeAreas: of(programmeAreas),
       ojTrend: of(ojTrend),
+      ojGapTrend: of(ojGapTrend),
+      ojQuestions: of(ojQuestions),
       ojGaps: of(ojGaps),
       selfGaps: of(selfGaps),
     }];

@@ -37,6 +37,8 @@ export const flags = {
   'accept-fidelity': { type: 'boolean', help: '--accept-fidelity importera en ÖJ-fil vars publicerade andelar inte stämmer med dess egna kommunsvar (sägs tydligt)' },
   force: { type: 'boolean', help: '--force           skriv över mallar som redan finns (de kan vara ifyllda)' },
   all: { type: 'boolean', help: '--all             alla (nämnder, år)' },
+  long: { type: 'boolean', help: '--long            report readiness: varje underlag och antal på en egen rad' },
+  'all-periods': { type: 'boolean', help: '--all-periods     report gaps: varje rapport under året (T1, T2, VB), inte bara den senaste' },
 } as const satisfies Record<string, FlagSpec>;
 
 export type FlagName = keyof typeof flags;
@@ -72,21 +74,26 @@ export const commands: Record<string, CommandSpec> = {
     notes: ['Slutkod 1 när filen har problem; varje okänd rubrik, svar eller enhet slutar med raden att lägga till i data/.'],
   },
   template: {
-    synopsis: ['template self-assessment --year ÅR --period T1|T2|VB [--unit ENHET | --all] -o KATALOG [--force]'],
+    synopsis: ['template [self-assessment] [--year ÅR] [--period T1|T2|VB] [--unit ENHET | --all] [-o KATALOG] [--force]'],
     summary: 'självskattningsmallar (.xlsx) per nämnd och bolag, förifyllda med förra rapporten',
+    notes: ['Utan --year och --period: nästa period att rapportera (den vars sista dag är i dag eller senare). Utan -o: den aktuella katalogen. Kommandot säger vad det valde.'],
     flags: ['year', 'period', 'unit', 'all', 'out', 'force'],
   },
   export: {
-    synopsis: ['export [--year ÅR] --format xlsx|csv [--unit ENHET] [--delimiter ,] -o FIL'],
+    synopsis: ['export [--year ÅR | --all] --format xlsx|csv [--unit ENHET] [--delimiter ,] -o FIL'],
     summary: 'beredskap, läget per enhet, brister, måluppfyllelse, jämförelse och källor till Excel eller CSV',
-    flags: ['year', 'format', 'unit', 'delimiter', 'out'],
-    notes: ['Utan --year: alla år. Utan --unit: organisationen och dess nämnder. Ett urval utan uppgifter skriver ingenting (slutkod 1).'],
+    flags: ['year', 'format', 'unit', 'delimiter', 'out', 'all'],
+    notes: ['Utan --year: det senaste året med uppgifter, som report (--all: alla år). Utan --unit: organisationen och dess nämnder. Ett urval utan uppgifter skriver ingenting (slutkod 1).'],
   },
   report: {
-    synopsis: ['report summary|readiness|gaps|goals|fidelity [--year ÅR] [--unit ENHET] [--format table|csv|json]'],
+    synopsis: ['report summary|readiness|gaps|goals|fidelity [--year ÅR | --all] [--unit ENHET] [--format table|csv|json] [--long] [--all-periods]'],
     summary: 'läget per enhet (öppna och försenade krav, ÖJ-brister), beredskap, brister (ÖJ och självskattning), måluppfyllelse eller ÖJ-filernas egna andelar i terminalen',
-    flags: ['year', 'unit', 'format', 'all'],
-    notes: ['Utan --year: det senaste året med uppgifter (--all: alla år). Utan --unit: organisationen och dess nämnder.'],
+    flags: ['year', 'unit', 'format', 'all', 'long', 'all-periods'],
+    notes: [
+      'Utan --year: det senaste året med uppgifter (--all: alla år). Utan --unit: organisationen och dess nämnder och bolag.',
+      'readiness: en rad per enhet med fokusområdena som kolumner (andel uppfyllt sammantaget och n); --long ger varje underlag för sig.',
+      'gaps: varje enhets senaste rapport under året; --all-periods ger också de tidigare (T1, T2). goals: börjar med stadens sammanfattning.',
+    ],
   },
   sample: { synopsis: ['sample [--out KATALOG]'], summary: 'skapa exempeldata och importera den', flags: ['out'] },
   sources: { synopsis: ['sources'], summary: 'lista importerade filer', flags: [] },

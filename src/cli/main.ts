@@ -12,6 +12,7 @@ import { importOj } from '../oj/importOj.ts';
 import { defaultConfigDir, defaultDbPath, projectRoot } from '../paths.ts';
 import { importSelfAssessment } from '../self/importSelfAssessment.ts';
 import { runExport, runTemplate, runValidationReport, validateFiles } from '../roundtrip/commands.ts';
+import { nextPeriodDue, periodName } from '../roundtrip/nextPeriod.ts';
 import type { ValidationProblem } from '../roundtrip/validateSelfAssessment.ts';
 import { formatProblem } from '../imports/problems.ts';
 import { runViewChecks } from '../sql/viewChecks.ts';
@@ -110,13 +111,17 @@ export async function main(argv: string[], write: (text: string) => void = (t) =
         return ok ? exitCodes.ok : exitCodes.badInput;
       }
       case 'template': {
-        if (rest[0] !== 'self-assessment') throw new UsageError(subcommandMessage('template', rest[0], ['self-assessment']));
-        const missing = [year === undefined && '--year', !values.period && '--period', !values.out && '-o'].filter(Boolean);
-        if (missing.length) throw new UsageError(`${missing.join(', ').replace(/, ([^,]*)$/, ' och $1')} saknas: beredskap template self-assessment --year ÅR --period T1|T2|VB -o KATALOG`);
+        // the self-assessment is the template a nämnd fills in, so it is the one asked for without a name
+        if (rest[0] !== undefined && rest[0] !== 'self-assessment') throw new UsageError(subcommandMessage('template', rest[0], ['self-assessment']));
+        if (values.period && year === undefined) throw new UsageError('ange --year till --period (eller ingen av dem: nästa period att rapportera)', command);
         return await withDb(ctx, async (db) => {
-          const written = await runTemplate(db, { year: year!, period: values.period!, unit: values.unit, all: values.all, outDir: resolve(values.out!), force: values.force });
+          const chosen = year === undefined ? await nextPeriodDue(db, new Date()) : { year, period: values.period };
+          if (!chosen.period) throw new UsageError('ange --period T1, T2 eller VB till --year', command);
+          const outDir = resolve(values.out ?? '.');
+          const written = await runTemplate(db, { year: chosen.year, period: chosen.period, unit: values.unit, all: values.all, outDir, force: values.force });
           if (await isSampleDatabase(db)) (ctx.json ? note : out)(sampleNotice);
-          out(ctx.json ? JSON.stringify(written, null, 2) : `${count(written.length, 'mall skriven', 'mallar skrivna')} i ${resolve(values.out!)}.`);
+          const what = year === undefined ? ` för ${await periodName(db, chosen.period)} ${chosen.year}, nästa period att rapportera (välj en annan med --year och --period)` : '';
+          out(ctx.json ? JSON.stringify(written, null, 2) : `${count(written.length, 'mall skriven', 'mallar skrivna')}${what} i ${outDir}.`);
         });
       }
       case 'export': {
@@ -124,7 +129,8 @@ export async function main(argv: string[], write: (text: string) => void = (t) =
         if (!values.out) throw new UsageError('ange filen att skriva med -o FIL');
         return await withDb(ctx, async (db) => {
           const unit = values.unit === undefined ? undefined : await resolveUnitArgument(db, values.unit, year);
-          const written = await runExport(db, { year, format: values.format as 'xlsx' | 'csv', unit: unit?.unitId, unitName: unit?.name, out: resolve(values.out!), delimiter: values.delimiter });
+          if (values.all && year !== undefined) throw new UsageError('ange antingen --year eller --all', command);
+          const written = await runExport(db, { year, allYears: values.all, format: values.format as 'xlsx' | 'csv', unit: unit?.unitId, unitName: unit?.name, out: resolve(values.out!), delimiter: values.delimiter });
           if (await isSampleDatabase(db)) (ctx.json ? note : out)(sampleNotice);
           out(ctx.json ? JSON.stringify(written, null, 2) : `Exporterat: ${written.join(', ')}`);
         });
@@ -187,7 +193,7 @@ export async function main(argv: string[], write: (text: string) => void = (t) =
         const format = values.format as 'table' | 'csv' | 'json';
         return await withDb(ctx, async (db) => {
           const unit = values.unit === undefined ? undefined : await resolveUnitArgument(db, values.unit, year);
-          const report = await runReport(db, name, { year, all: values.all, unit, format });
+          const report = await runReport(db, name, { year, all: values.all, unit, format, long: values.long, allPeriods: values['all-periods'] });
           const sample = await isSampleDatabase(db);
           // CSV and JSON stay parseable: what a person should read besides them goes to stderr.
           const say = format === 'table' ? out : note;

@@ -5,6 +5,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importOj } from '../oj/importOj.ts';
 import { openTestDb, tempDir, writeText } from '../test/helpers.ts';
+import { nextPeriod } from '../roundtrip/nextPeriod.ts';
 import { lines, runCli } from './cliTesting.ts';
 
 const ojCsv = [
@@ -27,7 +28,11 @@ describe('beredskap report and export: names for --unit, the organisation and th
     dir = mkdtempSync(join(tmpdir(), 'beredskap-report-'));
     db = join(dir, 'r.duckdb');
     expect(runCli(['import', 'oj', writeText(join(dir, 'oj.csv'), ojCsv), '--db', db]).code).toBe(0);
-    const self = writeText(join(dir, 'self.csv'), 'År;Period;Nämnd;Krav;Status;Kommentar;Åtgärd;Ansvarig;Klart senast\n2024;VB;Farsta;B01;Ej uppfyllt;;Ta fram plan;Säkerhetssamordnare;2030-06-30\n');
+    const self = writeText(join(dir, 'self.csv'), [
+      'År;Period;Nämnd;Krav;Status;Kommentar;Åtgärd;Ansvarig;Klart senast',
+      '2024;T2;Farsta;B01;Ej uppfyllt;;Ta fram plan;Säkerhetssamordnare;2030-06-30',
+      '2024;VB;Farsta;B01;Ej uppfyllt;;Ta fram plan;Säkerhetssamordnare;2030-06-30',
+    ].join('\n'));
     expect(runCli(['import', 'self-assessment', self, '--db', db]).code).toBe(0);
   }, 120_000);
 
@@ -38,23 +43,42 @@ describe('beredskap report and export: names for --unit, the organisation and th
     expect(header).toMatch(/^År\s+Period\s+Enhet\s+Underlag\s+Krav\s+Beskrivning\s+Svar eller status\s+Brist\s+Sedan år/);
     expect(rows.some((l) => /^2024\s+Farsta\s+ÖJ-svar\s+Plan för evakuering – Hemtjänst\s+Nej\s+Kvarstående\s+2023/.test(l))).toBe(true);
     expect(rows.some((l) => /^2024\s+Farsta\s+ÖJ-svar\s+Plan för evakuering – Särskilt\s.*Ja\s+Åtgärdad/.test(l))).toBe(true);
-    expect(rows.some((l) => /^2024\s+verksamhetsberättelse\s+Farsta\s+Självskattning\s+B01\s.*Ej uppfyllt\s+Ny\s+2024\s+Säkerhetssamordnare\s+2030-06-30\s+nej$/.test(l))).toBe(true);
+    expect(rows.some((l) => /^2024\s+verksamhetsberättelse\s+Farsta\s+Självskattning\s+B01\s.*Ej uppfyllt\s+Kvarstående\s+2024\s+Säkerhetssamordnare\s+2030-06-30\s+nej$/.test(l))).toBe(true);
+    // the latest report of the year by default; T2 too with --all-periods
+    expect(r.stdout).not.toMatch(/tertialrapport 2/);
+    expect(runCli(['report', 'gaps', '--unit', 'Farsta', '--all-periods', '--db', db]).stdout).toMatch(/^2024\s+tertialrapport 2\s+Farsta\s+Självskattning\s+B01\s.*Ej uppfyllt\s+Ny/m);
     // no stored code a person would not say: gap states, bases, ÖJ question ids, period codes
     expect(r.stdout).not.toMatch(/kvarstaende|atgardad|\boj\b|\bself\b|evakuering_|\bVB\b|2023\s+Farsta/);
   });
 
-  it('report readiness: the organisation\'s units and the latest year unless asked, labels not codes', () => {
+  it('report readiness: one line per unit of the organisation, the latest year unless asked, the fokusområden as columns with n; --long for every basis', () => {
     const r = runCli(['report', 'readiness', '--db', db]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^År\s+Enhet\s+Fokusområde\s+Underlag/);
-    expect(r.stdout).toMatch(/2024\s+Farsta\s+Olycksförebyggande\s+ÖJ-svar\s+3\s+2\s/);
-    expect(r.stdout).toMatch(/2024\s+Farsta\s+Beredskap\s+ÖJ och självskattning/);
+    const [heading, header, , ...rows] = lines(r.stdout);
+    expect(heading).toMatch(/^Andel uppfyllt 2024, ÖJ-svar och självskattning sammantaget/);
+    expect(header).toMatch(/^Enhet\s+Beredskap\s+Säkerhetsskydd\s+Olycksförebyggande\s+Personsäkerhet$/);
+    // Bromma has one ÖJ answer; Farsta its ÖJ cells and its VB (B01 ej uppfyllt, the rest left out)
+    expect(rows[0]).toMatch(/^Bromma\s+– \(n=0\)\s+– \(n=0\)\s+0,0\s% \(n=1\*\)\s+– \(n=0\)$/);
+    expect(rows[1]).toMatch(/^Farsta\s+0,0\s% \(n=11\)\s+0,0\s% \(n=4\*\)\s+33,3\s% \(n=3\*\)\s+0,0\s% \(n=4\*\)$/);
+    expect(rows.at(-1)).toBe('* färre än fem tillämpliga poster: en post flyttar andelen mycket.');
+    expect(Math.max(...lines(r.stdout).map((l) => l.length))).toBeLessThanOrEqual(120);
     expect(r.stdout).not.toMatch(/Göteborg|^2023|combined|olycksforebyggande/m);
+
+    const long = runCli(['report', 'readiness', '--long', '--db', db]).stdout;
+    expect(long).toMatch(/^År\s+Enhet\s+Fokusområde\s+Underlag/);
+    expect(long).toMatch(/2024\s+Farsta\s+Olycksförebyggande\s+ÖJ-svar\s+3\s+2\s/);
+    expect(long).toMatch(/2024\s+Farsta\s+Beredskap\s+ÖJ och självskattning/);
     expect(runCli(['report', 'readiness', '--all', '--unit', 'farsta', '--db', db]).stdout).toMatch(/^2023\s+Farsta/m);
-    const csv = runCli(['report', 'readiness', '--unit', 'FARSTA', '--format', 'csv', '--db', db]).stdout;
+    const csv = runCli(['report', 'readiness', '--long', '--unit', 'FARSTA', '--format', 'csv', '--db', db]).stdout;
     expect(csv.split('\r\n')[0]).toBe('År;Enhets-id;Enhet;Fokusområde;Underlag;Poster;Uppfyllda;Delvis;Ej uppfyllda;Pågår;Ej svar;Ej aktuella;Tillämpliga;Andel uppfyllt;Andel besvarat;Få poster;Krav där källorna säger olika;Programversion');
     const json = JSON.parse(runCli(['report', 'goals', '--unit', 'Farsta', '--format', 'json', '--db', db]).stdout);
     expect(json.every((g: { year: number; unit_id: string }) => g.year === 2024 && g.unit_id === 'farsta')).toBe(true);
+    // goals opens with the city's summary, nämnder and bolag apart
+    expect(lines(runCli(['report', 'goals', '--db', db]).stdout).slice(0, 3)).toEqual([
+      'Samtliga fokusområden:',
+      '2024 Nämnder, beräknad måluppfyllelse: 0 av 28 helt, 0 delvis, 2 ej, 26 utan uppgifter.',
+      '2024 Bolag, beräknad måluppfyllelse: inga uppgifter.',
+    ]);
   });
 
   it('an empty selection says which years there are; an empty export is exit 1 and writes nothing', () => {
@@ -64,6 +88,17 @@ describe('beredskap report and export: names for --unit, the organisation and th
     const e = runCli(['export', '--year', '2019', '--format', 'xlsx', '-o', join(dir, 'tom.xlsx'), '--db', db]);
     expect([e.code, lines(e.stderr)]).toEqual([1, ['Inget exporterat: inga uppgifter för 2019. År med uppgifter: 2023–2024.']]);
     expect(readdirSync(dir)).not.toContain('tom.xlsx');
+  });
+
+  it('template with no more than --unit: the self-assessment for the next period due, in the current folder, saying what it chose', () => {
+    const folder = join(dir, 'mallar');
+    mkdirSync(folder, { recursive: true });
+    const r = runCli(['template', '--unit', 'Farsta', '--db', db], { cwd: folder });
+    const next = nextPeriod([{ period: 'T1', sort_order: 1, period_end: '04-30' }, { period: 'T2', sort_order: 2, period_end: '08-31' }, { period: 'VB', sort_order: 3, period_end: '12-31' }], new Date());
+    const name = { T1: 'tertialrapport 1', T2: 'tertialrapport 2', VB: 'verksamhetsberättelse' }[next.period];
+    expect([r.code, lines(r.stdout)]).toEqual([0, [`1 mall skriven för ${name} ${next.year}, nästa period att rapportera (välj en annan med --year och --period) i ${folder}.`]]);
+    expect(readdirSync(folder)).toEqual([expect.stringMatching(new RegExp(`${next.year}.*farsta|farsta.*${next.year}`, 'i'))]);
+    expect(runCli(['template', '--period', 'T1', '--unit', 'Farsta', '--db', db]).code).toBe(2);
   });
 
   it('an unknown unit suggests the organisation\'s own units (exit 2)', () => {
@@ -81,6 +116,18 @@ describe('beredskap report and export: names for --unit, the organisation and th
     workbook.getWorksheet('Beredskap')!.eachRow((row, n) => n > 1 && units.add(String(row.getCell(3).value)));
     expect([...units]).toEqual(['Farsta']);
     expect(workbook.worksheets[0]!.name).toBe('Beredskap');
+    // without --year the latest year, as report; --all every year
+    const years = (book: ExcelJS.Workbook) => {
+      const found = new Set<number>();
+      book.getWorksheet('Beredskap')!.eachRow((row, n) => n > 1 && found.add(Number(row.getCell(1).value)));
+      return [...found].sort();
+    };
+    expect(years(workbook)).toEqual([2024]);
+    const all = join(dir, 'farsta-alla.xlsx');
+    expect(runCli(['export', '--format', 'xlsx', '--unit', 'Farsta', '--all', '-o', all, '--db', db]).code).toBe(0);
+    const allBook = new ExcelJS.Workbook();
+    await allBook.xlsx.readFile(all);
+    expect(years(allBook)).toEqual([2023, 2024]);
     const sources = runCli(['sources', '--db', db]).stdout;
     expect(sources).toContain('ÖJ, långt format (CSV)');
     expect(sources).not.toMatch(/oj_csv|self_assessment/);

@@ -116,7 +116,7 @@ const delimiters: Record<string, string> = { ';': ';', ',': ',', '\t': '\t', tab
 /** `beredskap export`: the readiness figures as .xlsx or CSV for those who work on in a spreadsheet. */
 export async function runExport(
   db: Database,
-  options: { year?: number; format: string; unit?: string; unitName?: string; out: string; delimiter?: string },
+  options: { year?: number; allYears?: boolean; format: string; unit?: string; unitName?: string; out: string; delimiter?: string },
 ): Promise<string[]> {
   if (options.format !== 'xlsx' && options.format !== 'csv') throw new CommandUsageError('--format ska vara xlsx eller csv');
   if (options.delimiter !== undefined && options.format !== 'csv') throw new CommandUsageError('--delimiter gäller bara --format csv');
@@ -125,7 +125,9 @@ export async function runExport(
   if (options.unit !== undefined && !(await db.one('select 1 from org_unit where unit_id = $1', [options.unit]))) {
     throw new CommandUsageError(`okänd enhet "${options.unit}": ange ett enhets-id från data/org/`);
   }
-  const tables = await loadExportTables(db, { year: options.year, unit: options.unit });
+  // Without --year, the latest year with figures, as `report` does; --all for every year.
+  const year = options.year ?? (options.allYears ? undefined : (await db.one<{ year: number | null }>('select max(year) as year from readiness'))?.year ?? undefined);
+  const tables = await loadExportTables(db, { year, unit: options.unit });
   // Sources and the city's comparison are there whatever the selection: the figures decide.
   if (tables.filter((t) => ['Beredskap', 'Brister', 'Måluppfyllelse'].includes(t.name)).every((t) => !t.rows.length)) {
     const years = (await loadExportTables(db, { unit: options.unit })).find((t) => t.name === 'Beredskap')!.rows.map((r) => Number(r[0]));

@@ -83,7 +83,7 @@ export const exportSheets: ExportSheet[] = [
     sql: `select * from (
             select 'oj' as basis, g.year, null::varchar as period, g.owner_unit_id as unit_id, u.name as unit_name, coalesce(f.title_sv, g.fokusomrade) as fokusomrade,
                    f.sort_order, g.indicator_id as item_id, i.title_sv as item_text, g.answer as status, false as is_missing_row,
-                   g.gap_status, g.since_year, null::varchar as since_period, a.name as answered_by, g.is_shared,
+                   g.gap_status, g.since_year, null::varchar as since_period, a.name as answered_by, g.is_shared, true as is_latest_period,
                    null::varchar as comment, null::varchar as planned_action, null::varchar as owner, null::varchar as due_date, null::boolean as overdue
             from oj_gap g
             join indicator i using (indicator_id)
@@ -93,16 +93,18 @@ export const exportSheets: ExportSheet[] = [
             union all
             select 'self', s.year, s.period, s.unit_id, u.name, coalesce(f.title_sv, s.fokusomrade),
                    f.sort_order, s.requirement_id, s.requirement_text, s.status, s.is_missing_row,
-                   s.gap_status, s.since_year, s.since_period, u.name, false,
+                   s.gap_status, s.since_year, s.since_period, u.name, false, l.period is not null,
                    s.comment, s.planned_action, s.owner, s.due_date::varchar, s.overdue
             from self_gap s
             join org_unit u using (unit_id)
             left join fokusomrade f on f.fokusomrade = s.fokusomrade
+            left join stg_self_latest_period l on l.year = s.year and l.unit_id = s.unit_id and l.period = s.period
           )
           where ($1::integer is null or year = $1) and ${unitScope}
           order by year, unit_id, basis, period, sort_order, item_id`,
     columns: [
       text('Underlag', (r, t) => t('basis', r.basis)), int('År', 'year'), text('Period', (r, t) => t('period', r.period)),
+      text('Årets senaste rapport', (r) => (r.basis === 'self' ? yesNo(r.is_latest_period) : null)),
       text('Enhets-id', 'unit_id'), text('Enhet', 'unit_name'), text('Fokusområde', 'fokusomrade'),
       text('Indikator eller krav', 'item_id'), text('Krav', (r) => (r.basis === 'self' ? r.item_id : null)),
       { header: 'Beskrivning', kind: 'text', width: 50, value: 'item_text' },

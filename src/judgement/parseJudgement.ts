@@ -1,6 +1,7 @@
 import type { Catalog } from '../config/catalog.ts';
 import { ProblemList } from '../imports/problems.ts';
 import { readHeaderColumns, readReportKey } from '../imports/headerColumns.ts';
+import { headerWidth, rowFieldProblems } from '../imports/rowFields.ts';
 import { cellText, type CellValue, type Grid } from '../text/grid.ts';
 
 /** One unit's own judgement (nämndens bedömning) of one goal in one period, as unit_judgement stores it. */
@@ -54,9 +55,11 @@ export function parseJudgement(grids: Grid[], catalog: Catalog, file: string, re
     const columns = readHeaderColumns<Field>(grid, header, catalog, 'judgement_column', requiredFields, problems);
     if (!columns) continue;
     const { cell, at } = columns;
+    const width = headerWidth(header);
     for (const r of grid.rows.slice(headerIndex + 1)) {
       if (r.cells.every((c) => cellText(c) === '')) continue;
       rowsRead++;
+      for (const p of rowFieldProblems(grid, width, header, r)) problems.add(p);
       const rawJudgement = cellText(cell(r, 'judgement'));
       if (rawJudgement === '') continue;
       const { year, period, unit: followed, unitText } = readReportKey(r, columns, catalog, problems);

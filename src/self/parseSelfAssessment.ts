@@ -4,6 +4,7 @@ import { calendarDate, dueDateRange } from '../imports/validRanges.ts';
 import { isJudgementHeader } from '../judgement/parseJudgement.ts';
 import { statusChoices } from '../roundtrip/labels.ts';
 import { readHeaderColumns, readReportKey } from '../imports/headerColumns.ts';
+import { headerWidth, rowFieldProblems } from '../imports/rowFields.ts';
 import { cellText, type CellValue, type Grid } from '../text/grid.ts';
 import { closestNames } from '../text/normalize.ts';
 
@@ -86,8 +87,10 @@ export function parseSelfAssessment(grids: Grid[], catalog: Catalog, file: strin
     const columns = readHeaderColumns<Field>(grid, header, catalog, 'self_column', requiredFields, problems);
     if (!columns) continue;
     const { cell, at } = columns;
+    const width = headerWidth(header);
     for (const r of grid.rows.slice(headerIndex + 1)) {
       rowsRead++;
+      for (const p of rowFieldProblems(grid, width, header, r)) problems.add(p);
       const { year, period, unit, unitText } = readReportKey(r, columns, catalog, problems);
       const requirementText = cellText(cell(r, 'requirement'));
       const requirementId = resolveRequirement(catalog, requirementText, year);

@@ -78,11 +78,12 @@ export function readDelimited(file: string, bytes: Buffer, options: { comments?:
   // Comment lines are blanked rather than skipped by the parser, so that line numbers stay true.
   const decoded = delimitedText(file, bytes);
   const text = options.comments ? decoded.replace(/^#.*$/gm, '') : decoded;
-  if (!text.includes('"')) return splitPlain(file, text, detectDelimiter(text));
+  const delimiter = detectDelimiter(text);
+  if (!text.includes('"')) return splitPlain(file, text, delimiter);
   let records: ParsedRecord[];
   try {
     records = parse(text, {
-      delimiter: detectDelimiter(text),
+      delimiter,
       relax_column_count: true,
       info: true,
       raw: true,
@@ -95,6 +96,7 @@ export function readDelimited(file: string, bytes: Buffer, options: { comments?:
   return {
     file,
     format: 'csv',
+    delimiter,
     // Empty lines are dropped here, not by the parser, whose line count then goes wrong.
     rows: records
       .filter(({ record }) => record.some((c) => c.trim() !== ''))
@@ -118,5 +120,5 @@ function splitPlain(file: string, text: string, delimiter: string): Grid {
     if (cells.every((c) => c.trim() === '')) continue;
     rows.push({ line: i + 1, cells: cells.map((c) => (c.trim() === '' ? null : c)) });
   }
-  return { file, format: 'csv', rows };
+  return { file, format: 'csv', delimiter, rows };
 }

@@ -256,7 +256,7 @@ async function withDb(
   return exitCodes.ok;
 }
 
-const skipLabels: Record<string, string> = { blank: 'tomma rader', note: 'rader med titel, källa eller fotnot', heading: 'rubrikrader utan värden' };
+const skipLabels: Record<string, string> = { blank: 'tomma rader', note: 'rader med titel, källa eller fotnot', heading: 'rubrikrader utan värden', outside: 'celler utanför tabellen (utan rubrik som läses)' };
 
 /** " (stadsdelsnämnd 660, kommun 3)": which kinds of unit a new version removes rows of. */
 const removedByKind = (c: Change, labels: Labels) => {

@@ -1,6 +1,7 @@
 import type { Catalog } from '../config/catalog.ts';
 import { ProblemList } from '../imports/problems.ts';
 import { readHeaderColumns, readReportKey } from '../imports/headerColumns.ts';
+import { freeTextProblem } from '../imports/validRanges.ts';
 import { headerWidth, rowFieldProblems } from '../imports/rowFields.ts';
 import { cellText, type CellValue, type Grid } from '../text/grid.ts';
 
@@ -68,9 +69,12 @@ export function parseJudgement(grids: Grid[], catalog: Catalog, file: string, re
       if (!goal) problems.add({ ...at(r, 'goal'), found: goalText, message: 'okänt mål: ange ett fokusområde eller ett mål i data/vocab/judgement_goals.csv', suggestions: catalog.suggest('judgement_goal', goalText) });
       const judgement = catalog.lookup('judgement', rawJudgement);
       if (!judgement) problems.add({ ...at(r, 'judgement'), found: rawJudgement, message: 'okänd bedömning (väntade helt, delvis eller ej)', suggestions: catalog.suggest('judgement', rawJudgement) });
+      const motivering = cellText(cell(r, 'motivering'));
+      const tooLong = freeTextProblem(motivering);
+      if (tooLong) problems.add({ ...at(r, 'motivering'), message: tooLong });
       if (year && period && followed && goal && judgement) {
         rows.push({
-          year, period, unit_id: followed.unit_id, goal, judgement, motivering: cellText(cell(r, 'motivering')) || null,
+          year, period, unit_id: followed.unit_id, goal, judgement, motivering: motivering || null,
           raw_judgement: rawJudgement, goal_text: goalText, unit_text: unitText, sheet: grid.sheet ?? null, row: r.line,
         });
       }

@@ -20,7 +20,7 @@ import { progressReporter } from './progress.ts';
 import { forTerminal } from '../text/terminalText.ts';
 import { UsageError, commandHelp, commands, didYouMean, overviewHelp, parseCommandLine } from './commandLine.ts';
 import { describeFailure, exitCodes, writeFailureLog } from './failure.ts';
-import { isSampleDatabase, sampleNotice } from './selectionInfo.ts';
+import { isSampleDatabase, sampleFallbackNotice, sampleNotice } from './selectionInfo.ts';
 import { resolveUnitArgument } from './unitArgument.ts';
 import { count } from './plural.ts';
 import { factTableLabels, label, loadLabels, type Labels } from '../roundtrip/labels.ts';
@@ -29,6 +29,8 @@ export { exitCodes } from './failure.ts';
 
 interface Context {
   dbPath: string;
+  /** Which setting named the database, when one did (a default path is no one's typo). */
+  dbNamedBy?: '--db' | 'BEREDSKAP_DB';
   configDir: string;
   json: boolean;
   quiet: boolean;
@@ -57,6 +59,7 @@ export async function main(argv: string[], write: (text: string) => void = (t) =
     if (!commands[command]) throw new UsageError(`okänt kommando "${command}"${didYouMean(command, Object.keys(commands))}`);
     const ctx: Context = {
       dbPath: values.db ? resolve(values.db) : defaultDbPath(),
+      dbNamedBy: values.db ? '--db' : process.env.BEREDSKAP_DB ? 'BEREDSKAP_DB' : undefined,
       configDir: values.config ? resolve(values.config) : defaultConfigDir(),
       json: !!values.json,
       quiet: !!values.quiet,
@@ -338,9 +341,9 @@ async function printCheck(ctx: Context, db: Database): Promise<boolean> {
 /** A database to look at on a fresh machine: built from sample data when none exists. */
 async function ensureDatabase(ctx: Context): Promise<void> {
   const fresh = !existsSync(ctx.dbPath);
+  if (fresh) ctx.out(sampleFallbackNotice(ctx.dbPath, ctx.dbNamedBy));
   await withDb(ctx, async (db) => {
     if (fresh) {
-      ctx.out(`Ingen databas i ${ctx.dbPath}: bygger en från exempeldata …`);
       const { buildSampleDatabase } = await import('../sample/generateSample.ts');
       await buildSampleDatabase(db, resolve(projectRoot, 'data/sample'));
     }

@@ -1,49 +1,34 @@
 // Messages a person can act on: an invisible character shown, a suggestion that never turns an answer
 // around, the parsers' English replaced by one Swedish line at the user's row and column, one line for
 // a --config that is a file, one grouped line for a copied sheet, one line before sample data is built.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { lines, runCli } from '../cli/cliTesting.ts';
 import { sampleFallbackNotice } from '../cli/selectionInfo.ts';
 import { Catalog } from '../config/catalog.ts';
-import type { Database } from '../db/database.ts';
 import { importJudgement } from '../judgement/importJudgement.ts';
 import { importOj } from '../oj/importOj.ts';
 import { readOjWorkbook } from '../oj/readOjWorkbook.ts';
 import { importSelfAssessment } from '../self/importSelfAssessment.ts';
-import { openTestDb, writeText, writeXlsx } from '../test/helpers.ts';
+import { inputProblems, sharedTestDb, writeText, writeXlsx } from '../test/helpers.ts';
 import { zipParts } from '../test/xlsxParts.ts';
 import { buildZip } from '../test/zipBomb.ts';
 import type { CellValue, Grid } from '../text/grid.ts';
 import { closestNames } from '../text/normalize.ts';
-import { formatProblem, InputError } from './problems.ts';
+import { formatProblem } from './problems.ts';
 
 const selfHeader = 'År;Period;Nämnd;Krav;Status;Kommentar;Åtgärd;Ansvarig;Klart senast';
 // Words of the parsers' English messages ("the parsing is finished with an opening quote at line 3").
 const english = /\b(the|is|at|line|quote|parsing|found|instead|of|undefined|Cannot|properties)\b/;
 
 describe('messages a person can act on', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'beredskap-test-'));
-  let db: Database;
-  beforeAll(async () => {
-    db = await openTestDb(dir);
-  });
-  afterAll(() => {
-    db?.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
-
-  const problemsOf = async (run: Promise<unknown>) => {
-    const error = await run.catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(InputError);
-    return (error as InputError).problems;
-  };
+  const shared = sharedTestDb();
+  const { dir } = shared;
 
   it('an invisible character in a value is shown by its code point and named', async () => {
     const file = writeText(join(dir, 'osynligt.csv'), `${selfHeader}\n2024;T1;Far\u200Dsta;B01;Uppfyllt;;;;\n2024;T1;Farsta;B02;Upp\u202Efyllt;;;;\n`);
-    const [unit, status] = (await problemsOf(importSelfAssessment(db, [file]))).map(formatProblem);
+    const [unit, status] = (await inputProblems(importSelfAssessment(shared.db, [file]))).map(formatProblem);
     expect(unit).toBe('osynligt.csv, rad 2, kolumn 3 (Nämnd): okänd nämnd "Far‹U+200D›sta". Närmast kända: "Farsta", "AB Stokab", "Enskede-Årsta-Vantör". ' +
       'Texten innehåller ett osynligt tecken (‹U+200D›), som inte syns på skärmen men gör texten till en annan: skriv om den utan det.');
     expect(status).toContain('"Upp‹U+202E›fyllt"');
@@ -58,20 +43,20 @@ describe('messages a person can act on', () => {
     // A text about nothing the names speak of is answered by spelling alone.
     expect(closestNames('Kanske', ['Uppfyllt', 'Delvis uppfyllt', 'Ej uppfyllt', 'Ej aktuellt'], 4)).toEqual(['Ej aktuellt', 'Delvis uppfyllt', 'Ej uppfyllt', 'Uppfyllt']);
     const file = writeText(join(dir, 'bedomning.csv'), 'Nämnd/bolag;Verksamhetsår;Rapport;Mål;Måluppfyllelse;Motivering\nFarsta;2024;VB;Beredskap;Helt uppfylld;Klart\n');
-    const [judgement] = await problemsOf(importJudgement(db, [file]));
+    const [judgement] = await inputProblems(importJudgement(shared.db, [file]));
     expect(judgement).toMatchObject({ found: 'Helt uppfylld' });
     expect([...judgement!.suggestions!].sort()).toEqual(['helt', 'uppfylls helt', 'uppfyllt helt']);
   });
 
   it("the CSV parser's complaints are one Swedish line at the user's row and column", async () => {
     const unclosed = writeText(join(dir, 'oppen.csv'), `${selfHeader}\n2024;T1;Farsta;B01;Delvis;"Planen revideras;;;\n2024;T1;Farsta;B02;Uppfyllt;;;;\n`);
-    const [open] = await problemsOf(importSelfAssessment(db, [unclosed]));
+    const [open] = await inputProblems(importSelfAssessment(shared.db, [unclosed]));
     expect(open).toMatchObject({ file: 'oppen.csv', row: 2, column: '6', message: expect.stringContaining('öppnar fältet men stängs aldrig') });
     const stray = writeText(join(dir, 'citat.csv'), `ar;enhet;indikator;verksamhet;svar\n2024;"Farsta";evakuering;sabo;Ja\n2024;Bromma;evakuering;sabo;Ja "typ"\n`);
-    const [quote] = await problemsOf(importOj(db, [stray]));
+    const [quote] = await inputProblems(importOj(shared.db, [stray]));
     expect(quote).toMatchObject({ file: 'citat.csv', row: 3, column: '5', found: 'Ja ' });
     const closing = writeText(join(dir, 'stangt.csv'), `ar;enhet;indikator;verksamhet;svar\n2024;"Farsta"x;evakuering;sabo;Ja\n`);
-    const [closed] = await problemsOf(importOj(db, [closing]));
+    const [closed] = await inputProblems(importOj(shared.db, [closing]));
     expect(closed).toMatchObject({ row: 2, column: '2' });
     for (const p of [open!, quote!, closed!]) expect(formatProblem(p)).not.toMatch(english);
   });
@@ -81,14 +66,14 @@ describe('messages a person can act on', () => {
     const parts = zipParts(readFileSync(good)).map((p) => (p.name.includes('worksheets/sheet') ? { ...p, content: p.content.subarray(0, p.content.length / 2) } : p));
     const broken = join(dir, 'trasig-2024.xlsx');
     writeFileSync(broken, buildZip(parts));
-    const [problem] = await problemsOf(importOj(db, [broken]));
+    const [problem] = await inputProblems(importOj(shared.db, [broken]));
     expect(problem).toMatchObject({ file: 'trasig-2024.xlsx' });
     expect(formatProblem(problem!)).toMatch(/^trasig-2024\.xlsx: filen kan inte läsas som \.xlsx: /);
     expect(formatProblem(problem!)).not.toMatch(english);
   });
 
   it('a copied stadsdel sheet is one line naming both sheets and its rows; a repeated row one line with its columns', async () => {
-    const catalog = await Catalog.load(db, { applicability: false });
+    const catalog = await Catalog.load(shared.db, { applicability: false });
     const sheet = (name: string, rows: CellValue[][]): Grid => ({
       file: 'oj-2024.xlsx', sheet: name, format: 'xlsx',
       rows: [['Öppna jämförelser 2024'], ['Stadsdel', 'Evakueringsplan, SÄBO', 'Evakueringsplan, hemtjänst'], ...rows].map((cells, i) => ({ line: i + 1, cells })),

@@ -27,11 +27,11 @@ const longestFound = 200;
  */
 export function readableProblem(p: Problem): Problem {
   if (p.found === undefined) return p;
-  const hidden = invisibleCharacters(p.found);
   if (p.found.length > longestFound) {
     const { fix: _fix, suggestions: _suggestions, ...rest } = p;
     return { ...rest, found: showInvisible(shortened(p.found, longestFound)) };
   }
+  const hidden = invisibleCharacters(p.found);
   if (!hidden.length) return p;
   const note = `Texten innehåller ${hidden.length === 1 ? 'ett osynligt tecken' : 'osynliga tecken'} (${hidden.map((h) => `‹${h}›`).join(', ')}), som inte syns på skärmen men gör texten till en annan: skriv om den utan ${hidden.length === 1 ? 'det' : 'dem'}.`;
   return { ...p, found: showInvisible(p.found), fix: p.fix ? `${note} ${p.fix}` : note };

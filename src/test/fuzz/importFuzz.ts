@@ -178,7 +178,7 @@ export async function fuzzImports(
   db: Database,
   subjects: Subject[],
   options: { seed: number; count: number; dir: string; only?: number; onResult?: (index: number, failure?: FuzzFailure) => void },
-): Promise<{ runs: number; refused: number; failures: FuzzFailure[] }> {
+): Promise<{ runs: number; refused: number; failures: FuzzFailure[]; slowestSeconds: number }> {
   // Files of a few dozen rows: DuckDB's threads would only cost CPU in starting and joining.
   await db.run('set threads = 1');
   for (const s of subjects) {
@@ -192,13 +192,16 @@ export async function fuzzImports(
   const failures: FuzzFailure[] = [];
   let refused = 0;
   let runs = 0;
+  let slowestSeconds = 0;
   for (let i = options.only ?? 0; i < (options.only === undefined ? options.count : options.only + 1); i++) {
     const { subject, doc, done } = mutation(subjects, options.seed, i);
     const path = join(options.dir, subject.file);
     writeFileSync(path, await writeDoc(doc));
     const started = performance.now();
     const outcome = await importAndRollBack(db, subject.importer, path, catalog);
-    const fault = judge(subject.file, outcome, before, (performance.now() - started) / 1000);
+    const seconds = (performance.now() - started) / 1000;
+    slowestSeconds = Math.max(slowestSeconds, seconds);
+    const fault = judge(subject.file, outcome, before, seconds);
     runs++;
     if (outcome.error) refused++;
     const failure = fault ? { index: i, subject: subject.name, done, fault } : undefined;
@@ -206,5 +209,5 @@ export async function fuzzImports(
     options.onResult?.(i, failure);
   }
   for (const s of subjects) rmSync(join(options.dir, s.file), { force: true });
-  return { runs, refused, failures };
+  return { runs, refused, failures, slowestSeconds };
 }

@@ -30,13 +30,13 @@ const pick = <T>(random: Random, items: readonly T[]): T => items[int(random, it
 
 const clone = (doc: Doc): Doc => ({ ...doc, sheets: doc.sheets.map((s) => ({ name: s.name, rows: s.rows.map((r) => [...r]) })), csv: doc.csv && { ...doc.csv } });
 
-/** Texts a careless user or an attacker puts in a cell. */
+/** Texts a careless user or an attacker puts in a cell; names of units and requirements come from the file itself. */
 const injected = [
   '', ' ', 'Ja', 'Nej', 'nej ', 'JA', 'Delvis', 'Ej aktuellt', '-', '.', '..', 'Vet ej', 'Kanske', '=1+1', '=HYPERLINK("http://x")', '+46', '@SUM(A1)',
   '"', 'a"b', '";"', ';', ',', '\t', 'rad ett\nrad två', '\r', 'Far\u200Dsta', '\u202Eatsraf', '\uFEFFJa', '\u0000', '\u001B[2J', 'Ja\u00A0', 'Ｊａ',
   '𝔉𝔞𝔯𝔰𝔱𝔞', '🙂', "'; drop table oj_answer; --", '${process.exit(1)}', '<script>alert(1)</script>', '../../etc/passwd', 'x'.repeat(5000),
   '2099', '1999', '0', '-1', '1e309', 'NaN', 'Infinity', '57,5', '57 %', '0,57', '101 %', '2024-02-30', '2024-12-31', '31/12/2024', 'T4', 'Tertial 2', 'VB',
-  'Riket', 'Stockholm', 'Farsta', 'Norr', 'Syd', 'Socialnämnden', 'Exempelstad', 'N1', 'N9', 'Uppfyllt', 'Ej uppfyllt', 'Helt uppfyllt', 'Beredskap',
+  'Riket', 'Uppfyllt', 'Ej uppfyllt', 'Helt uppfyllt', 'Delvis uppfyllt', 'Verksamhetsberättelse',
 ];
 
 /** A number as people and programs write it: comma or point, per cent or fraction, padded, as text. */
@@ -92,7 +92,8 @@ const cellMutations: Mutation[] = [
       if (!s.rows.length) return undefined;
       const i = int(random, s.rows.length);
       const j = int(random, widthOf(s) + 2);
-      const text = pick(random, injected);
+      const elsewhere = filledCells(pick(random, doc.sheets));
+      const text = random() < 0.3 && elsewhere.length ? String(pick(random, elsewhere).c) : pick(random, injected);
       const row = s.rows[i]!;
       while (row.length <= j) row.push(null);
       row[j] = random() < 0.3 && typeof row[j] === 'string' ? `${row[j]}${text}` : text;

@@ -39,7 +39,7 @@ try {
     },
   });
   const seconds = ((performance.now() - started) / 1000).toFixed(0);
-  process.stdout.write(`${result.runs} mutationer på ${seconds} s: ${result.runs - result.refused} importerade, ${result.refused} avvisade som felaktiga, ${result.failures.length} fel.\n`);
+  process.stdout.write(`${result.runs} mutationer på ${seconds} s: ${result.runs - result.refused} importerade, ${result.refused} avvisade som felaktiga, ${result.failures.length} fel; längsta import ${result.slowestSeconds.toFixed(1)} s.\n`);
   process.exitCode = result.failures.length ? 1 : 0;
 } finally {
   db.close();

@@ -22,7 +22,7 @@ import { progressReporter } from './progress.ts';
 import { forTerminal } from '../text/terminalText.ts';
 import { UsageError, commandHelp, commands, didYouMean, overviewHelp, parseCommandLine } from './commandLine.ts';
 import { describeFailure, exitCodes, writeFailureLog } from './failure.ts';
-import { isSampleDatabase, sampleNotice } from './selectionInfo.ts';
+import { isSampleDatabase, sampleFallbackNotice, sampleNotice } from './selectionInfo.ts';
 import { resolveUnitArgument } from './unitArgument.ts';
 import { count } from './plural.ts';
 import { factTableLabels, label, loadLabels, type Labels } from '../roundtrip/labels.ts';
@@ -31,6 +31,8 @@ export { exitCodes } from './failure.ts';
 
 interface Context {
   dbPath: string;
+  /** Which setting named the database, when one did (a default path is no one's typo). */
+  dbNamedBy?: '--db' | 'BEREDSKAP_DB';
   configDir: string;
   json: boolean;
   quiet: boolean;
@@ -61,6 +63,7 @@ export async function main(argv: string[], write: (text: string) => void = (t) =
     if (!commands[command]) throw new UsageError(`okänt kommando "${command}"${didYouMean(command, Object.keys(commands))}`);
     const ctx: Context = {
       dbPath: values.db ? resolve(values.db) : defaultDbPath(),
+      dbNamedBy: values.db ? '--db' : process.env.BEREDSKAP_DB ? 'BEREDSKAP_DB' : undefined,
       configDir: values.config ? resolve(values.config) : defaultConfigDir(),
       json: !!values.json,
       quiet: !!values.quiet,
@@ -268,7 +271,7 @@ async function withDb(
   return exitCodes.ok;
 }
 
-const skipLabels: Record<string, string> = { blank: 'tomma rader', note: 'rader med titel, källa eller fotnot', heading: 'rubrikrader utan värden' };
+const skipLabels: Record<string, string> = { blank: 'tomma rader', note: 'rader med titel, källa eller fotnot', heading: 'rubrikrader utan värden', outside: 'celler utanför tabellen (utan rubrik som läses)' };
 
 /** " (stadsdelsnämnd 660, kommun 3)": which kinds of unit a new version removes rows of. */
 const removedByKind = (c: Change, labels: Labels) => {
@@ -350,7 +353,7 @@ async function printCheck(ctx: Context, db: Database): Promise<boolean> {
 /** A database to look at on a fresh machine: built from sample data when none exists. */
 async function ensureDatabase(ctx: Context): Promise<void> {
   if (!existsSync(ctx.dbPath)) {
-    ctx.out(`Ingen databas i ${ctx.dbPath}: bygger en från exempeldata …`);
+    ctx.out(sampleFallbackNotice(ctx.dbPath, ctx.dbNamedBy));
     const { buildSampleDatabase } = await import('../sample/generateSample.ts');
     // Sample data included, so that an interrupted first start leaves no empty database behind.
     await createIfMissing(ctx.dbPath, async (db) => {

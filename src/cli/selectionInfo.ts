@@ -24,3 +24,14 @@ export function emptySelectionMessage(what: { year?: number; unit?: string }, ye
   const selection = [what.year, what.unit].filter((x) => x !== undefined).join(', ');
   return `Inga uppgifter${selection ? ` för ${selection}` : ''}. ${years.length ? `År med uppgifter: ${yearRanges(years)}.` : 'Databasen har inga uppgifter för det urvalet något år.'}`;
 }
+
+/**
+ * The one line `start` and `build` print before they build a database from sample data because none
+ * exists at the path. When --db or BEREDSKAP_DB named the path, a typo is likelier than a fresh machine:
+ * the line says which setting named it, so a site of sample data is not taken for the real one.
+ */
+export function sampleFallbackNotice(dbPath: string, namedBy?: '--db' | 'BEREDSKAP_DB'): string {
+  return namedBy
+    ? `${namedBy} anger ${dbPath}, som inte finns: bygger en databas av exempeldata där, och webbplatsen visar exempeldata (felstavad sökväg?).`
+    : `Ingen databas i ${dbPath}: bygger en från exempeldata …`;
+}

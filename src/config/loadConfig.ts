@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import type { DuckDBValue } from '@duckdb/node-api';
 import type { Database } from '../db/database.ts';
 import { appendRows } from '../db/appendRows.ts';
@@ -47,6 +47,7 @@ export interface ConfigTables {
 export function readConfig(dir: string): { tables: ConfigTables; sha256: string } {
   // One line for a wrong --config, rather than one per file it should hold.
   if (!existsSync(dir)) throw new InputError([{ file: dir, message: 'konfigurationskatalogen finns inte (ange den med --config eller BEREDSKAP_CONFIG)' }]);
+  if (!statSync(dir).isDirectory()) throw new InputError([{ file: dir, message: 'det är en fil, inte en katalog: --config (eller BEREDSKAP_CONFIG) ska ange konfigurationskatalogen, som data/' }]);
   const problems = new ProblemList(dir);
   const hash = createHash('sha256');
   const read = (relPath: string, required: string[], optional: string[] = []): ConfigRecord[] => {

@@ -2,6 +2,7 @@ import type { DuckDBValue } from '@duckdb/node-api';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
+import type { Catalog } from '../config/catalog.ts';
 import type { Database } from '../db/database.ts';
 import { refreshMaterialised } from '../db/views.ts';
 import type { Grid } from '../text/grid.ts';
@@ -20,6 +21,11 @@ export interface ImportOptions {
   acceptFidelity?: boolean;
   isSample?: boolean;
   onProgress?: (file: string, done: number, total: number) => void;
+  /**
+   * The configuration's lookups, when the caller has them: a process that imports many files against
+   * one configuration (the fuzz test) loads them once, not once per import.
+   */
+  catalog?: Catalog;
 }
 
 export interface FileReport {

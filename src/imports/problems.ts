@@ -1,3 +1,5 @@
+import { invisibleCharacters, shortened, showInvisible } from '../text/visibleText.ts';
+
 /** One thing wrong with an input file, located as precisely as the file allows. */
 export interface Problem {
   file: string;
@@ -14,10 +16,34 @@ export interface Problem {
   columns?: string[];
 }
 
+/** A value found longer than this is no name, answer or header: it is shown by its beginning and length. */
+const longestFound = 200;
+
+/**
+ * A problem as a person can read and act on it: an invisible character in the value found is shown by
+ * its code point and named ("Far‹U+200D›sta"), and a value too long to be a name (a megabyte pasted into
+ * a cell) is shown by its beginning and length, without the suggestions and the line to add that a
+ * name would get. Applied to every problem collected or thrown, so no message repeats a megabyte.
+ */
+export function readableProblem(p: Problem): Problem {
+  if (p.found === undefined) return p;
+  if (p.found.length > longestFound) {
+    const { fix: _fix, suggestions: _suggestions, ...rest } = p;
+    return { ...rest, found: showInvisible(shortened(p.found, longestFound)) };
+  }
+  const hidden = invisibleCharacters(p.found);
+  if (!hidden.length) return p;
+  const note = `Texten innehåller ${hidden.length === 1 ? 'ett osynligt tecken' : 'osynliga tecken'} (${hidden.map((h) => `‹${h}›`).join(', ')}), som inte syns på skärmen men gör texten till en annan: skriv om den utan ${hidden.length === 1 ? 'det' : 'dem'}.`;
+  return { ...p, found: showInvisible(p.found), fix: p.fix ? `${note} ${p.fix}` : note };
+}
+
 /** Bad input: the import stops, nothing is written, and every problem found is reported at once. */
 export class InputError extends Error {
-  constructor(readonly problems: Problem[]) {
-    super(problems.map(formatProblem).join('\n'));
+  readonly problems: Problem[];
+  constructor(problems: Problem[]) {
+    const readable = problems.map(readableProblem);
+    super(readable.map(formatProblem).join('\n'));
+    this.problems = readable;
   }
 }
 
@@ -76,7 +102,7 @@ export class ProblemList {
   readonly items: Problem[] = [];
   constructor(readonly file: string) {}
   add(problem: Omit<Problem, 'file'> & { file?: string }): void {
-    this.items.push({ file: this.file, ...problem });
+    this.items.push(readableProblem({ file: this.file, ...problem }));
   }
   throwIfAny(): void {
     if (this.items.length) throw new InputError(groupProblems(this.items));

@@ -162,17 +162,20 @@ export async function storeFacts(
     // A key already held by another kind of file is refused: only a new key (not among the replaced
     // rows) can be one.
     if (change.added) {
-      const conflicts = await db.all<{ key: string; file_name: string; kind: string; id: number }>(
-        `select concat_ws(' ', ${t.key.map((k) => `n.${k}`).join(', ')}) as key, f.file_name, f.kind, f.source_file_id as id
+      // Named at the new file's row, where the user can see which line collides.
+      const conflicts = await db.all<{ sheet: string | null; row: number; key: string; file_name: string; kind: string; id: number }>(
+        `select n.sheet, n.source_row as row, concat_ws(' ', ${t.key.map((k) => `n.${k}`).join(', ')}) as key, f.file_name, f.kind, f.source_file_id as id
          from ${stage} n join ${t.table} o on ${onKey} join source_file f on f.source_file_id = o.source_file_id
          where not (${replacedBy('o')})
-         order by all
+         order by n.sheet, n.source_row
          limit 20`,
         [source.kind, id],
       );
       if (conflicts.length) {
         throw new InputError(conflicts.map((c) => ({
           file: source.fileName,
+          sheet: c.sheet ?? undefined,
+          row: c.row,
           found: c.key,
           message: `finns redan från ${c.file_name} (källa #${c.id}, ${c.kind}); en källa av annat slag ersätts inte – ta bort den först med "beredskap remove source ${c.id}"`,
         })));

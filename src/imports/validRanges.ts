@@ -28,3 +28,17 @@ export function calendarDate(year: number, month: number, day: number): string |
   if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return undefined;
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
+
+/**
+ * The longest free text (a comment, a planned action, an owner, a motivering) an import takes: a few
+ * thousand characters say what a follow-up needs, and every text goes back out into templates and
+ * exports, whose cells hold at most 32 767 characters (Excel's limit).
+ */
+export const freeTextLimit = 4000;
+
+/** Why a free text cannot be stored, or undefined when it can. */
+export function freeTextProblem(text: string): string | undefined {
+  if (text.length <= freeTextLimit) return undefined;
+  const n = (v: number) => v.toLocaleString('sv-SE');
+  return `texten är ${n(text.length)} tecken lång; högst ${n(freeTextLimit)} tecken får plats: korta den eller hänvisa till ett dokument`;
+}

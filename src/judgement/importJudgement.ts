@@ -29,7 +29,7 @@ export function judgementFacts(rows: JudgementRow[]): { table: FactTable; rows: 
  * (.xlsx or CSV: unit, year, period, fokusområde or goal, helt/delvis/ej, motivering), all or nothing.
  */
 export async function importJudgement(db: Database, paths: string[], options: ImportOptions = {}): Promise<FileReport[]> {
-  const catalog = await Catalog.load(db);
+  const catalog = options.catalog ?? await Catalog.load(db);
   return importFiles(db, paths, options, async (input) => {
     const { rows, rowsRead } = parseJudgement(await input.grids(), catalog, input.name);
     return {

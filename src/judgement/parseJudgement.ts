@@ -1,6 +1,8 @@
 import type { Catalog } from '../config/catalog.ts';
 import { ProblemList } from '../imports/problems.ts';
 import { readHeaderColumns, readReportKey } from '../imports/headerColumns.ts';
+import { freeTextProblem } from '../imports/validRanges.ts';
+import { headerWidth, rowFieldProblems } from '../imports/rowFields.ts';
 import { cellText, type CellValue, type Grid } from '../text/grid.ts';
 
 /** One unit's own judgement (nämndens bedömning) of one goal in one period, as unit_judgement stores it. */
@@ -54,9 +56,11 @@ export function parseJudgement(grids: Grid[], catalog: Catalog, file: string, re
     const columns = readHeaderColumns<Field>(grid, header, catalog, 'judgement_column', requiredFields, problems);
     if (!columns) continue;
     const { cell, at } = columns;
+    const width = headerWidth(header);
     for (const r of grid.rows.slice(headerIndex + 1)) {
       if (r.cells.every((c) => cellText(c) === '')) continue;
       rowsRead++;
+      for (const p of rowFieldProblems(grid, width, header, r)) problems.add(p);
       const rawJudgement = cellText(cell(r, 'judgement'));
       if (rawJudgement === '') continue;
       const { year, period, unit: followed, unitText } = readReportKey(r, columns, catalog, problems);
@@ -65,9 +69,12 @@ export function parseJudgement(grids: Grid[], catalog: Catalog, file: string, re
       if (!goal) problems.add({ ...at(r, 'goal'), found: goalText, message: 'okänt mål: ange ett fokusområde eller ett mål i data/vocab/judgement_goals.csv', suggestions: catalog.suggest('judgement_goal', goalText) });
       const judgement = catalog.lookup('judgement', rawJudgement);
       if (!judgement) problems.add({ ...at(r, 'judgement'), found: rawJudgement, message: 'okänd bedömning (väntade helt, delvis eller ej)', suggestions: catalog.suggest('judgement', rawJudgement) });
+      const motivering = cellText(cell(r, 'motivering'));
+      const tooLong = freeTextProblem(motivering);
+      if (tooLong) problems.add({ ...at(r, 'motivering'), message: tooLong });
       if (year && period && followed && goal && judgement) {
         rows.push({
-          year, period, unit_id: followed.unit_id, goal, judgement, motivering: cellText(cell(r, 'motivering')) || null,
+          year, period, unit_id: followed.unit_id, goal, judgement, motivering: motivering || null,
           raw_judgement: rawJudgement, goal_text: goalText, unit_text: unitText, sheet: grid.sheet ?? null, row: r.line,
         });
       }

@@ -19,8 +19,9 @@ const keyLabels: Record<OjColumnRole, string> = {
 const count = (n: number, one: string, many: string) => `${n.toLocaleString('sv-SE')} ${n === 1 ? one : many}`;
 
 function skipped(s: Pick<SheetReading, 'rowsSkipped'>): string {
-  const { blank, note, heading } = s.rowsSkipped;
-  return `${count(blank, 'tom rad', 'tomma rader')}, ${count(note, 'anteckning', 'anteckningar')} (titel, källa, fotnot), ${count(heading, 'rubrikrad', 'rubrikrader')} utan värden`;
+  const { blank, note, heading, outside } = s.rowsSkipped;
+  const cells = outside ? `, ${count(outside, 'cell', 'celler')} utanför tabellen (utan rubrik som läses)` : '';
+  return `${count(blank, 'tom rad', 'tomma rader')}, ${count(note, 'anteckning', 'anteckningar')} (titel, källa, fotnot), ${count(heading, 'rubrikrad', 'rubrikrader')} utan värden${cells}`;
 }
 
 function columnLine(c: SheetReading['columns'][number], width: number): string {

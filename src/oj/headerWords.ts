@@ -1,4 +1,4 @@
-import { normalizeText } from '../text/normalize.ts';
+import { normalizeText, smallWords } from '../text/normalize.ts';
 
 /** What a key column of an ÖJ result sheet says about a row's unit (data/vocab/oj_columns.csv). */
 export const ojColumnRoles = ['stadsdel', 'kommun_code', 'kommun', 'lan_code', 'lan', 'code', 'name', 'n', 'ignore'] as const;
@@ -11,9 +11,6 @@ export type OjColumnRole = (typeof ojColumnRoles)[number];
 export function compactHeader(text: string): string {
   return normalizeText(text).replace(/[^\p{L}\p{N}]+/gu, '');
 }
-
-// Words that carry no meaning in a header; "m." and "enl." are their abbreviations.
-const smallWords = new Set(['för', 'enligt', 'enl', 'i', 'och', 'o', 'med', 'm', 'av', 'samt', 'inom', 'till', 'vid', 'på', 'som', 'en', 'ett', 'ska']);
 
 /**
  * A header as the set of its significant words, sorted: numbering ("3.", "3a)", "Fråga 3:"), footnote marks

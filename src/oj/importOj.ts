@@ -66,7 +66,7 @@ async function parseWorkbook(input: InputFile, catalog: Catalog, options: Import
  * the file leaves out: Kolada fills gaps, it never overrides a file.
  */
 export async function importOj(db: Database, paths: string[], options: ImportOptions = {}): Promise<FileReport[]> {
-  const catalog = await Catalog.load(db, { applicability: false });
+  const catalog = options.catalog ?? await Catalog.load(db, { applicability: false });
   return importFiles(db, paths, options, (input) => parseOjFile(db, input, catalog, options), {
     beforeStore: (sources) => withdrawKoladaAnswers(db, [...new Set(sources.flatMap((s) => s.years))]),
     afterStore: async (reports) => {

@@ -97,7 +97,11 @@ export function parseShare(catalog: Catalog, value: CellValue, scale: ShareScale
   return share === undefined ? undefined : { share, n: m[3] ? Number(m[3]) : null };
 }
 
-/** Reports the same (year, unit, indicator) read twice in one file: two rows naming one unit. */
+/**
+ * Reports the same (year, unit, indicator) read twice in one file: two rows naming one unit, told once
+ * per row with its columns; or a sheet repeating another's (a copied sheet), told once per sheet with
+ * its rows, not once per cell.
+ */
 export function checkDuplicates(rows: (OjAnswerRow | OjShareRow)[], problems: ProblemList): void {
   // Nested by year and unit rather than keyed by a joined string: a national file has tens of thousands of rows.
   const seen = new Map<number, Map<string, Map<string, SourceRef>>>();
@@ -107,8 +111,11 @@ export function checkDuplicates(rows: (OjAnswerRow | OjShareRow)[], problems: Pr
     let indicators = units.get(r.unit_id);
     if (!indicators) units.set(r.unit_id, (indicators = new Map()));
     const first = indicators.get(r.indicator_id);
-    if (first) {
-      problems.add({ sheet: r.sheet ?? undefined, row: r.row, column: r.column, message: `${r.unit_id} ${r.year} ${r.indicator_id} finns redan på rad ${first.row} (två rader för samma enhet?)` });
-    } else indicators.set(r.indicator_id, r);
+    if (!first) indicators.set(r.indicator_id, r);
+    else if (first.sheet !== r.sheet) {
+      problems.add({ sheet: r.sheet ?? undefined, row: r.row, message: `samma enheter och frågor finns redan på bladet "${first.sheet}" (ett kopierat blad?); ta bort det ena bladet` });
+    } else {
+      problems.add({ sheet: r.sheet ?? undefined, row: r.row, column: r.column, message: `${r.unit_id} ${r.year} finns redan på rad ${first.row} (två rader för samma enhet?)` });
+    }
   }
 }

@@ -6,6 +6,7 @@ import type { Catalog } from '../config/catalog.ts';
 import { appendRows } from '../db/appendRows.ts';
 import type { Database } from '../db/database.ts';
 import { ProblemList } from '../imports/problems.ts';
+import { headerWidth, rowFieldProblems } from '../imports/rowFields.ts';
 import type { StagedRows } from '../imports/storeFacts.ts';
 import { parseYear } from '../imports/validRanges.ts';
 import { cellText, columnLabel, type Grid } from '../text/grid.ts';
@@ -55,8 +56,9 @@ export async function stageOjCsv(db: Database, file: string, bytes: Buffer, cata
   try {
     const quoted = text.includes('"');
     const { header, body } = quoted ? readQuoted(file, bytes) : { header: firstLine(text, delimiter), body: undefined };
-    const grid: Grid = { file, format: 'csv', rows: header ? [header] : [] };
-    const names = (header?.cells ?? []).map((c) => normalizeText(cellText(c)).replace('år', 'ar'));
+    const grid: Grid = { file, format: 'csv', delimiter, rows: header ? [header] : [] };
+    const width = header ? headerWidth(header) : 0;
+    const names = (header?.cells ?? []).slice(0, width).map((c) => normalizeText(cellText(c)).replace('år', 'ar'));
     const index = new Map<Column, number>();
     names.forEach((name, i) => {
       if ((ojCsvColumns as readonly string[]).includes(name)) index.set(name as Column, i);
@@ -72,10 +74,21 @@ export async function stageOjCsv(db: Database, file: string, bytes: Buffer, cata
 
     // Every data line as its five raw cells ('' where the line is short).
     const rowColumns = 'line integer, ar varchar, enhet varchar, indikator varchar, verksamhet varchar, svar varchar';
+    // A line with a field more or fewer than the header is told at its line, as in every CSV we read.
+    const fieldProblems = (rows: Grid['rows']) => {
+      for (const r of rows) for (const p of rowFieldProblems(grid, width, header!, r)) problems.add(p);
+    };
     if (quoted) {
+      fieldProblems(body ?? []);
       await loadTable(db, temp.rows, rowColumns, (body ?? []).map((r) => [r.line, ...positions.map((i) => cellText(r.cells[i] ?? null))]));
     } else {
       await splitLines(db, text, delimiter, positions, header!.line, temp.rows);
+      // Counted in SQL; only the few lines whose count differs are split again here.
+      const uneven = await db.all<{ line: number }>(`select line from ${temp.rows} where fields <> $1 order by line`, [width]);
+      if (uneven.length) {
+        const lines = text.split('\n');
+        fieldProblems(uneven.map(({ line }) => ({ line, cells: lines[line - 1]!.split(delimiter).map((c) => (c.trim() === '' ? null : c)) })));
+      }
     }
 
     // Each distinct text, read in one pass over the lines and resolved once by the same rules a
@@ -200,7 +213,8 @@ function firstLine(text: string, delimiter: string): Grid['rows'][number] | unde
 
 /**
  * A file without a quote character, split in DuckDB into `table`: each non-blank line after
- * `headerLine` as its line number and the five cells at `positions` ('' where the line is short).
+ * `headerLine` as its line number, the five cells at `positions` ('' where the line is short) and its
+ * number of fields.
  */
 async function splitLines(db: Database, text: string, delimiter: string, positions: number[], headerLine: number, table: string): Promise<void> {
   const blank = `[${delimiter === '\t' ? '' : delimiter}${jsWhitespace}]*`;
@@ -212,7 +226,7 @@ async function splitLines(db: Database, text: string, delimiter: string, positio
     writeFileSync(copy, text);
     await db.run(
       `create temp table ${table} as
-       select line, ${positions.map((_, k) => `coalesce(p[$${k + 1}], '') as ${ojCsvColumns[k]}`).join(', ')}
+       select line, ${positions.map((_, k) => `coalesce(p[$${k + 1}], '') as ${ojCsvColumns[k]}`).join(', ')}, len(p)::integer as fields
        from (
          select line, string_split(text, $6) as p
          from (select unnest(ls) as text, unnest(range(1, len(ls) + 1))::integer as line from (select string_split(content, chr(10)) as ls from read_text($7)))

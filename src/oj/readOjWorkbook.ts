@@ -12,8 +12,8 @@ const headerSearchRows = 60;
 
 /** What a sheet was read as; a sheet can hold kommun answers and län/riket shares together. */
 export type SheetRole = 'kommun_answers' | 'stadsdel_answers' | 'aggregate_shares' | 'description' | 'ignored' | 'unreadable';
-/** Why a row was not read as a unit's answers. */
-export type SkipReason = 'blank' | 'note' | 'heading';
+/** Why a row was not read as a unit's answers; `outside`: cells of a unit's row in no column that is read. */
+export type SkipReason = 'blank' | 'note' | 'heading' | 'outside';
 
 export interface ColumnReading {
   column: string;
@@ -125,12 +125,14 @@ export function readOjWorkbook(grids: Grid[], catalog: Catalog, options: { file:
   const stated = statedYear(layouts, options.file);
   const reading: WorkbookReading = {
     file: options.file, sheets: [], answers: [], shares: [], rowsRead: 0,
-    rowsSkipped: { blank: 0, note: 0, heading: 0 }, problems: [],
+    rowsSkipped: { blank: 0, note: 0, heading: 0, outside: 0 }, problems: [],
   };
   if (options.year !== undefined && stated.year !== undefined && stated.year !== options.year) {
     problems.add({ message: `filen anger året ${stated.year} (${stated.where}) men --year ${options.year} angavs; ta bort --year eller kontrollera filen` });
   }
-  const year = options.year ?? stated.year;
+  // Sheets that disagree on the year are refused whatever --year or the file name says: one of them
+  // would be stored under another year than its own.
+  const year = stated.disagree ? undefined : options.year ?? stated.year;
   reading.year = year;
   reading.yearSource = options.year !== undefined ? '--year' : stated.where;
   if (year === undefined) problems.add({ message: stated.problem! });
@@ -145,7 +147,7 @@ export function readOjWorkbook(grids: Grid[], catalog: Catalog, options: { file:
   for (const { grid, layout } of layouts) {
     const sheet: SheetReading = {
       sheet: grid.sheet ?? '', roles: [], reason: '', headerRows: [], columns: [], rowsRead: 0,
-      rowsSkipped: { blank: 0, note: 0, heading: 0 }, answers: 0, shares: 0,
+      rowsSkipped: { blank: 0, note: 0, heading: 0, outside: 0 }, answers: 0, shares: 0,
     };
     reading.sheets.push(sheet);
     if (!layout) {
@@ -161,6 +163,8 @@ export function readOjWorkbook(grids: Grid[], catalog: Catalog, options: { file:
     const indicators = indicatorColumns(layout, catalog, year, (p) => problems.add({ sheet: grid.sheet, ...p }));
     const dataRows = grid.rows.filter((r) => r.line > layout.lastHeaderLine);
     const resolved = dataRows.map((row) => ({ row, unit: resolveRow(row, layout, catalog, year) }));
+    // Key, indicator and known context columns, and those already told as unreadable: the rest are outside the table.
+    const handled = new Set(layout.columns.filter((c) => c.reading !== 'ignored' || c.role).map((c) => c.column));
     const scale = shareScale(resolved, indicators, catalog);
     if (scale) sheet.shareScale = scale;
     let previousLine = layout.lastHeaderLine;
@@ -172,6 +176,15 @@ export function readOjWorkbook(grids: Grid[], catalog: Catalog, options: { file:
       const values = indicators.map((c) => row.cells[c.index] ?? null);
       const texts = values.map((v) => text(v));
       const hasValues = texts.some((t) => t !== '');
+      const outside = outsideCells(row, handled, vocab, 'unit' in unit && !!aggregateLevels[unit.unit.kind]);
+      for (const c of outside.answers) {
+        problems.add({
+          sheet: grid.sheet, row: row.line, column: columnLabel(grid, c.index, layout.columns.find((l) => l.column === columnLetter(c.index))?.header), found: c.text,
+          message: 'svaret står i en kolumn utan känd rubrik, utanför tabellen, och skulle inte läsas',
+          fix: 'Flytta det till rätt kolumn eller ta bort det.',
+        });
+      }
+      if ('unit' in unit) sheet.rowsSkipped.outside += outside.others;
       if ('none' in unit || 'problem' in unit) {
         if (!hasValues || isNoteRow(row, vocab)) {
           sheet.rowsSkipped.note++;
@@ -618,6 +631,22 @@ function shareScale(rows: { row: Row; unit: Resolved }[], indicators: { index: n
   return numbers.every((n) => n <= 1) ? 'fraction' : 'percent';
 }
 
+/**
+ * A row's non-empty cells in columns that are not `handled` (no header, or an unknown one without answers under it):
+ * an answer there (Ja, Nej …, or a per-cent share on an aggregate's row) would be lost, so it is
+ * returned to be told; anything else is counted among what was skipped.
+ */
+function outsideCells(row: Row, handled: Set<string>, vocab: Vocabulary, aggregate: boolean): { answers: { index: number; text: string }[]; others: number } {
+  const answers: { index: number; text: string }[] = [];
+  let others = 0;
+  row.cells.forEach((value, index) => {
+    if (text(value) === '' || handled.has(columnLetter(index))) return;
+    if (vocab.isStrongAnswer(value) || (aggregate && typeof value === 'string' && /%/.test(value) && vocab.isShareLike(value))) answers.push({ index, text: text(value) });
+    else others++;
+  });
+  return { answers, others };
+}
+
 /** A row of notes or sources under a table: text that starts like a footnote, or one text across merged cells. */
 function isNoteRow(row: Row, vocab: Vocabulary): boolean {
   const texts = row.cells.map((c) => text(c)).filter(Boolean);
@@ -625,10 +654,20 @@ function isNoteRow(row: Row, vocab: Vocabulary): boolean {
   return noteStart.test(texts[0] ?? '') || new Set(texts).size === 1;
 }
 
-/** The survey year from title rows and sheet names, else from the file name; or why it is unclear. */
-function statedYear(layouts: { grid: Grid; layout: Layout | undefined }[], file: string): { year?: number; where?: string; problem?: string } {
-  const titleTexts = layouts.filter((l) => l.layout).flatMap(({ grid, layout }) => [grid.sheet ?? '', ...layout!.titleTexts]);
-  const fromTitles = yearsInText(titleTexts);
+/**
+ * The survey year from title rows and sheet names, else from the file name; or why it is unclear.
+ * Each result sheet is asked on its own: two sheets that each name one year, and not the same one,
+ * are a workbook of two years (a sheet copied in from last year's file), told with the sheets named.
+ */
+function statedYear(layouts: { grid: Grid; layout: Layout | undefined }[], file: string): { year?: number; where?: string; problem?: string; disagree?: boolean } {
+  const sheets = layouts.filter((l) => l.layout).map(({ grid, layout }) => ({ sheet: grid.sheet ?? '', years: yearsInText([grid.sheet ?? '', ...layout!.titleTexts]) }));
+  const byYear = new Map<number, string[]>();
+  for (const s of sheets) if (s.years.length === 1) byYear.set(s.years[0]!, [...(byYear.get(s.years[0]!) ?? []), `"${s.sheet}"`]);
+  if (byYear.size > 1) {
+    const which = [...byYear].sort(([a], [b]) => a - b).map(([y, names]) => `${names.join(', ')} ${y}`).join('; ');
+    return { disagree: true, problem: `bladen anger olika år (${which}); en fil ska gälla ett år: ta bort eller flytta det blad som gäller ett annat år, eller rätta dess rubrik` };
+  }
+  const fromTitles = [...new Set(sheets.flatMap((s) => s.years))].sort();
   if (fromTitles.length === 1) return { year: fromTitles[0], where: 'i rubrikerna' };
   const fromName = yearsInText([file.replace(/^.*[\\/]/, '')]);
   if (fromName.length === 1) return { year: fromName[0], where: 'i filnamnet' };

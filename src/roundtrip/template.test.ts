@@ -99,12 +99,18 @@ describe('self-assessment template', () => {
     });
     expect(ws.getCell(inForce.length + 1, templateColumn('Klart senast')).dataValidation).toMatchObject({ type: 'date', showErrorMessage: true });
     expect(ws.getCell(2, templateColumn('Klart senast')).numFmt).toBe('yyyy-mm-dd');
+    // The import's limit on free texts, checked as they are typed, and said in the instructions.
+    for (const header of ['Kommentar', 'Åtgärd', 'Ansvarig'] as const) {
+      expect(ws.getCell(inForce.length + 1, templateColumn(header)).dataValidation).toMatchObject({ type: 'textLength', operator: 'lessThanOrEqual', formulae: [4000] });
+    }
+    expect(instructions.join('\n')).toMatch(/högst 4\s000 tecken/);
 
     // Nämndens bedömning: one row per fokusområde, a Helt/Delvis/Ej list, only judgement and motivering open.
     const judged = workbook.getWorksheet(judgementSheetName)!;
     expect(judged.getRow(1).values).toEqual([undefined, 'År', 'Period', 'Nämnd', 'Fokusområde', 'Nämndens bedömning', 'Motivering']);
     expect(judged.getColumn(4).values.slice(2)).toEqual(['Beredskap', 'Säkerhetsskydd', 'Olycksförebyggande', 'Personsäkerhet']);
     expect(judged.getCell('E2').dataValidation).toMatchObject({ type: 'list', formulae: ['"Helt,Delvis,Ej"'] });
+    expect(judged.getCell('F5').dataValidation).toMatchObject({ type: 'textLength', formulae: [4000] });
     expect([judged.getCell('D2').protection?.locked, judged.getCell('E2').protection?.locked]).toEqual([undefined, false]);
   });
 

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { dueDateRange } from '../imports/validRanges.ts';
+import { dueDateRange, freeTextLimit } from '../imports/validRanges.ts';
 import { neutralizeFormula } from '../text/writeCsv.ts';
 import { choiceText, periodPhrase, statusChoices, statusLabel } from './labels.ts';
 import type { TemplateSpec } from './templateData.ts';
@@ -28,6 +28,18 @@ const protection: Partial<ExcelJS.WorksheetProtection> = {
 const prefilledText = (text: string | null | undefined) => (text ? neutralizeFormula(text) : null);
 
 const isoDate = (iso: string) => new Date(`${iso}T00:00:00Z`);
+
+/** The import's limit on a free text, checked as it is typed. */
+const textLimit: ExcelJS.DataValidation = {
+  type: 'textLength',
+  operator: 'lessThanOrEqual',
+  allowBlank: true,
+  formulae: [freeTextLimit],
+  showErrorMessage: true,
+  errorStyle: 'stop',
+  errorTitle: 'För lång text',
+  error: `Högst ${freeTextLimit.toLocaleString('sv-SE')} tecken: korta texten eller hänvisa till ett dokument.`,
+};
 
 /**
  * One nämnd's self-assessment template: an instruction sheet in Swedish (which also records whose
@@ -63,7 +75,7 @@ export function instructionLines(spec: TemplateSpec): string[] {
     `Fyll i bladet ”${answerSheetName}”: en rad för varje krav i säkerhetsprogrammet som gäller ${spec.year} (${spec.requirements.length} krav).`,
     previous,
     `Status: välj i listan – ${choiceText(statusChoices(spec))}. Lämna inte status tom: ett krav utan status räknas som ej besvarat, och alltså som en brist.`,
-    `Kommentar: en kort motivering, särskilt vid ${statusLabel(spec, 'delvis')} och ${statusLabel(spec, 'ej_aktuellt')}.`,
+    `Kommentar: en kort motivering, särskilt vid ${statusLabel(spec, 'delvis')} och ${statusLabel(spec, 'ej_aktuellt')}. Kommentar, Åtgärd, Ansvarig och Motivering rymmer högst ${freeTextLimit.toLocaleString('sv-SE')} tecken var.`,
     `Åtgärd, Ansvarig och Klart senast: för krav som inte är uppfyllda – vad som ska göras, vem som ansvarar och när det ska vara klart (datum, ÅÅÅÅ-MM-DD). Ett krav som är ${statusLabel(spec, 'ej_uppfyllt')} ska alltid ha en åtgärd.`,
     'Ansvarig: ange en roll eller funktion (till exempel ”säkerhetssamordnare”) hellre än en persons namn.',
     `Fyll också i bladet ”${judgementSheetName}”: nämndens egen bedömning av måluppfyllelsen per fokusområde (${choiceText(spec.attainmentLabels.map((a) => a.label))}) med en motivering – samma bedömning som i stadens ledningssystem. Den redovisas som nämndens bedömning, bredvid den andel uppfyllda krav som räknas fram ur svaren.`,
@@ -156,6 +168,7 @@ async function addAnswerSheet(workbook: ExcelJS.Workbook, spec: TemplateSpec): P
     promptTitle: 'Klart senast',
     prompt: 'Datum då åtgärden ska vara klar (ÅÅÅÅ-MM-DD).',
   });
+  validations.add(`${range('Kommentar').split(':')[0]}:${range('Ansvarig').split(':')[1]}`, textLimit);
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: templateColumns.length } };
   ws.pageSetup = { orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' };
   await ws.protect('', protection);
@@ -195,5 +208,7 @@ async function addJudgementSheet(workbook: ExcelJS.Workbook, spec: TemplateSpec)
     errorTitle: 'Nämndens bedömning',
     error: `Välj ${choiceText(spec.attainmentLabels.map((a) => a.label))} i listan.`,
   });
+  const motivering = ws.getColumn(judgementColumns.findIndex((c) => c.header === 'Motivering') + 1).letter;
+  (ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations.add(`${motivering}2:${motivering}${spec.judgementGoals.length + 1}`, textLimit);
   await ws.protect('', protection);
 }

@@ -41,7 +41,7 @@ function checkYear(rows: SelfAssessmentRow[], templateYear: number | undefined, 
  * A template's sheet "Nämndens bedömning" (the unit's own judgement per fokusområde) is stored with it.
  */
 export async function importSelfAssessment(db: Database, paths: string[], options: ImportOptions = {}): Promise<FileReport[]> {
-  const catalog = await Catalog.load(db);
+  const catalog = options.catalog ?? await Catalog.load(db);
   const scopes = new Map<string, { year: number; period: string; unit_id: string }[]>();
   const reports = await importFiles(db, paths, options, async (input) => {
     const grids = await input.grids();

@@ -1,9 +1,10 @@
 import type { Catalog } from '../config/catalog.ts';
 import { ProblemList } from '../imports/problems.ts';
-import { calendarDate, dueDateRange } from '../imports/validRanges.ts';
+import { calendarDate, dueDateRange, freeTextProblem } from '../imports/validRanges.ts';
 import { isJudgementHeader } from '../judgement/parseJudgement.ts';
 import { statusChoices } from '../roundtrip/labels.ts';
 import { readHeaderColumns, readReportKey } from '../imports/headerColumns.ts';
+import { headerWidth, rowFieldProblems } from '../imports/rowFields.ts';
 import { cellText, type CellValue, type Grid } from '../text/grid.ts';
 import { closestNames } from '../text/normalize.ts';
 
@@ -86,8 +87,10 @@ export function parseSelfAssessment(grids: Grid[], catalog: Catalog, file: strin
     const columns = readHeaderColumns<Field>(grid, header, catalog, 'self_column', requiredFields, problems);
     if (!columns) continue;
     const { cell, at } = columns;
+    const width = headerWidth(header);
     for (const r of grid.rows.slice(headerIndex + 1)) {
       rowsRead++;
+      for (const p of rowFieldProblems(grid, width, header, r)) problems.add(p);
       const { year, period, unit, unitText } = readReportKey(r, columns, catalog, problems);
       const requirementText = cellText(cell(r, 'requirement'));
       const requirementId = resolveRequirement(catalog, requirementText, year);
@@ -101,6 +104,10 @@ export function parseSelfAssessment(grids: Grid[], catalog: Catalog, file: strin
       const status = rawStatus === '' ? 'ej_svar' : catalog.lookup('self_status', rawStatus);
       // The template's four choices, nearest first: not whatever spelling in self_statuses.csv is closest ("Ja").
       if (!status) problems.add({ ...at(r, 'status'), found: rawStatus, message: 'okänd status', suggestions: closestNames(rawStatus, statusChoices(catalog), statusChoices(catalog).length) });
+      for (const f of ['comment', 'action', 'owner'] as const) {
+        const tooLong = freeTextProblem(cellText(cell(r, f)));
+        if (tooLong) problems.add({ ...at(r, f), message: tooLong });
+      }
       const due = parseDate(cell(r, 'due_date'));
       if ('problem' in due) problems.add({ ...at(r, 'due_date'), found: cellText(cell(r, 'due_date')), message: due.problem });
       const dueDate = 'date' in due ? due.date : undefined;

@@ -22,7 +22,9 @@ describe('Stadsledning and Jämförelse marts', () => {
   afterEach(() => db?.close());
 
   async function load(kind: keyof typeof headers, lines: string) {
-    const body = lines.trim().split('\n').map((l) => l.trim()).join('\n');
+    // Rows typed without their empty trailing fields get them: every CSV row has as many fields as its header.
+    const width = headers[kind].split(';').length;
+    const body = lines.trim().split('\n').map((l) => l.trim() + ';'.repeat(Math.max(0, width - l.trim().split(';').length))).join('\n');
     const file = writeText(join(dir, `${kind}-${++fileNo}.csv`), `${headers[kind]}\n${body}\n`);
     const importer = { oj: importOj, self: importSelfAssessment, judgement: importJudgement }[kind];
     await importer(db, [file]);

@@ -33,7 +33,9 @@ describe('readiness views', () => {
 
   /** Writes a CSV (header + the given lines, indentation stripped) and imports it through the real importer. */
   async function load(kind: 'oj' | 'self', lines: string, into: Database = db) {
-    const body = lines.trim().split('\n').map((l) => l.trim()).join('\n');
+    // Rows typed without their empty trailing fields get them: every CSV row has as many fields as its header.
+    const width = headers[kind].split(';').length;
+    const body = lines.trim().split('\n').map((l) => l.trim() + ';'.repeat(Math.max(0, width - l.trim().split(';').length))).join('\n');
     const file = writeText(join(dir, `${kind}-${++fileNo}.csv`), `${headers[kind]}\n${body}\n`);
     await (kind === 'oj' ? importOj(into, [file]) : importSelfAssessment(into, [file]));
   }

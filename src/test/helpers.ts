@@ -2,11 +2,11 @@ import ExcelJS from 'exceljs';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { afterEach, inject } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect, inject } from 'vitest';
 import { Database } from '../db/database.ts';
 import { initDatabase } from '../db/init.ts';
 import { readConfig } from '../config/loadConfig.ts';
-import { InputError } from '../imports/problems.ts';
+import { InputError, type Problem } from '../imports/problems.ts';
 import { projectRoot } from '../paths.ts';
 import { configDir } from './fixtureConfigs.ts';
 
@@ -19,6 +19,31 @@ export function tempDir(): string {
   const dir = mkdtempSync(join(tmpdir(), 'beredskap-test-'));
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
   return dir;
+}
+
+/**
+ * One database for every test of a describe block, initialised with `config`, in a temp directory of its
+ * own that lives as long as the block (tempDir's is emptied after each test). For tests that write
+ * nothing to it, or nothing the next one minds.
+ */
+export function sharedTestDb(config = configDir): { readonly db: Database; readonly dir: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'beredskap-test-'));
+  let db: Database | undefined;
+  beforeAll(async () => {
+    db = await openInitialisedDb(join(dir, 'test.duckdb'), config);
+  });
+  afterAll(() => {
+    db?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  return { get db() { return db!; }, dir };
+}
+
+/** The problems of the bad input `run` is refused for; fails the test when it is not refused so. */
+export async function inputProblems(run: Promise<unknown>): Promise<Problem[]> {
+  const error = await run.catch((e: unknown) => e);
+  expect(error).toBeInstanceOf(InputError);
+  return (error as InputError).problems;
 }
 
 /** A real DuckDB file in a temp directory, initialised with the tests' configuration. */

@@ -7,6 +7,8 @@ export interface Grid {
   sheet?: string;
   /** xlsx columns are named by letter (D); CSV columns by number, as a spreadsheet program shows them. */
   format: 'xlsx' | 'csv';
+  /** A CSV file's field delimiter, for messages about a row's fields. */
+  delimiter?: string;
   rows: { line: number; cells: CellValue[] }[];
   /** Cells holding a formula without a stored result, as "line:columnIndex" (xlsx only). */
   uncomputed?: Set<string>;

@@ -18,10 +18,37 @@ export function normalizeText(text: string): string {
     .trim();
 }
 
-/** Up to `limit` known names closest to `found`, nearest first: the suggestion in an error message. */
+// Words that carry no meaning in a header or name; "m." and "enl." are their abbreviations.
+export const smallWords = new Set(['för', 'enligt', 'enl', 'i', 'och', 'o', 'med', 'm', 'av', 'samt', 'inom', 'till', 'vid', 'på', 'som', 'en', 'ett', 'ska']);
+const negations = new Set(['ej', 'inte', 'icke', 'ingen', 'inget', 'inga', 'nej', 'saknas', 'utan']);
+const degrees = new Map([['helt', 'helt'], ['fullt', 'helt'], ['fullständigt', 'helt'], ['delvis', 'delvis']]);
+/** What a text says about how far something holds: negated, and to which degree ("helt", "delvis"). */
+const stance = (words: string[]) => ({ negated: words.some((w) => negations.has(w)), degree: words.map((w) => degrees.get(w)).find(Boolean) });
+/** A text longer than this is no name: it is not compared (an edit distance over a megabyte takes seconds). */
+const longestCompared = 200;
+
+const significantWords = (normalized: string) => normalized.split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 1 && !smallWords.has(w));
+/** The same word, or one letter apart in a word of five letters or more ("uppfylls", "uppfyllt"). */
+const sameWord = (a: string, b: string) => a === b || (Math.min(a.length, b.length) >= 5 && Math.abs(a.length - b.length) <= 1 && distance(a, b) <= 1);
+
+const opposite = (a: ReturnType<typeof stance>, b: ReturnType<typeof stance>) =>
+  a.negated !== b.negated || (!!a.degree && !!b.degree && a.degree !== b.degree);
+
+/**
+ * Up to `limit` known names closest to `found`, nearest first: the suggestion in an error message. When
+ * the text found shares a word with some of the names, a name that says the opposite — negated where it
+ * is not, or "delvis" where it says "helt": "ej uppfyllt", "målet uppnås ej" or "Delvis uppfyllt" for
+ * "Helt uppfylld" — is offered only after every other, however few letters apart: a suggestion must
+ * never turn an answer around.
+ */
 export function closestNames(found: string, known: Iterable<string>, limit = 3): string[] {
   const target = normalizeText(found);
-  const scored: { name: string; score: number }[] = [];
+  if (target.length > longestCompared) return [];
+  const targetWords = significantWords(target);
+  const targetStance = stance(targetWords);
+  const targetContent = targetWords.filter((w) => !negations.has(w) && !degrees.has(w));
+  const targetSorted = [...targetWords].sort().join(' ');
+  const scored: { name: string; opposite: boolean; related: boolean; score: number }[] = [];
   const seen = new Set<string>();
   for (const name of known) {
     if (seen.has(name)) continue;
@@ -30,10 +57,20 @@ export function closestNames(found: string, known: Iterable<string>, limit = 3):
     // A name that contains the text found (or is contained in it) is a better guess than its edit distance says.
     const contains = target.length > 2 && (candidate.includes(target) || target.includes(candidate));
     const relative = distance(target, candidate) / Math.max(candidate.length, target.length, 1);
-    scored.push({ name, score: contains ? relative / 2 : relative });
+    const words = significantWords(candidate);
+    // Phrases are compared as sets of words too: "Uppfyllt helt" is "Helt uppfyllt", though an edit distance apart.
+    const sorted = [...words].sort().join(' ');
+    const reordered = targetWords.length > 1 && words.length > 1 ? distance(targetSorted, sorted) / Math.max(sorted.length, targetSorted.length, 1) : Infinity;
+    scored.push({
+      name, opposite: opposite(targetStance, stance(words)), related: words.some((w) => targetContent.some((t) => sameWord(t, w))),
+      score: Math.min(contains ? relative / 2 : relative, reordered),
+    });
   }
+  // The stance matters where the text found is about something the names speak of ("uppfyllt"); "Kanske" is not.
+  const related = scored.some((s) => s.related);
+  const inverted = (s: (typeof scored)[number]) => Number(related && s.opposite);
   return scored
-    .sort((a, b) => a.score - b.score || a.name.localeCompare(b.name, 'sv'))
+    .sort((a, b) => inverted(a) - inverted(b) || a.score - b.score || a.name.localeCompare(b.name, 'sv'))
     .slice(0, limit)
     .map((s) => s.name);
 }

@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import iconv from 'iconv-lite';
-import { InputError } from '../imports/problems.ts';
+import { InputError, type Problem } from '../imports/problems.ts';
 import type { Grid } from './grid.ts';
 
 /**
@@ -67,6 +67,72 @@ export function delimitedText(file: string, bytes: Buffer): string {
   return text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
 }
 
+/** What csv-parse says when it gives up: a code, the line it reached, the field's zero-based number. */
+interface ParseError {
+  code?: string;
+  lines?: number;
+  column?: number;
+  field?: string;
+}
+
+/**
+ * The parser's complaint as one Swedish line at the user's row and column (csv-parse speaks English and
+ * counts fields from zero). An unclosed quote is told where it opens, not at the end of the file where
+ * the parser noticed.
+ */
+function quoteProblem(error: ParseError, text: string, delimiter: string): Omit<Problem, 'file'> {
+  const column = error.column === undefined ? undefined : String(error.column + 1);
+  switch (error.code) {
+    case 'CSV_QUOTE_NOT_CLOSED': {
+      const open = unclosedQuote(text, delimiter);
+      return {
+        row: open?.line ?? error.lines, column: open ? String(open.field + 1) : undefined,
+        message: 'ett citattecken öppnar fältet men stängs aldrig, så resten av filen skulle bli ett enda fält',
+        fix: 'Avsluta fältet med " eller ta bort citattecknet.',
+      };
+    }
+    case 'INVALID_OPENING_QUOTE':
+      return {
+        row: error.lines, column, found: error.field,
+        message: 'citattecken inne i fältet som börjar',
+        fix: 'Sätt hela fältet inom citattecken och skriv citattecknen i det dubbelt, som "=HYPERLINK(""…"")".',
+      };
+    case 'CSV_INVALID_CLOSING_QUOTE':
+      return {
+        row: error.lines, column,
+        message: 'efter citattecknet som avslutar fältet kommer mer text i stället för en avgränsare',
+        fix: 'Skriv ett citattecken inne i ett citerat fält dubbelt ("").',
+      };
+    default:
+      return { row: error.lines, column, message: 'CSV-filen kan inte läsas här: ett citattecken eller en avgränsare står fel' };
+  }
+}
+
+/** Where the quote that is never closed opens: its line and zero-based field, by the rules csv-parse reads by. */
+function unclosedQuote(text: string, delimiter: string): { line: number; field: number } | undefined {
+  let line = 1;
+  let field = 0;
+  let atFieldStart = true;
+  let open: { line: number; field: number } | undefined;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (open) {
+      if (ch === '\n') line++;
+      else if (ch === '"' && text[i + 1] === '"') i++;
+      else if (ch === '"') open = undefined;
+      continue;
+    }
+    if (ch === '"' && atFieldStart) open = { line, field };
+    atFieldStart = ch === delimiter || ch === '\n';
+    if (ch === delimiter) field++;
+    if (ch === '\n') {
+      line++;
+      field = 0;
+    }
+  }
+  return open;
+}
+
 interface ParsedRecord {
   record: string[];
   info: { lines: number };
@@ -78,23 +144,24 @@ export function readDelimited(file: string, bytes: Buffer, options: { comments?:
   // Comment lines are blanked rather than skipped by the parser, so that line numbers stay true.
   const decoded = delimitedText(file, bytes);
   const text = options.comments ? decoded.replace(/^#.*$/gm, '') : decoded;
-  if (!text.includes('"')) return splitPlain(file, text, detectDelimiter(text));
+  const delimiter = detectDelimiter(text);
+  if (!text.includes('"')) return splitPlain(file, text, delimiter);
   let records: ParsedRecord[];
   try {
     records = parse(text, {
-      delimiter: detectDelimiter(text),
+      delimiter,
       relax_column_count: true,
       info: true,
       raw: true,
     }) as unknown as ParsedRecord[];
   } catch (error) {
-    // A stray quote or the like: bad input like any other, located by line, not a crash.
-    const { lines, message } = error as { lines?: number; message: string };
-    throw new InputError([{ file, row: lines, message: `CSV-filen kan inte läsas (${message.replace(/^[^:]*:\s*/, '')})` }]);
+    // A stray quote or the like: bad input like any other, located by row and column, not a crash.
+    throw new InputError([{ file, ...quoteProblem(error as ParseError, text, delimiter) }]);
   }
   return {
     file,
     format: 'csv',
+    delimiter,
     // Empty lines are dropped here, not by the parser, whose line count then goes wrong.
     rows: records
       .filter(({ record }) => record.some((c) => c.trim() !== ''))
@@ -118,5 +185,5 @@ function splitPlain(file: string, text: string, delimiter: string): Grid {
     if (cells.every((c) => c.trim() === '')) continue;
     rows.push({ line: i + 1, cells: cells.map((c) => (c.trim() === '' ? null : c)) });
   }
-  return { file, format: 'csv', rows };
+  return { file, format: 'csv', delimiter, rows };
 }

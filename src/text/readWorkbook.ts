@@ -73,8 +73,9 @@ async function loadWorkbook(bytes: Buffer, name: string): Promise<ExcelJS.Workbo
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch (error) {
-    throw new InputError([{ file: name, message: `filen kan inte läsas som .xlsx (${(error as Error).message})` }]);
+  } catch {
+    // exceljs's own words ("Cannot set properties of undefined") say nothing a user can act on.
+    throw new InputError([{ file: name, message: 'filen kan inte läsas som .xlsx: en del av arbetsboken är skadad eller ofullständig; öppna den i Excel, spara den som .xlsx och försök igen' }]);
   }
   // A zip without xl/workbook.xml loads as a workbook with no sheets: not an Excel file at all.
   if (!workbook.worksheets.length) {

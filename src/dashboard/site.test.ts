@@ -43,7 +43,7 @@ function canaryConfig(dir: string): string {
 }
 
 /** What the width check looks at, measured in the page. */
-function measureLayout(): { overflow: number; collisions: string[]; unfixed: (string | null)[] } {
+function measureLayout(): { overflow: number; collisions: string[]; unfixed: (string | null)[]; clipped: string[] } {
   const root = document.documentElement;
   const overlaps = (a: DOMRect, b: DOMRect) =>
     Math.min(a.right, b.right) - Math.max(a.left, b.left) > 1 && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 1;
@@ -69,7 +69,22 @@ function measureLayout(): { overflow: number; collisions: string[]; unfixed: (st
     wrap.scrollLeft = 0;
     return getComputedStyle(wrap).overflowX === 'auto' && Math.abs(after - before) < 1 ? [] : [wrap.getAttribute('aria-label')];
   });
-  return { overflow: root.scrollWidth - root.clientWidth, collisions: collisions.slice(0, 5), unfixed };
+  // Nothing is cut off: a chart's text lies inside its chart, and a box that hides what overflows it
+  // (overflow hidden or clip, rather than a scroll bar) holds all of its content.
+  const clippedText = [...document.querySelectorAll('svg')].flatMap((svg) => {
+    const frame = svg.getBoundingClientRect();
+    if (frame.width === 0) return [];
+    return [...svg.querySelectorAll('text')].filter((t) => {
+      const box = t.getBoundingClientRect();
+      return box.width > 0 && (box.left < frame.left - 1 || box.right > frame.right + 1);
+    }).map((t) => `text "${t.textContent}"`);
+  });
+  const clippedBoxes = [...document.querySelectorAll('main *')].filter((el) => {
+    const style = getComputedStyle(el);
+    const hides = ['hidden', 'clip'].includes(style.overflowX) || style.textOverflow === 'ellipsis';
+    return hides && el.scrollWidth > el.clientWidth + 1 && el.clientWidth > 0;
+  }).map((el) => `${el.tagName.toLowerCase()} "${(el.textContent ?? '').slice(0, 40)}"`);
+  return { overflow: root.scrollWidth - root.clientWidth, collisions: collisions.slice(0, 5), unfixed, clipped: [...clippedText, ...clippedBoxes].slice(0, 8) };
 }
 
 const filesUnder = (dir: string): string[] =>
@@ -222,7 +237,7 @@ describe('the built dashboard', () => {
       foreign: string[];
       /** axe's findings, at the widths axe runs at. */
       violations?: string[];
-      layout: { overflow: number; collisions: string[]; unfixed: (string | null)[] };
+      layout: { overflow: number; collisions: string[]; unfixed: (string | null)[]; clipped: string[] };
     }
 
     /**
@@ -273,8 +288,8 @@ describe('the built dashboard', () => {
       for (const { path, width, violations } of checked) expect({ path, width, violations }).toEqual({ path, width, violations: [] });
     }, 900_000);
 
-    it('fits every page at 390 and 1366 px: no page-level horizontal scroll, wide tables scroll in their own box with the first column fixed, facet titles and axis labels never overlap', async () => {
-      const failures = (await visits()).filter(({ layout }) => layout.overflow || layout.collisions.length || layout.unfixed.length)
+    it('fits every page at 390 and 1366 px: no page-level horizontal scroll, wide tables scroll in their own box with the first column fixed, facet titles and axis labels never overlap, nothing is cut off', async () => {
+      const failures = (await visits()).filter(({ layout }) => layout.overflow || layout.collisions.length || layout.unfixed.length || layout.clipped.length)
         .map(({ path, width, layout }) => ({ path, width, ...layout }));
       // Every failing page and width at once, not only the first.
       expect(failures).toEqual([]);
@@ -293,7 +308,7 @@ describe('the built dashboard', () => {
       const { share_met } = (await db.one<{ share_met: number }>(
         `select share_met from readiness where year = $1 and unit_id = 'farsta' and fokusomrade = 'beredskap' and basis = 'combined'`, [latest],
       ))!;
-      const expected = new Intl.NumberFormat('sv-SE', { style: 'percent', maximumFractionDigits: 1 }).format(share_met);
+      const expected = new Intl.NumberFormat('sv-SE', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(share_met);
       const columns = await page.$eval('table.data', (t) => [...t.querySelectorAll('thead th')].map((th) => th.textContent!.trim()));
       const cells = await page.$eval('table.data', (t) => [...t.querySelectorAll('tbody tr')].map((tr) => [...tr.children].map((c) => c.textContent!.trim())));
       const farsta = cells.find((row) => row[0] === 'Farsta')!;

@@ -1,11 +1,11 @@
 import { join } from 'node:path';
+import { progressLine } from '../src/cli/progress.ts';
 import type { Database, DbSession } from '../src/db/database.ts';
 import type { FileReport } from '../src/imports/importFiles.ts';
 import { formatProblem } from '../src/imports/problems.ts';
 import { formatBytes, unreachable, type FailureReason, type HttpOptions } from './http.ts';
 import { pullKolada, type KoladaReport } from './kolada.ts';
 import { pullOj, type OjPullReport } from './ojWorkbooks.ts';
-import { byteProgress } from './progress.ts';
 import { defaultRawDir } from './rawStore.ts';
 
 /**
@@ -53,8 +53,11 @@ function httpFromEnv(env: NodeJS.ProcessEnv): HttpOptions {
 export async function runPull(db: Database | DbSession, args: PullArgs): Promise<PullOutcome> {
   const env = args.env ?? process.env;
   const err = args.err ?? ((t: string) => process.stderr.write(`${t}\n`));
-  const progress = byteProgress({ quiet: args.quiet || args.json });
-  const common = { rawDir: defaultRawDir(env), http: { ...httpFromEnv(env), ...args.http }, onProgress: progress.update };
+  const progress = progressLine({ quiet: args.quiet || args.json });
+  // Bytes so far, the total when the server says it, and the rate.
+  const onProgress = (label: string, received: number, total: number | undefined) => progress.update(label, (ms) =>
+    `${formatBytes(received)}${total ? ` av ${formatBytes(total)}` : ''} (${formatBytes(ms > 0 ? received / (ms / 1000) : 0)}/s)`);
+  const common = { rawDir: defaultRawDir(env), http: { ...httpFromEnv(env), ...args.http }, onProgress };
   if (args.source === 'oj') {
     const report = await pullOj(db, {
       ...common,

@@ -18,7 +18,7 @@ import { formatProblem } from '../imports/problems.ts';
 import { runViewChecks } from '../sql/viewChecks.ts';
 import { formatTable } from './formatTable.ts';
 import { reports, runReport } from './report.ts';
-import { progressReporter } from './progress.ts';
+import { progressLine } from './progress.ts';
 import { forTerminal } from '../text/terminalText.ts';
 import { UsageError, commandHelp, commands, didYouMean, overviewHelp, parseCommandLine } from './commandLine.ts';
 import { describeFailure, exitCodes, writeFailureLog } from './failure.ts';
@@ -82,8 +82,12 @@ export async function main(argv: string[], write: (text: string) => void = (t) =
         const [source, ...files] = rest;
         if (source !== 'oj' && source !== 'self-assessment' && source !== 'judgement') throw new UsageError(subcommandMessage('import', source, ['oj', 'self-assessment', 'judgement']));
         if (!files.length) throw new UsageError(`ange minst en fil: beredskap import ${source} FIL…`);
-        const progress = progressReporter({ quiet: ctx.quiet });
-        const options: ImportOptions = { year, dryRun: values['dry-run'], replace: values.replace, acceptFidelity: values['accept-fidelity'], onProgress: progress.update };
+        const progress = progressLine({ quiet: ctx.quiet });
+        // A file of fewer than 2 000 rows is read before a progress line would help.
+        const onProgress = (file: string, done: number, total: number) => {
+          if (total >= 2000) progress.update(file, () => `${done.toLocaleString('sv-SE')} av ${total.toLocaleString('sv-SE')} rader`);
+        };
+        const options: ImportOptions = { year, dryRun: values['dry-run'], replace: values.replace, acceptFidelity: values['accept-fidelity'], onProgress };
         if (values.report !== undefined && (source !== 'self-assessment' || !values['dry-run'])) {
           throw new UsageError('--report gäller "import self-assessment FIL --dry-run --report UT.xlsx|UT.md"');
         }

@@ -1,28 +1,39 @@
 import { forTerminal } from '../text/terminalText.ts';
 
 /**
- * Progress for long work: one rewritten line on a terminal, nothing in CI, with --quiet or when
- * stderr is not a terminal (logs stay clean).
+ * Progress of long work (an import's rows, a download's bytes) as one line rewritten in place,
+ * `label: detail`, at most five times a second; nothing in CI, with --quiet or when the stream is not a
+ * terminal, so logs stay clean. `detail` is given the milliseconds since this label first showed, for a
+ * rate.
  */
-export function progressReporter(options: { quiet?: boolean; stream?: NodeJS.WriteStream }): {
-  update(label: string, done: number, total: number): void;
+export function progressLine(options: { quiet?: boolean; stream?: NodeJS.WriteStream; now?: () => number }): {
+  update(label: string, detail: (elapsedMs: number) => string): void;
   done(): void;
 } {
   const stream = options.stream ?? process.stderr;
-  const enabled = !options.quiet && stream.isTTY && !process.env.CI;
+  const now = options.now ?? Date.now;
+  const enabled = !options.quiet && !!stream.isTTY && !process.env.CI;
+  let label = '';
+  let started = 0;
   let last = 0;
   let shown = false;
   return {
-    update(label, done, total) {
-      const now = Date.now();
-      if (!enabled || now - last < 200 || total < 2000) return;
-      last = now;
+    update(current, detail) {
+      if (!enabled) return;
+      const t = now();
+      if (current !== label) {
+        label = current;
+        started = t;
+      }
+      if (t - last < 200) return;
+      last = t;
       shown = true;
-      stream.write(`\r${forTerminal(label)}: ${done.toLocaleString('sv-SE')} av ${total.toLocaleString('sv-SE')} rader`);
+      stream.write(`\r\x1b[K${forTerminal(label)}: ${detail(t - started)}`);
     },
     done() {
       if (shown) stream.write('\r\x1b[K');
       shown = false;
+      label = '';
     },
   };
 }

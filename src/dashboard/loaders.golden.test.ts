@@ -60,7 +60,7 @@ describe('dashboard loaders on the sample database', () => {
       for (const profile of perPage ? ['public', 'internal'] as const : ['public'] as const) {
         const stdout = runLoader(loader, join(dir, 'test.duckdb'), profile);
         if (profile === 'public') publicOutputs.set(`data/${loader.replace(/\.js$/, '')}`, stdout);
-        for (const [name, bytes] of loaderFilesOf(loader, stdout)) {
+        for (const [name, bytes] of await loaderFilesOf(loader, stdout)) {
           const key = profile === 'public' ? name : `${name} (${profile})`;
           writeFileSync(join(outDir, key.replace(/[/ ()]/g, '_')), bytes);
           // Read as the page reads it: lists written by column (docs/components/columns.js) back as rows.

@@ -5,6 +5,7 @@
 // src/sql (dash_* and the documented views) and compute nothing.
 import { DuckDBInstance } from '@duckdb/node-api';
 import { existsSync } from 'node:fs';
+import { pack } from 'tar-stream';
 import { busyMarker } from '../db/busyMarker.js';
 import { toColumns } from '../../docs/components/columns.js';
 
@@ -35,7 +36,7 @@ async function runLoader(build, write) {
       // loaderProfile() is one of two fixed words, so it is written into the statement (SET takes no parameter).
       await connection.run(`set variable beredskap_profile = '${loaderProfile()}'`);
       const query = async (sql, params) => (await connection.runAndReadAll(sql, params)).getRowObjectsJson();
-      process.stdout.write(write(await build(query)));
+      process.stdout.write(await write(await build(query)));
     } finally {
       connection.closeSync();
       instance.closeSync();
@@ -76,28 +77,17 @@ export function runMartArchive(build, { columns = false } = {}) {
   return runLoader(build, (entries) => tar(entries.map(([name, value]) => [name, Buffer.from(JSON.stringify(columns ? byColumn(value) : value))])));
 }
 
-/** A POSIX ustar archive of regular files (names up to 100 bytes), as Framework's tar reader takes it. */
-function tar(files) {
-  const blocks = [];
-  for (const [name, data] of files) {
-    const header = Buffer.alloc(512);
-    const field = (text, offset, length) => header.write(text, offset, length, 'ascii');
-    const octal = (n, offset, length) => field(n.toString(8).padStart(length - 1, '0'), offset, length - 1);
-    if (Buffer.byteLength(name) > 100) throw new Error(`för långt filnamn i arkivet: ${name}`);
-    header.write(name, 0, 100, 'utf8');
-    octal(0o644, 100, 8);
-    octal(0, 108, 8);
-    octal(0, 116, 8);
-    octal(data.length, 124, 12);
-    octal(0, 136, 12); // mtime 0: the same data gives the same bytes
-    field(' '.repeat(8), 148, 8);
-    field('0', 156, 1);
-    field('ustar\u000000', 257, 8);
-    octal(header.reduce((sum, byte) => sum + byte, 0), 148, 7);
-    blocks.push(header, data, Buffer.alloc((512 - (data.length % 512)) % 512));
-  }
-  blocks.push(Buffer.alloc(1024));
-  return Buffer.concat(blocks);
+/**
+ * The files as a tar archive, written by tar-stream (which Framework reads it with). Every entry's time
+ * is 0, so the same data gives the same bytes.
+ */
+async function tar(files) {
+  const archive = pack();
+  for (const [name, data] of files) archive.entry({ name, size: data.length, mtime: new Date(0) }, data);
+  archive.finalize();
+  const chunks = [];
+  for await (const chunk of archive) chunks.push(chunk);
+  return Buffer.concat(chunks);
 }
 
 /** The value of option --name=value among the loader's arguments (Framework passes dynamic-path parameters so). */

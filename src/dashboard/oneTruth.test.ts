@@ -46,7 +46,7 @@ async function expectOneTruth(dbPath: string, config: string, dir: string): Prom
   expect(reference.size).toBeGreaterThan(3);
 
   // the pages' data in the internal build (the command line is internal too)
-  const internal = dashboardData(dbPath, 'internal');
+  const internal = await dashboardData(dbPath, 'internal');
   const pages = [...internal].filter(([name]) => name.startsWith('namnd/'));
   const fromPages = new Map<string, Counts>();
   for (const [name, page] of pages) {
@@ -122,7 +122,7 @@ async function expectOneTruth(dbPath: string, config: string, dir: string): Prom
   }
 
   // the public build: every page of a unit gives the same (public) counts as its Årsuppföljning section
-  const publicData = dashboardData(dbPath, 'public');
+  const publicData = await dashboardData(dbPath, 'public');
   const publicPages = new Map<string, Counts>();
   for (const [name, page] of publicData) {
     if (name.startsWith('namnd/')) for (const c of page.counts as Row[]) publicPages.set(key(name.slice('namnd/'.length, -'.json'.length), c.year), counts(c));

@@ -77,8 +77,8 @@ describe('a public build lets no one work out a unit\'s säkerhetsskydd, not eve
     const met = await cityWith(dir, 'uppfyllt', 'Uppfyllt');
     const unmet = await cityWith(dir, 'ej-uppfyllt', 'Ej uppfyllt');
 
-    const publicA = dashboardData(met, 'public');
-    const publicB = dashboardData(unmet, 'public');
+    const publicA = await dashboardData(met, 'public');
+    const publicB = await dashboardData(unmet, 'public');
     expect([...publicA.keys()].sort()).toEqual([...publicB.keys()].sort());
     const found = [...publicA].flatMap(([file, a]) => differences(file, a, publicB.get(file)));
     const figures = found.filter((d) => !fileMetadata.has(d.path.split('.').at(-1)!));
@@ -88,8 +88,8 @@ describe('a public build lets no one work out a unit\'s säkerhetsskydd, not eve
     expect(figures.some((d) => d.file === 'annual.json' && d.path.includes('readinessCity'))).toBe(true);
 
     // The internal build shows Norr's own säkerhetsskydd figures, which do differ.
-    const internalA = dashboardData(met, 'internal').get('namnd/norr.json');
-    const internalB = dashboardData(unmet, 'internal').get('namnd/norr.json');
+    const internalA = (await dashboardData(met, 'internal')).get('namnd/norr.json');
+    const internalB = (await dashboardData(unmet, 'internal')).get('namnd/norr.json');
     const norr = differences('namnd/norr.json', internalA, internalB);
     expect(norr.some((d) => d.path.startsWith('.counts') && d.path.endsWith('.n_open'))).toBe(true);
     expect(norr.some((d) => d.row?.fokusomrade === hidden)).toBe(true);

@@ -4,6 +4,7 @@
 import { execFileSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { extract } from 'tar-stream';
 import { fromColumns } from '../../docs/components/columns.js';
 import { projectRoot } from '../paths.ts';
 
@@ -12,16 +13,15 @@ export const loadersDir = join(projectRoot, 'docs/data');
 /** The loader files of docs/data, sorted. */
 export const loaderFiles = (): string[] => readdirSync(loadersDir).filter((f) => f.endsWith('.js')).sort();
 
-/** The members of a ustar archive, as the archive loaders write them. */
-export function untar(bytes: Buffer): [string, Buffer][] {
+/** The members of a tar archive, as Framework reads the archive loaders' output (tar-stream). */
+export async function untar(bytes: Buffer): Promise<[string, Buffer][]> {
   const files: [string, Buffer][] = [];
-  for (let at = 0; at + 512 <= bytes.length; ) {
-    const header = bytes.subarray(at, at + 512);
-    if (header.every((b) => b === 0)) break;
-    const name = header.toString('utf8', 0, 100).replace(/\0.*$/s, '');
-    const size = parseInt(header.toString('ascii', 124, 136).replace(/\0.*$/s, '').trim(), 8);
-    files.push([name, bytes.subarray(at + 512, at + 512 + size)]);
-    at += 512 + Math.ceil(size / 512) * 512;
+  const archive = extract();
+  archive.end(bytes);
+  for await (const entry of archive) {
+    const chunks: Buffer[] = [];
+    for await (const chunk of entry) chunks.push(chunk);
+    files.push([entry.header.name, Buffer.concat(chunks)]);
   }
   return files;
 }
@@ -39,9 +39,10 @@ export function runLoader(loader: string, dbPath: string, profile: 'public' | 'i
  * A loader's output as the files a page fetches: `data/NAME` for a JSON loader, `data/NAME/MEMBER` for
  * each member of an archive loader, with their bytes.
  */
-export function loaderFilesOf(loader: string, stdout: Buffer): [string, Buffer][] {
+export async function loaderFilesOf(loader: string, stdout: Buffer): Promise<[string, Buffer][]> {
   const base = loader.replace(/\.js$/, '');
-  return base.endsWith('.tar') ? untar(stdout).map(([name, bytes]) => [`${base.replace(/\.tar$/, '')}/${name}`, bytes]) : [[base, stdout]];
+  if (!base.endsWith('.tar')) return [[base, stdout]];
+  return (await untar(stdout)).map(([name, bytes]) => [`${base.replace(/\.tar$/, '')}/${name}`, bytes]);
 }
 
 /** A data file's content as a page reads it: JSON, lists written by column back as rows. */
@@ -49,10 +50,10 @@ export const readDataFile = (bytes: Buffer, reviver?: (key: string, value: unkno
   fromColumns(JSON.parse(bytes.toString('utf8'), reviver)) as Record<string, unknown>;
 
 /** Every loader's files on `dbPath` in `profile`: file name → content as a page reads it. */
-export function dashboardData(dbPath: string, profile: 'public' | 'internal'): Map<string, Record<string, unknown>> {
+export async function dashboardData(dbPath: string, profile: 'public' | 'internal'): Promise<Map<string, Record<string, unknown>>> {
   const data = new Map<string, Record<string, unknown>>();
   for (const loader of loaderFiles()) {
-    for (const [name, bytes] of loaderFilesOf(loader, runLoader(loader, dbPath, profile))) data.set(name, readDataFile(bytes));
+    for (const [name, bytes] of await loaderFilesOf(loader, runLoader(loader, dbPath, profile))) data.set(name, readDataFile(bytes));
   }
   return data;
 }

@@ -390,15 +390,18 @@ describe('the built dashboard', () => {
       await page.close();
     });
 
-    it('opens a nämnd or bolag page with what is open, the year\'s movement and both måluppfyllelse figures; the socialnämnd has its own ÖJ gaps', async () => {
+    it('opens a nämnd or bolag page with what is open, the year\'s movement and both måluppfyllelse figures; the socialnämnd has its own ÖJ gaps and their trend', async () => {
       const { page } = await open('/namnd/socialnamnden');
       const h2 = await page.$$eval('main h2', (hs) => hs.map((h) => h.textContent!.trim()));
       expect(h2[0]).toMatch(/^Öppet \d{4}$/);
       expect(h2.findIndex((h) => h.includes('tertialrapport 1 → tertialrapport 2 → verksamhetsberättelse'))).toBeLessThan(h2.findIndex((h) => h.startsWith('Över åren')));
       const text = await page.evaluate(() => document.body.innerText);
       // its own ÖJ gap list (cells the stadsdelsnämnder answered that it can act on), with the reason
-      expect(text).not.toContain('äger inga ÖJ-frågor');
-      expect(text).toMatch(/ÖJ-frågor besvarade med Nej, Delvis, Pågår eller inte besvarade \d{4} som Socialnämnden äger/);
+      expect(text).not.toContain('ansvarar inte för några ÖJ-frågor');
+      expect(text).toMatch(/ÖJ-frågor besvarade med Nej, Delvis, Arbete pågår eller inte besvarade \d{4} som Socialnämnden ansvarar för/);
+      // its gaps over the years, and per question in how many stadsdelsnämnder
+      expect(h2).toContain('ÖJ-brister som nämnden ansvarar för, över åren');
+      expect(text).toMatch(/brist hos \d+ av 11/);
       expect(text).toContain('Ramavtalsupphandlingar och valfrihetssystem');
       const goalHeaders = await page.locator('table.data', { hasText: 'Nämndens bedömning' }).first().evaluate((t) => [...t.querySelectorAll('thead th')].map((th) => th.textContent!.trim()));
       expect(goalHeaders).toEqual(expect.arrayContaining(['Nämndens bedömning', 'Beräknad andel uppfyllt', 'n (tillämpliga)']));

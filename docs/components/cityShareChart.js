@@ -1,5 +1,5 @@
 import * as Plot from "./vendor/plot.js";
-import {percent} from "./format.js";
+import {percent, percentTick} from "./format.js";
 import {accessibleChart} from "./chart.js";
 
 const measures = [
@@ -25,7 +25,7 @@ export function cityShareChart(rows, {breakYears, width, label}) {
     marginLeft: 48,
     marginTop: 28,
     x: {label: null, tickFormat: (d) => String(d), ticks: years.filter((_, i) => (years.length - 1 - i) % step === 0)},
-    y: {label: "Andel av frågorna", domain: [0, 1], tickFormat: (d) => percent(d), grid: true, ticks: 5},
+    y: {label: "Andel av frågorna", domain: [0, 1], tickFormat: percentTick, grid: true, ticks: 5},
     color: {domain: measures.map((m) => m.label), range: measures.map((m) => m.color)},
     symbol: {domain: measures.map((m) => m.label), range: measures.map((m) => m.symbol), legend: true},
     marks: [

@@ -11,6 +11,8 @@ export const percent = (share) => (share === null || share === undefined ? "inga
 /** A share with its denominator, "57 % (n = 7)", and "få poster" when it rests on too few to read much into. */
 export const shareWithN = (share, n, few) =>
   share === null || share === undefined ? "inga uppgifter" : `${percent(share)} (n = ${number(n)}${few ? ", få poster" : ""})`;
+/** An axis tick of shares, in whole per cent ("80 %"): a scale mark, not a figure read off it. */
+export const percentTick = (share) => new Intl.NumberFormat("sv-SE", {style: "percent", maximumFractionDigits: 0}).format(share);
 export const number = (n) => (n === null || n === undefined ? "–" : numberFormat.format(n));
 /** "2025-06-30" → "30 juni 2025". */
 export const date = (iso) => (iso ? dateFormat.format(new Date(`${iso.slice(0, 10)}T12:00:00Z`)) : "–");

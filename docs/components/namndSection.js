@@ -1,4 +1,5 @@
 import {html} from "htl";
+import {scrollingTable} from "./table.js";
 import {capitalize, percent, number} from "./format.js";
 import {attainmentLabel, periodLabel, unitKindLabel as kindLabel} from "./labels.js";
 
@@ -20,14 +21,14 @@ export function namndSection({unit, year, goals, fokusomraden, exceptHidden}) {
   return html`<section class="print-section" aria-labelledby=${`namnd-${unit.unit_id}`}>
     <h2 id=${`namnd-${unit.unit_id}`}>${unit.name}</h2>
     <p>${capitalize(kindLabel[unit.kind] ?? unit.kind)}</p>
-    <div class="table-wrap" tabindex="0" role="region" aria-label=${`${unit.name}: andel uppfyllt och måluppfyllelse per fokusområde ${year}`}><table class="data">
+    ${scrollingTable(html`<table class="data">
       <caption>Andel uppfyllt och måluppfyllelse per fokusområde ${year}</caption>
       <thead><tr><th scope="col">Fokusområde</th><th scope="col" class="num">Andel uppfyllt</th><th scope="col" class="num">Mål</th><th scope="col">Måluppfyllelse</th></tr></thead>
       <tbody>${fokusomraden.map((f) => {
         const g = byFokus.get(f.fokusomrade);
         return html`<tr><th scope="row">${f.title_sv}</th><td class="num">${percent(g?.share_met)}</td><td class="num">${percent(g?.target_share)}</td><td>${attainment(g?.attainment)}</td></tr>`;
       })}</tbody>
-    </table></div>
+    </table>`, `${unit.name}: andel uppfyllt och måluppfyllelse per fokusområde ${year}`)}
     <ul class="namnd-gaps">
       <li>Öppna krav i självskattningen${exceptHidden}: ${period
         ? html`<strong>${number(unit.n_open)}</strong> av ${number(unit.n_requirements)} (${period}), varav <span class=${unit.n_overdue ? "overdue" : ""}>${number(unit.n_overdue)} försenade vid periodens slut</span>`

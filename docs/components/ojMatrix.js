@@ -1,5 +1,6 @@
 import {html} from "htl";
 import {toCsv} from "./csv.js";
+import {scrollingTable} from "./table.js";
 import {answerLabel} from "./labels.js";
 
 /**
@@ -44,7 +45,7 @@ export function ojMatrix(rows, columns, {caption, filename = "oj-svar.csv", rowL
   const href = URL.createObjectURL(new Blob(["\ufeff" + csv], {type: "text/csv;charset=utf-8"}));
   const sticky = "position:sticky;left:0;z-index:1;background:#fff;";
   // the wrapper scrolls sideways: focusable and named, so it can be scrolled with the keyboard
-  return html`<div class="table-wrap" style="max-width:100%" tabindex="0" role="region" aria-label=${caption}><table class="data oj-matrix" style="font-size:0.8rem">
+  return html`${scrollingTable(html`<table class="data oj-matrix" style="font-size:0.8rem">
     <caption>${caption}</caption>
     ${groups.map((g) => html`<colgroup span=${g.span}></colgroup>`)}
     <thead>
@@ -58,7 +59,7 @@ export function ojMatrix(rows, columns, {caption, filename = "oj-svar.csv", rowL
       <th scope="row" style=${sticky + "white-space:nowrap"}>${r.name}</th>
       ${r.answers.map((a, i) => html`<td class="answer" style=${edge(i) + answerStyle(a) + ";white-space:normal"}>${answerText(a)}</td>`)}
     </tr>`)}</tbody>
-  </table></div>
+  </table>`, caption)}
   <p><a class="download" href=${href} download=${filename}>Ladda ner matrisen som CSV (${filename})</a></p>`;
 }
 

@@ -14,8 +14,7 @@ export function dataTable(rows, {caption, columns, filename = "tabell.csv"}) {
     {bom: true, decimalSeparator: ","}
   );
   const href = URL.createObjectURL(new Blob([csv], {type: "text/csv;charset=utf-8"}));
-  // A wide table scrolls sideways: the scrolling region is focusable so it can be scrolled by keyboard.
-  return html`<div class="table-wrap" tabindex="0" role="region" aria-label=${caption}><table class="data">
+  return html`${scrollingTable(html`<table class="data">
     <caption>${caption}</caption>
     <thead><tr>${columns.map((c) => html`<th scope="col" class=${c.num ? "num" : ""}>${c.label}</th>`)}</tr></thead>
     <tbody>${rows.map((r) => html`<tr>${columns.map((c, i) => {
@@ -25,8 +24,20 @@ export function dataTable(rows, {caption, columns, filename = "tabell.csv"}) {
         ? html`<th scope="row" class=${cls} style=${c.style ? c.style(r[c.key], r) : ""}>${value}</th>`
         : html`<td class=${cls} style=${c.style ? c.style(r[c.key], r) : ""}>${value}</td>`;
     })}</tr>`)}</tbody>
-  </table></div>
+  </table>`, caption)}
   <p><a class="download" href=${href} download=${filename}>Ladda ner tabellen som CSV (${filename})</a></p>`;
+}
+
+/**
+ * A table in a box that scrolls sideways when the table is wider than the page: the box is focusable, so
+ * the keyboard scrolls it, and while there is more to see a line under it says so – on a phone a scroll
+ * bar is not drawn until one scrolls, so without it the columns to the right would seem not to exist.
+ */
+export function scrollingTable(table, label, {style = ""} = {}) {
+  const hint = html`<p class="scroll-hint" hidden>Tabellen är bredare än skärmen: svep i sidled (eller använd piltangenterna) för fler kolumner.</p>`;
+  const wrap = html`<div class="table-wrap" tabindex="0" role="region" aria-label=${label} style=${style}>${table}</div>`;
+  new ResizeObserver(() => (hint.hidden = wrap.scrollWidth <= wrap.clientWidth + 1)).observe(wrap);
+  return html`${wrap}${hint}`;
 }
 
 /**

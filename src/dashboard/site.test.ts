@@ -84,7 +84,21 @@ function measureLayout(): { overflow: number; collisions: string[]; unfixed: (st
     const hides = ['hidden', 'clip'].includes(style.overflowX) || style.textOverflow === 'ellipsis';
     return hides && el.scrollWidth > el.clientWidth + 1 && el.clientWidth > 0;
   }).map((el) => `${el.tagName.toLowerCase()} "${(el.textContent ?? '').slice(0, 40)}"`);
-  return { overflow: root.scrollWidth - root.clientWidth, collisions: collisions.slice(0, 5), unfixed, clipped: [...clippedText, ...clippedBoxes].slice(0, 8) };
+  // A table wider than its box says so under it (a phone draws no scroll bar until one scrolls), and its
+  // caption wraps within the box rather than running off with the table.
+  // (a table in a closed <details> is measured when opened: the hint follows its size as it changes)
+  const unsaid = [...document.querySelectorAll('.table-wrap')].flatMap((wrap) => {
+    if (wrap.clientWidth === 0 || wrap.closest('details:not([open])')) return [];
+    const label = wrap.getAttribute('aria-label') ?? '';
+    const caption = wrap.querySelector('caption')?.getBoundingClientRect();
+    const box = wrap.getBoundingClientRect();
+    const hint = wrap.nextElementSibling;
+    return [
+      ...(wrap.scrollWidth > wrap.clientWidth + 1 && !(hint?.classList.contains('scroll-hint') && !(hint as HTMLElement).hidden) ? [`no scroll hint "${label.slice(0, 40)}"`] : []),
+      ...(caption && caption.width > 0 && caption.right > box.right + 1 ? [`caption "${label.slice(0, 40)}"`] : []),
+    ];
+  });
+  return { overflow: root.scrollWidth - root.clientWidth, collisions: collisions.slice(0, 5), unfixed, clipped: [...clippedText, ...clippedBoxes, ...unsaid].slice(0, 8) };
 }
 
 const filesUnder = (dir: string): string[] =>
@@ -252,7 +266,14 @@ describe('the built dashboard', () => {
       const lane = async () => {
         for (let next = queue.shift(); next; next = queue.shift()) {
           const { page, errors, foreign } = await open(next.path, { width: next.width });
-          const layout = await page.evaluate(measureLayout);
+          const closed = await page.evaluate(measureLayout);
+          // and again with every part shown on request opened: what it holds must fit too
+          await page.evaluate(() => new Promise((done) => {
+            for (const d of document.querySelectorAll('details')) d.open = true;
+            requestAnimationFrame(() => requestAnimationFrame(done));
+          }));
+          const opened = await page.evaluate(measureLayout);
+          const layout = { ...closed, clipped: [...new Set([...closed.clipped, ...opened.clipped])], unfixed: [...new Set([...closed.unfixed, ...opened.unfixed])] };
           const violations = axeWidths.includes(next.width) ? await axeViolations(page) : undefined;
           visits.push({ ...next, errors, foreign, violations, layout });
           await page.close();

@@ -1,12 +1,13 @@
 // Every dashboard data loader (docs/data/*) run as Framework runs it — a node child process on the sample
 // database — and compared with the reviewed golden summary in src/dashboard/golden/loaders.json: per
-// output file and key, the number of rows, the first row and a sha256 of the whole (for the nämnd pages'
-// archive, per page the row counts and one sha256). No browser.
+// output file and key, the number of rows, the first row, and per column the sum of its numbers or the
+// number of its distinct texts, so that a diff of the golden file says what changed (which column of
+// which list), not only that something did; for the nämnd pages' archive, per page and key the rows and
+// the sum of their numbers. No browser.
 // After a deliberate change, regenerate and review the diff:
 //   UPDATE_GOLDEN=1 TZ=UTC npx vitest run --config src/test/vitest.config.ts src/dashboard/loaders.golden.test.ts
 // The full outputs of the last run are left in test-results/loaders/ to look at.
 import { execFileSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -21,24 +22,38 @@ const outDir = join(projectRoot, 'test-results/loaders');
 // When the sample was imported is the one thing that differs from run to run.
 const volatile = new Set(['imported_at', 'latest_import']);
 
-type Summary = Record<string, { rows: number; first: unknown; sha256: string } | unknown>;
+type Summary = Record<string, unknown>;
 
-/** Per key: a list as rows, first row and hash; anything else as it is. */
+const round = (n: number) => Math.round(n * 1e4) / 1e4;
+const numbersIn = (value: unknown): number[] =>
+  typeof value === 'number' ? [value] : value && typeof value === 'object' ? Object.values(value).flatMap(numbersIn) : [];
+
+/** Per column of a list of rows: the sum of its numbers ("Σ 123.4"), else how many distinct values it holds. */
+function columnsOf(rows: Record<string, unknown>[]): Record<string, string> {
+  const names = [...new Set(rows.flatMap((r) => (r && typeof r === 'object' ? Object.keys(r) : [])))];
+  return Object.fromEntries(names.map((name) => {
+    const values = rows.map((r) => r?.[name]);
+    const numbers = values.filter((v): v is number => typeof v === 'number');
+    return [name, numbers.length && numbers.length === values.filter((v) => v !== null && v !== undefined).length
+      ? `Σ ${round(numbers.reduce((a, b) => a + b, 0))}`
+      : `${new Set(values.map((v) => JSON.stringify(v))).size} olika`];
+  }));
+}
+
+/** Per key: a list as its row count, first row and columns; anything else as it is. */
 function summarise(output: Record<string, unknown>): Summary {
   return Object.fromEntries(Object.entries(output).map(([key, value]) => [
     key,
-    Array.isArray(value)
-      ? { rows: value.length, first: value[0] ?? null, sha256: createHash('sha256').update(JSON.stringify(value)).digest('hex').slice(0, 16) }
-      : value,
+    Array.isArray(value) ? { rows: value.length, first: value[0] ?? null, columns: columnsOf(value as Record<string, unknown>[]) } : value,
   ]));
 }
 
-/** An archive member (one of many nämnd pages), shorter: the row count of each key and one hash. */
+/** An archive member (one of many nämnd pages), shorter: per list one line, its rows and the sum of its numbers. */
 function summariseMember(output: Record<string, unknown>): Summary {
-  return {
-    rows: Object.entries(output).filter(([, v]) => Array.isArray(v)).map(([k, v]) => `${k} ${(v as unknown[]).length}`).join(', '),
-    sha256: createHash('sha256').update(JSON.stringify(output)).digest('hex').slice(0, 16),
-  };
+  return Object.fromEntries(Object.entries(output).filter(([, value]) => Array.isArray(value)).map(([key, value]) => [
+    key,
+    `${(value as unknown[]).length} rader, Σ ${round(numbersIn(value).reduce((a, b) => a + b, 0))}`,
+  ]));
 }
 
 // Archives of one file per page (a nämnd's), built per profile and summarised short; any other archive

@@ -45,9 +45,13 @@ interface Context {
  * Runs one command line; the exit code. Every error ends here as a Swedish message on stderr (see
  * failure.ts); everything printed passes through forTerminal, so text from files cannot drive the terminal.
  */
-export async function main(argv: string[], write: (text: string) => void = (t) => process.stdout.write(`${t}\n`)): Promise<number> {
+export async function main(
+  argv: string[],
+  write: (text: string) => void = (t) => process.stdout.write(`${t}\n`),
+  writeError: (text: string) => void = (t) => process.stderr.write(`${t}\n`),
+): Promise<number> {
   const out = (text: string) => write(forTerminal(text));
-  const note = (text: string) => process.stderr.write(`${forTerminal(text)}\n`);
+  const note = (text: string) => writeError(forTerminal(text));
   let command: string | undefined;
   try {
     const parsed = parseCommandLine(argv);
@@ -231,8 +235,8 @@ export async function main(argv: string[], write: (text: string) => void = (t) =
   } catch (error) {
     const failure = describeFailure(error, command);
     const logged = failure.log ? writeFailureLog(error, argv) : undefined;
-    for (const line of failure.lines) process.stderr.write(`${forTerminal(line)}\n`);
-    if (logged) process.stderr.write(`${forTerminal(`Detaljer i ${logged}.`)}\n`);
+    for (const line of failure.lines) note(line);
+    if (logged) note(`Detaljer i ${logged}.`);
     return failure.code;
   }
 }

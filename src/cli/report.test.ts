@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importOj } from '../oj/importOj.ts';
 import { openTestDb, tempDir, writeText } from '../test/helpers.ts';
 import { nextPeriod } from '../roundtrip/nextPeriod.ts';
-import { lines, runCli } from './cliTesting.ts';
+import { lines, runMain } from './cliTesting.ts';
 
 const ojCsv = [
   'ar;enhet;indikator;verksamhet;svar',
@@ -24,20 +24,20 @@ describe('beredskap report and export: names for --unit, the organisation and th
   let dir: string;
   let db: string;
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
-  beforeAll(() => {
+  beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'beredskap-report-'));
     db = join(dir, 'r.duckdb');
-    expect(runCli(['import', 'oj', writeText(join(dir, 'oj.csv'), ojCsv), '--db', db]).code).toBe(0);
+    expect((await runMain(['import', 'oj', writeText(join(dir, 'oj.csv'), ojCsv), '--db', db])).code).toBe(0);
     const self = writeText(join(dir, 'self.csv'), [
       'År;Period;Nämnd;Krav;Status;Kommentar;Åtgärd;Ansvarig;Klart senast',
       '2024;T2;Farsta;B01;Ej uppfyllt;;Ta fram plan;Säkerhetssamordnare;2030-06-30',
       '2024;VB;Farsta;B01;Ej uppfyllt;;Ta fram plan;Säkerhetssamordnare;2030-06-30',
     ].join('\n'));
-    expect(runCli(['import', 'self-assessment', self, '--db', db]).code).toBe(0);
+    expect((await runMain(['import', 'self-assessment', self, '--db', db])).code).toBe(0);
   }, 120_000);
 
-  it('report gaps --unit takes the name and lists ÖJ and self-assessment gaps in words', () => {
-    const r = runCli(['report', 'gaps', '--unit', 'Farsta', '--db', db]);
+  it('report gaps --unit takes the name and lists ÖJ and self-assessment gaps in words', async () => {
+    const r = await runMain(['report', 'gaps', '--unit', 'Farsta', '--db', db]);
     expect(r.code).toBe(0);
     const [header, , ...rows] = lines(r.stdout);
     expect(header).toMatch(/^År\s+Period\s+Enhet\s+Underlag\s+Krav\s+Beskrivning\s+Svar eller status\s+Brist\s+Sedan år/);
@@ -46,13 +46,13 @@ describe('beredskap report and export: names for --unit, the organisation and th
     expect(rows.some((l) => /^2024\s+verksamhetsberättelse\s+Farsta\s+Självskattning\s+B01\s.*Ej uppfyllt\s+Kvarstående\s+2024\s+Säkerhetssamordnare\s+2030-06-30\s+nej$/.test(l))).toBe(true);
     // the latest report of the year by default; T2 too with --all-periods
     expect(r.stdout).not.toMatch(/tertialrapport 2/);
-    expect(runCli(['report', 'gaps', '--unit', 'Farsta', '--all-periods', '--db', db]).stdout).toMatch(/^2024\s+tertialrapport 2\s+Farsta\s+Självskattning\s+B01\s.*Ej uppfyllt\s+Ny/m);
+    expect((await runMain(['report', 'gaps', '--unit', 'Farsta', '--all-periods', '--db', db])).stdout).toMatch(/^2024\s+tertialrapport 2\s+Farsta\s+Självskattning\s+B01\s.*Ej uppfyllt\s+Ny/m);
     // no stored code a person would not say: gap states, bases, ÖJ question ids, period codes
     expect(r.stdout).not.toMatch(/kvarstaende|atgardad|\boj\b|\bself\b|evakuering_|\bVB\b|2023\s+Farsta/);
   });
 
-  it('report readiness: one line per unit of the organisation, the latest year unless asked, the fokusområden as columns with n; --long for every basis', () => {
-    const r = runCli(['report', 'readiness', '--db', db]);
+  it('report readiness: one line per unit of the organisation, the latest year unless asked, the fokusområden as columns with n; --long for every basis', async () => {
+    const r = await runMain(['report', 'readiness', '--db', db]);
     expect(r.code).toBe(0);
     const [heading, header, , ...rows] = lines(r.stdout);
     expect(heading).toMatch(/^Andel uppfyllt 2024, ÖJ-svar och självskattning sammantaget/);
@@ -64,52 +64,52 @@ describe('beredskap report and export: names for --unit, the organisation and th
     expect(Math.max(...lines(r.stdout).map((l) => l.length))).toBeLessThanOrEqual(120);
     expect(r.stdout).not.toMatch(/Göteborg|^2023|combined|olycksforebyggande/m);
 
-    const long = runCli(['report', 'readiness', '--long', '--db', db]).stdout;
+    const long = (await runMain(['report', 'readiness', '--long', '--db', db])).stdout;
     expect(long).toMatch(/^År\s+Enhet\s+Fokusområde\s+Underlag/);
     expect(long).toMatch(/2024\s+Farsta\s+Olycksförebyggande\s+ÖJ-svar\s+3\s+2\s/);
     expect(long).toMatch(/2024\s+Farsta\s+Beredskap\s+ÖJ och självskattning/);
-    expect(runCli(['report', 'readiness', '--all', '--unit', 'farsta', '--db', db]).stdout).toMatch(/^2023\s+Farsta/m);
-    const csv = runCli(['report', 'readiness', '--long', '--unit', 'FARSTA', '--format', 'csv', '--db', db]).stdout;
+    expect((await runMain(['report', 'readiness', '--all', '--unit', 'farsta', '--db', db])).stdout).toMatch(/^2023\s+Farsta/m);
+    const csv = (await runMain(['report', 'readiness', '--long', '--unit', 'FARSTA', '--format', 'csv', '--db', db])).stdout;
     expect(csv.split('\r\n')[0]).toBe('År;Enhets-id;Enhet;Fokusområde;Underlag;Poster;Uppfyllda;Delvis;Ej uppfyllda;Pågår;Ej svar;Ej aktuella;Tillämpliga;Andel uppfyllt;Andel besvarat;Få poster;Krav där källorna säger olika;Programversion');
-    const json = JSON.parse(runCli(['report', 'goals', '--unit', 'Farsta', '--format', 'json', '--db', db]).stdout);
+    const json = JSON.parse((await runMain(['report', 'goals', '--unit', 'Farsta', '--format', 'json', '--db', db])).stdout);
     expect(json.every((g: { year: number; unit_id: string }) => g.year === 2024 && g.unit_id === 'farsta')).toBe(true);
     // goals opens with the city's summary, nämnder and bolag apart
-    expect(lines(runCli(['report', 'goals', '--db', db]).stdout).slice(0, 3)).toEqual([
+    expect(lines((await runMain(['report', 'goals', '--db', db])).stdout).slice(0, 3)).toEqual([
       'Samtliga fokusområden:',
       '2024 Nämnder, beräknad måluppfyllelse: 0 av 28 helt, 0 delvis, 2 ej, 26 utan uppgifter.',
       '2024 Bolag, beräknad måluppfyllelse: inga uppgifter.',
     ]);
   });
 
-  it('an empty selection says which years there are; an empty export is exit 1 and writes nothing', () => {
+  it('an empty selection says which years there are; an empty export is exit 1 and writes nothing', async () => {
     // A year before any data (a later one than this year is refused as a usage error).
-    const r = runCli(['report', 'goals', '--year', '2019', '--db', db]);
+    const r = await runMain(['report', 'goals', '--year', '2019', '--db', db]);
     expect([r.code, lines(r.stdout)]).toEqual([0, ['Inga uppgifter för 2019. År med uppgifter: 2023–2024.']]);
-    const e = runCli(['export', '--year', '2019', '--format', 'xlsx', '-o', join(dir, 'tom.xlsx'), '--db', db]);
+    const e = await runMain(['export', '--year', '2019', '--format', 'xlsx', '-o', join(dir, 'tom.xlsx'), '--db', db]);
     expect([e.code, lines(e.stderr)]).toEqual([1, ['Inget exporterat: inga uppgifter för 2019. År med uppgifter: 2023–2024.']]);
     expect(readdirSync(dir)).not.toContain('tom.xlsx');
   });
 
-  it('template with no more than --unit: the self-assessment for the next period due, in the current folder, saying what it chose', () => {
+  it('template with no more than --unit: the self-assessment for the next period due, in the current folder, saying what it chose', async () => {
     const folder = join(dir, 'mallar');
     mkdirSync(folder, { recursive: true });
-    const r = runCli(['template', '--unit', 'Farsta', '--db', db], { cwd: folder });
+    const r = await runMain(['template', '--unit', 'Farsta', '--db', db], { cwd: folder });
     const next = nextPeriod([{ period: 'T1', sort_order: 1, period_end: '04-30' }, { period: 'T2', sort_order: 2, period_end: '08-31' }, { period: 'VB', sort_order: 3, period_end: '12-31' }], new Date());
     const name = { T1: 'tertialrapport 1', T2: 'tertialrapport 2', VB: 'verksamhetsberättelse' }[next.period];
     expect([r.code, lines(r.stdout)]).toEqual([0, [`1 mall skriven för ${name} ${next.year}, nästa period att rapportera (välj en annan med --year och --period) i ${folder}.`]]);
     expect(readdirSync(folder)).toEqual([expect.stringMatching(new RegExp(`${next.year}.*farsta|farsta.*${next.year}`, 'i'))]);
-    expect(runCli(['template', '--period', 'T1', '--unit', 'Farsta', '--db', db]).code).toBe(2);
+    expect((await runMain(['template', '--period', 'T1', '--unit', 'Farsta', '--db', db])).code).toBe(2);
   });
 
-  it('an unknown unit suggests the organisation\'s own units (exit 2)', () => {
-    const r = runCli(['report', 'gaps', '--unit', 'Farstaa', '--db', db]);
+  it('an unknown unit suggests the organisation\'s own units (exit 2)', async () => {
+    const r = await runMain(['report', 'gaps', '--unit', 'Farstaa', '--db', db]);
     expect([r.code, lines(r.stderr)]).toEqual([2, ['okänd enhet "Farstaa" – menade du Farsta?', 'Se `beredskap help report`.']]);
-    expect(lines(runCli(['export', '--format', 'csv', '-o', join(dir, 'x.csv'), '--unit', 'Brома', '--db', db]).stderr)[0]).toMatch(/^okänd enhet "Brома"/);
+    expect(lines((await runMain(['export', '--format', 'csv', '-o', join(dir, 'x.csv'), '--unit', 'Brома', '--db', db])).stderr)[0]).toMatch(/^okänd enhet "Brома"/);
   });
 
   it('export --unit takes a name; sources shows kinds in words', async () => {
     const out = join(dir, 'farsta.xlsx');
-    expect(runCli(['export', '--format', 'xlsx', '--unit', 'Farsta', '-o', out, '--db', db]).code).toBe(0);
+    expect((await runMain(['export', '--format', 'xlsx', '--unit', 'Farsta', '-o', out, '--db', db])).code).toBe(0);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(out);
     const units = new Set<string>();
@@ -124,11 +124,11 @@ describe('beredskap report and export: names for --unit, the organisation and th
     };
     expect(years(workbook)).toEqual([2024]);
     const all = join(dir, 'farsta-alla.xlsx');
-    expect(runCli(['export', '--format', 'xlsx', '--unit', 'Farsta', '--all', '-o', all, '--db', db]).code).toBe(0);
+    expect((await runMain(['export', '--format', 'xlsx', '--unit', 'Farsta', '--all', '-o', all, '--db', db])).code).toBe(0);
     const allBook = new ExcelJS.Workbook();
     await allBook.xlsx.readFile(all);
     expect(years(allBook)).toEqual([2023, 2024]);
-    const sources = runCli(['sources', '--db', db]).stdout;
+    const sources = (await runMain(['sources', '--db', db])).stdout;
     expect(sources).toContain('ÖJ, långt format (CSV)');
     expect(sources).not.toMatch(/oj_csv|self_assessment/);
   });
@@ -147,22 +147,22 @@ describe('every output made from sample data says Exempeldata', () => {
     } finally {
       db.close();
     }
-    expect(lines(runCli(['report', 'readiness', '--db', dbFile]).stdout)[0]).toBe('Exempeldata: siffrorna är påhittade och visar bara hur verktyget fungerar.');
-    const csvReport = runCli(['report', 'readiness', '--format', 'csv', '--db', dbFile]);
+    expect(lines((await runMain(['report', 'readiness', '--db', dbFile])).stdout)[0]).toBe('Exempeldata: siffrorna är påhittade och visar bara hur verktyget fungerar.');
+    const csvReport = await runMain(['report', 'readiness', '--format', 'csv', '--db', dbFile]);
     expect(csvReport.stdout.split('\n')[0]).toMatch(/^År;/);
     expect(csvReport.stderr).toContain('Exempeldata');
-    expect(runCli(['sources', '--db', dbFile]).stdout).toContain('Exempeldata');
+    expect((await runMain(['sources', '--db', dbFile])).stdout).toContain('Exempeldata');
 
     const xlsx = join(dir, 'e.xlsx');
-    expect(runCli(['export', '--format', 'xlsx', '-o', xlsx, '--db', dbFile]).stdout).toContain('Exempeldata');
+    expect((await runMain(['export', '--format', 'xlsx', '-o', xlsx, '--db', dbFile])).stdout).toContain('Exempeldata');
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(xlsx);
     expect(workbook.worksheets[0]!.name).toBe('Exempeldata');
     expect(String(workbook.worksheets[0]!.getCell('A1').value)).toMatch(/^Exempeldata: siffrorna är påhittade/);
-    expect(runCli(['export', '--format', 'csv', '-o', join(dir, 'e.csv'), '--db', dbFile]).code).toBe(0);
+    expect((await runMain(['export', '--format', 'csv', '-o', join(dir, 'e.csv'), '--db', dbFile])).code).toBe(0);
     expect(readFileSync(join(dir, 'e-brister.csv'), 'utf8')).toMatch(/^\uFEFFExempeldata: siffrorna är påhittade.*\r\nUnderlag;År;/);
 
-    const t = runCli(['template', 'self-assessment', '--year', '2025', '--period', 'T1', '--unit', 'Farsta', '-o', join(dir, 'mallar'), '--db', dbFile]);
+    const t = await runMain(['template', 'self-assessment', '--year', '2025', '--period', 'T1', '--unit', 'Farsta', '-o', join(dir, 'mallar'), '--db', dbFile]);
     expect(lines(t.stdout)).toEqual(['Exempeldata: siffrorna är påhittade och visar bara hur verktyget fungerar.', `1 mall skriven i ${join(dir, 'mallar')}.`]);
     const template = new ExcelJS.Workbook();
     await template.xlsx.readFile(join(dir, 'mallar', readdirSync(join(dir, 'mallar'))[0]!));

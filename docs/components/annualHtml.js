@@ -98,3 +98,17 @@ ${doc.sources.map((s) => `<dt>${escape(s.label)}</dt><dd>${escape(s.text)}</dd>`
 ${doc.sections.map(section).join("\n")}
 </article>`;
 }
+
+/**
+ * The document as a page of its own, for printing outside the dashboard (`report annual --format pdf`):
+ * the fragment with the few table rules the dashboard's stylesheet otherwise gives it.
+ */
+export function annualStandalone(doc) {
+  return `<!doctype html><html lang="sv"><head><meta charset="utf-8"><title>${escape(runningHeader(doc))}</title><style>
+body { font: 10pt/1.4 system-ui, sans-serif; color: #111; margin: 0; }
+table.data { border-collapse: collapse; margin: .5rem 0; }
+table.data caption { font-style: italic; text-align: left; padding: .2rem 0; }
+table.data th, table.data td { border-bottom: 1px solid #ccc; padding: .15rem .4rem; text-align: left; vertical-align: top; }
+table.data .num { text-align: right; font-variant-numeric: tabular-nums; }
+</style></head><body>${annualHtml(doc)}</body></html>`;
+}

@@ -83,10 +83,13 @@ export const commands: Record<string, CommandSpec> = {
     notes: ['Utan --year: alla år. Utan --unit: organisationen och dess nämnder. Ett urval utan uppgifter skriver ingenting (slutkod 1).'],
   },
   report: {
-    synopsis: ['report summary|readiness|gaps|goals|fidelity [--year ÅR] [--unit ENHET] [--format table|csv|json]'],
-    summary: 'läget per enhet (öppna och försenade krav, ÖJ-brister), beredskap, brister (ÖJ och självskattning), måluppfyllelse eller ÖJ-filernas egna andelar i terminalen',
-    flags: ['year', 'unit', 'format', 'all'],
-    notes: ['Utan --year: det senaste året med uppgifter (--all: alla år). Utan --unit: organisationen och dess nämnder.'],
+    synopsis: ['report summary|readiness|gaps|goals|fidelity [--year ÅR] [--unit ENHET] [--format table|csv|json]', 'report annual [--year ÅR] -o FIL.docx|FIL.md|FIL.pdf [--format docx|md|pdf]'],
+    summary: 'läget per enhet (öppna och försenade krav, ÖJ-brister), beredskap, brister (ÖJ och självskattning), måluppfyllelse eller ÖJ-filernas egna andelar i terminalen; årsuppföljningen som dokument',
+    flags: ['year', 'unit', 'format', 'all', 'out'],
+    notes: [
+      'Utan --year: det senaste året med uppgifter (--all: alla år). Utan --unit: organisationen och dess nämnder.',
+      'annual skriver årsuppföljningen som Word (.docx), Markdown (.md) eller, där Chromium finns, PDF; formatet av --format eller filens ändelse.',
+    ],
   },
   sample: { synopsis: ['sample [--out KATALOG]'], summary: 'skapa exempeldata och importera den', flags: ['out'] },
   sources: { synopsis: ['sources'], summary: 'lista importerade filer', flags: [] },

@@ -1,9 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { createRequire } from 'node:module';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Database } from '../db/database.ts';
 import { initDatabase } from '../db/init.ts';
@@ -12,14 +12,11 @@ import { importSelfAssessment } from '../self/importSelfAssessment.ts';
 import { configDir } from '../test/helpers.ts';
 import { openSampleDb } from '../test/sharedSample.ts';
 import { buildSite } from './buildSite.ts';
+import { chromiumPath as configuredChromium, haveChromium as chromiumInstalled, launchChromium } from './chromium.ts';
 import { serveStatic } from './staticServer.ts';
 
-const chromiumPath = '/usr/bin/chromium';
-const chromiumFlags = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-];
-const haveChromium = existsSync(chromiumPath);
+const chromiumPath = configuredChromium();
+const haveChromium = chromiumInstalled();
 /** A phone and a laptop. */
 const widths = [390, 1366] as const;
 if (!haveChromium) {
@@ -150,11 +147,7 @@ describe('the built dashboard', () => {
   describe.skipIf(!haveChromium)(`in a real browser${haveChromium ? '' : ` (${chromiumPath} saknas)`}`, () => {
     beforeAll(async () => {
       site = await serveStatic(dist);
-      context = await chromium.launchPersistentContext(mkdtempSync(join(work, 'profile-')), {
-        executablePath: chromiumPath,
-        args: chromiumFlags,
-        headless: true,
-      });
+      ({ context } = await launchChromium(mkdtempSync(join(work, 'profile-'))));
     }, 120_000);
 
     afterAll(async () => {

@@ -10,6 +10,10 @@ const escape = (text) => String(text ?? "").replace(/[&<>"']/g, (c) => entities[
 /** A CSS string literal: quotes, backslashes, line breaks and "<" (which could end the style element) escaped. */
 const cssString = (text) => `"${String(text).replace(/[\\"\n<]/g, (c) => `\\${c.charCodeAt(0).toString(16)} `)}"`;
 
+/** A source of the document's figures in words: "10 filer, år 2016–2025, senast inläst 2026-12-07". */
+export const sourceText = (s) =>
+  `${s.n_files} ${s.n_files === 1 ? "fil" : "filer"}, år ${s.first_year === s.last_year ? s.first_year : `${s.first_year}–${s.last_year}`}, senast inläst ${String(s.latest_import).slice(0, 10)}`;
+
 /** The running header's text: "Årsuppföljning 2025 · Stockholm". */
 export const runningHeader = (doc) => [doc.title, doc.organisation].filter(Boolean).join(" · ");
 
@@ -91,7 +95,7 @@ ${doc.notice ? `<p class="sample">${escape(doc.notice)}</p>` : ""}
 <dt>Organisation</dt><dd>${escape(doc.organisation || "–")}</dd>
 <dt>År</dt><dd>${escape(doc.year)}</dd>
 <dt>Program</dt><dd>${escape(doc.programme ?? "Inget säkerhetsprogram gäller året")}</dd>
-${doc.sources.map((s) => `<dt>${escape(s.label)}</dt><dd>${escape(s.text)}</dd>`).join("\n")}
+${doc.sources.map((s) => `<dt>${escape(s.label)}</dt><dd>${escape(sourceText(s))}</dd>`).join("\n")}
 </dl>
 <nav aria-label="Innehåll i årsuppföljningen"><h2>Innehåll</h2><ol>${doc.sections.map((s) => `<li><a href="#${escape(s.id)}">${escape(s.title)}</a></li>`).join("")}</ol></nav>
 </header>

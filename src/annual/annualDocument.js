@@ -17,7 +17,8 @@ import { conditionHolds, parseCondition, sentencePlaceholders, sentenceTopics, t
  * @typedef {{ title: string, sentences: Sentence[] }} UnitParagraph
  * @typedef {{ id: string, title: string, sentences: Sentence[], tables: Table[], paragraphs: UnitParagraph[], empty?: string }} Section
  * @typedef {{ year: number, title: string, organisation: string, profile: 'public' | 'internal', sample: boolean,
- *   notice: string | null, programme: string | null, sources: { label: string, text: string }[], sections: Section[] }} AnnualDocument
+ *   notice: string | null, programme: string | null,
+ *   sources: { label: string, n_files: number, first_year: number, last_year: number, latest_import: string }[], sections: Section[] }} AnnualDocument
  */
 
 /** The sections, in the order the document has them. */
@@ -218,8 +219,7 @@ export async function annualDocument(query, { year, profile }) {
     notice: freshness.some((s) => s.any_sample) ? sampleLine : null,
     programme: programme ? `${programme.title_sv}${programme.adopted ? ` (${programme.adopted})` : ''}` : null,
     sources: freshness.map((s) => ({
-      label: label('source_kind', s.kind) ?? s.kind,
-      text: `${number(s.n_files)} ${s.n_files === 1 ? 'fil' : 'filer'}, år ${s.first_year === s.last_year ? s.first_year : `${s.first_year}–${s.last_year}`}, senast inläst ${String(s.latest_import).slice(0, 10)}`,
+      label: label('source_kind', s.kind) ?? s.kind, n_files: s.n_files, first_year: s.first_year, last_year: s.last_year, latest_import: s.latest_import,
     })),
     sections,
   };

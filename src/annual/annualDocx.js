@@ -8,6 +8,7 @@ import {
   AlignmentType, Document, Footer, FootnoteReferenceRun, Header, HeadingLevel, Packer, PageNumber, Paragraph,
   Table, TableCell, TableOfContents, TableRow, TabStopType, TextRun, WidthType,
 } from 'docx';
+import { runningHeader, sourceText } from '../../docs/components/annualHtml.js';
 /** @typedef {import('./annualDocument.js').AnnualDocument} AnnualDocument */
 /** @typedef {import('./annualDocument.js').Table} DocTable */
 
@@ -60,7 +61,7 @@ export async function annualDocx(doc) {
     new Paragraph(`Uppföljning av säkerhetsprogrammet och Öppna jämförelser – krisberedskap${doc.organisation ? ` för ${doc.organisation}` : ''}.`),
     ...(doc.notice ? [new Paragraph({ children: [new TextRun({ text: doc.notice, bold: true, color: '8A1C00' })] })] : []),
     ...[['Organisation', doc.organisation || '–'], ['År', String(doc.year)], ['Program', doc.programme ?? 'Inget säkerhetsprogram gäller året'],
-      ...doc.sources.map((s) => [s.label, s.text])]
+      ...doc.sources.map((s) => [s.label, sourceText(s)])]
       .map(([name, value]) => new Paragraph({ children: [new TextRun({ text: `${name}: `, bold: true }), new TextRun(value ?? '')] })),
     new Paragraph({ heading: HeadingLevel.HEADING_1, pageBreakBefore: false, children: [new TextRun('Innehåll')] }),
     new TableOfContents('Innehåll', { hyperlink: true, headingStyleRange: '1-1' }),
@@ -92,7 +93,7 @@ export async function annualDocx(doc) {
       headers: {
         default: new Header({ children: [new Paragraph({
           tabStops: [{ type: TabStopType.RIGHT, position: textWidth }],
-          children: [new TextRun({ text: [doc.title, doc.organisation].filter(Boolean).join(' · '), size: 16 }), new TextRun({ text: `\t${flags}`, size: 16, bold: true, color: '8A1C00' })],
+          children: [new TextRun({ text: runningHeader(doc), size: 16 }), new TextRun({ text: `\t${flags}`, size: 16, bold: true, color: '8A1C00' })],
         })] }),
       },
       footers: {

@@ -1,6 +1,7 @@
 // @ts-check
 // The annual follow-up (annualDocument.js) as Markdown: what `beredskap report annual -o FIL.md` writes
 // and the dashboard offers beside the .docx. Each drafted sentence's source is a footnote.
+import { sourceText } from '../../docs/components/annualHtml.js';
 /** @typedef {import('./annualDocument.js').AnnualDocument} AnnualDocument */
 /** @typedef {import('./annualDocument.js').Table} Table */
 
@@ -37,7 +38,7 @@ export function annualMarkdown(doc) {
     `- **Organisation:** ${inline(doc.organisation || '–')}`,
     `- **År:** ${doc.year}`,
     `- **Program:** ${inline(doc.programme ?? 'Inget säkerhetsprogram gäller året')}`,
-    ...doc.sources.map((s) => `- **${inline(s.label)}:** ${inline(s.text)}`),
+    ...doc.sources.map((s) => `- **${inline(s.label)}:** ${inline(sourceText(s))}`),
     '',
     '## Innehåll',
     '',

@@ -15,7 +15,7 @@ await runMartFiles(async (q) => {
   for (const year of years) docs.push(await annualDocument(q, { year, profile }));
   const latest = docs.at(-1) ?? null;
   return [
-    ['latest.json', JSON.stringify({ years, doc: latest })],
+    ['latest.json', JSON.stringify({ years, docs: latest ? [latest] : [] })],
     ['on-demand/earlier.json', JSON.stringify({ docs: docs.slice(0, -1) })],
     ['on-demand/arsuppfoljning.docx', latest ? await annualDocx(latest) : Buffer.alloc(0)],
     ['on-demand/arsuppfoljning.md', latest ? annualMarkdown(latest) : ''],

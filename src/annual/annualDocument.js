@@ -172,9 +172,10 @@ export async function annualDocument(query, { year, profile }) {
         shareCell(u.share_met, u.n_applicable), number(u.n_open), number(u.n_overdue)] })),
     }] : [];
   });
+  // Named one by one only when others did report: in a year before self-assessments the sentence says it all.
   const missing = units.filter((u) => u.self_period === null || !u.has_judgement);
   /** @type {Table[]} */
-  const reportingTables = missing.length ? [{
+  const reportingTables = missing.length && missing.length < units.length ? [{
     caption: `Nämnder och bolag som saknar självskattning eller bedömning för ${year}`,
     columns: [{ label: 'Enhet' }, { label: 'Senaste självskattning' }, { label: 'Nämndens bedömning' }],
     rows: missing.map((u) => ({ cells: [u.name, label('period', u.self_period) ?? 'ingen', u.has_judgement ? 'lämnad' : 'saknas'] })),

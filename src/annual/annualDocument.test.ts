@@ -4,7 +4,7 @@
 // its headings, tables, footnotes and the Exempeldata line, Markdown, and (with Chromium) a PDF of at
 // most 12 A4 pages with a running header and page numbers on each.
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { JSDOM } from 'jsdom';
@@ -38,7 +38,8 @@ function docxPart(bytes: Buffer, name: string): string {
 describe('the annual follow-up', () => {
   const dir = tempDir();
   // Outside tempDir(), which empties its folder after every test: the CLI's tests copy it.
-  const shared = join(tmpdir(), `beredskap-annual-${process.pid}.duckdb`);
+  const sharedDir = mkdtempSync(join(tmpdir(), 'beredskap-annual-'));
+  const shared = join(sharedDir, 'sample.duckdb');
   let db: Database;
   let query: Query;
   const docs = new Map<string, AnnualDocument>();
@@ -55,7 +56,7 @@ describe('the annual follow-up', () => {
   }, 600_000);
   afterAll(() => {
     db?.close();
-    rmSync(shared, { force: true });
+    rmSync(sharedDir, { recursive: true, force: true });
   });
 
   it('states in each drafted sentence the figures of the view row it cites', async () => {
@@ -116,7 +117,7 @@ describe('the annual follow-up', () => {
       { sentence_id: 'a', topic: 'oj_omrade', template: '{share} mot riket {share_riket}.', condition: null },
       { sentence_id: 'b', topic: 'oj_omrade', template: '{share} (n = {n_items}).', condition: 'n_items > 3' },
     ];
-    expect(draftSentences([row], templates).map((s) => [s.sentenceId, s.text])).toEqual([['b', '50 % (n = 4).']]);
+    expect(draftSentences([row], templates).map((s) => [s.sentenceId, s.text])).toEqual([['b', `${percent(0.5)} (n = 4).`]]);
     expect(draftSentences([{ ...row, n_items: 3 }], templates)).toEqual([]);
   });
 

@@ -24,7 +24,7 @@
 --   enhet_forsenade (n försenade of n_items open), enhet_ingen_rapport, enhet_ingen_bedomning,
 --   enhet_bedomning_avviker (judgement, computed: the words of nämndens bedömning and beräknad
 --   måluppfyllelse), enhet_oj_brister (n open ÖJ gaps) (annual_unit, per unit; a row only where it
---   applies).
+--   applies; no report or no judgement only in a year when some unit gave one).
 create or replace view annual_sentence_input as
 with profiles as (
     select * from (values ('public'), ('internal')) p(profile)
@@ -124,11 +124,14 @@ unit_facts as (
     select u.*, t.topic, t.sort_order as topic_order
     from annual_unit u
     cross join (values ('enhet_ingen_rapport', 1), ('enhet_forsenade', 2), ('enhet_oj_brister', 3), ('enhet_ingen_bedomning', 4), ('enhet_bedomning_avviker', 5)) t(topic, sort_order)
+    -- a unit without a report (or judgement) is news only in a year when others gave one
     where case t.topic
         when 'enhet_ingen_rapport' then u.self_period is null
+            and exists (select 1 from annual_unit o where o.profile = u.profile and o.year = u.year and o.self_period is not null)
         when 'enhet_forsenade' then u.n_overdue > 0
         when 'enhet_oj_brister' then u.n_oj_open > 0
         when 'enhet_ingen_bedomning' then not u.has_judgement
+            and exists (select 1 from annual_unit o where o.profile = u.profile and o.year = u.year and o.has_judgement)
         else u.judgement_differs end
 ),
 unit_rows as (

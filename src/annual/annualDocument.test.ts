@@ -3,8 +3,7 @@
 // document holds no unit's säkerhetsskydd figure; `report annual` writes a .docx that reads back with
 // its headings, tables, footnotes and the Exempeldata line, Markdown, and (with Chromium) a PDF of at
 // most 12 A4 pages with a running header and page numbers on each.
-import { execFileSync } from 'node:child_process';
-import { copyFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { JSDOM } from 'jsdom';
@@ -15,6 +14,7 @@ import type { Database } from '../db/database.ts';
 import { haveChromium } from '../dashboard/chromium.ts';
 import { configDir, configError, tempDir } from '../test/helpers.ts';
 import { openSampleDb } from '../test/sharedSample.ts';
+import { pdfPages, printProblems } from '../test/pdfPages.ts';
 import { zipParts } from '../test/zipParts.ts';
 import { annualDocument, draftSentences, sectionTitles, type AnnualDocument, type Query, type Sentence } from './annualDocument.js';
 
@@ -155,6 +155,8 @@ describe('the annual follow-up', () => {
   describe('beredskap report annual', () => {
     const work = tempDir();
     const cli = (args: string[], env: Record<string, string> = {}) => {
+      // tempDir() removes its folder after each test
+      mkdirSync(work, { recursive: true });
       const dbPath = join(work, 'cli.duckdb');
       copyFileSync(shared, dbPath);
       return runCli(['report', 'annual', '--db', dbPath, '--config', configDir, ...args], { env });
@@ -213,22 +215,8 @@ describe('the annual follow-up', () => {
     it.skipIf(!haveChromium())('prints the year to at most 12 A4 pages, each with the running header, Exempeldata and its page number, no caption apart from its table', () => {
       const out = join(work, 'arsuppfoljning.pdf');
       expect(cli(['--year', '2025', '-o', out]).code).toBe(0);
-      const info = execFileSync('pdfinfo', [out], { encoding: 'utf8' });
-      expect(info).toMatch(/Page size:\s+595\.\d* x 84[12]/);
-      const pages = Number(/Pages:\s+(\d+)/.exec(info)![1]);
-      expect(pages).toBeLessThanOrEqual(12);
-      const text = execFileSync('pdftotext', ['-layout', out, '-'], { encoding: 'utf8' }).split('\f').slice(0, pages);
-      text.forEach((page, i) => {
-        expect(page).toContain('Årsuppföljning 2025 · Stockholm');
-        expect(page).toContain('Exempeldata');
-        expect(page).toContain(`Sida ${i + 1} av ${pages}`);
-      });
-      writeFileSync(join(work, 'pages.txt'), text.join('\n\f'));
-      for (const [i, page] of text.entries()) {
-        const lines = page.split('\n').filter((l) => l.trim() && !/Sida \d+ av/.test(l));
-        // a caption is never a page's last line: its table's header follows it on the same page
-        expect({ page: i + 1, last: lines.at(-1)?.trim() }).not.toEqual({ page: i + 1, last: expect.stringMatching(/^(Nämndens bedömning|Andel Ja-svar|Krav som oftast|Nämnder \d|Bolag \(|Nämnder och bolag som saknar)/) });
-      }
+      expect(printProblems(out, 2025)).toEqual([]);
+      expect(pdfPages(out).pages.length).toBeGreaterThan(3);
     }, 120_000);
   });
 

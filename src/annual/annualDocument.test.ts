@@ -203,7 +203,7 @@ describe('the annual follow-up', () => {
       const md = readFileSync(out, 'utf8');
       expect(md.split('\n').filter((l) => l.startsWith('## '))).toEqual(['## Innehåll', ...Object.values(sectionTitles).map((t) => `## ${t}`)]);
       expect(md).toMatch(/^# Årsuppföljning 2025\n\n\*\*Exempeldata/);
-      expect(md).toMatch(/\[\^1\]: Vyn judgement_city, raden 2025/);
+      expect(md).toMatch(/\[\^1\]: Vyn judgement\\_city, raden 2025/);
       const txt = cli(['-o', join(work, 'a.txt')]);
       expect([txt.code, txt.stderr]).toEqual([2, expect.stringContaining('ange --format docx, md eller pdf')]);
       const none = cli(['--year', '2010', '-o', join(work, 'b.docx')]);

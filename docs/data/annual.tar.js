@@ -6,13 +6,12 @@
 import { annualDocument, annualYears } from '../../src/annual/annualDocument.js';
 import { annualDocx } from '../../src/annual/annualDocx.js';
 import { annualMarkdown } from '../../src/annual/annualMarkdown.js';
-import { loaderProfile, runMartFiles } from '../../src/dashboard/martLoader.js';
+import { runMartFiles } from '../../src/dashboard/martLoader.js';
 
 await runMartFiles(async (q) => {
-  const profile = loaderProfile();
   const years = await annualYears(q);
   const docs = [];
-  for (const year of years) docs.push(await annualDocument(q, { year, profile }));
+  for (const year of years) docs.push(await annualDocument(q, { year }));
   const latest = docs.at(-1) ?? null;
   return [
     ['latest.json', JSON.stringify({ years, docs: latest ? [latest] : [] })],

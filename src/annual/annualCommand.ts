@@ -32,7 +32,9 @@ export async function runAnnualReport(db: Database, options: { year?: number; ou
   if (year === undefined || !years.includes(year)) {
     throw new EmptySelectionError(`Ingen årsuppföljning skriven: ${emptySelectionMessage({ year: options.year }, years).replace(/^Inga/, 'inga')}`);
   }
-  const doc = await annualDocument(query, { year, profile: 'internal' });
+  // The profile the marts read (build_profile(), as the dashboard's loaders set it): the command line is internal.
+  await db.run(`set variable beredskap_profile = 'internal'`);
+  const doc = await annualDocument(query, { year });
   const path = resolve(options.out);
   ensureFolder(dirname(path));
   if (format === 'docx') writeFileSync(path, await annualDocx(doc));

@@ -84,13 +84,15 @@ export async function annualYears(/** @type {Query} */ query) {
 }
 
 /**
- * The annual follow-up of `year` for a build profile: public leaves out what the profile columns and
+ * The annual follow-up of `year` in the build profile the connection is set to (build_profile(): the
+ * loaders set it, `report annual` sets internal), read as the loaders read it: public leaves out what the profile columns and
  * publish_in_public keep out of a public build (a unit's säkerhetsskydd figures), as the loaders do.
  * @param {Query} query
- * @param {{ year: number, profile: 'public' | 'internal' }} options
+ * @param {{ year: number }} options
  * @returns {Promise<AnnualDocument>}
  */
-export async function annualDocument(query, { year, profile }) {
+export async function annualDocument(query, { year }) {
+  const profile = /** @type {'public' | 'internal'} */ ((await query('select build_profile() as p'))[0]?.p);
   const labelRows = await query('select domain, code, label from dash_label');
   const label = (/** @type {string} */ domain, /** @type {unknown} */ code) =>
     code === null || code === undefined ? null : labelRows.find((l) => l.domain === domain && l.code === code)?.label ?? String(code);
@@ -100,7 +102,7 @@ export async function annualDocument(query, { year, profile }) {
   const freshness = await query('select kind, n_files, latest_import, first_year, last_year, any_sample from source_freshness order by kind');
   // Topic by topic in sentenceTopics' order, each topic's subjects in the view's order.
   const topicOrder = Object.keys(sentenceTopics);
-  const inputs = (await query(`select * from annual_sentence_input where profile = $1 and year = $2 order by sort_order, subject_id`, [profile, year]))
+  const inputs = (await query(`select * from annual_sentence_input where profile = build_profile() and year = $1 order by sort_order, subject_id`, [year]))
     .sort((a, b) => topicOrder.indexOf(a.topic) - topicOrder.indexOf(b.topic));
   const sentences = draftSentences(inputs, /** @type {any} */ (await query('select sentence_id, topic, template, condition from annual_sentence order by sort_order')));
   const opening = (/** @type {string} */ section) => sentences.filter((s) => sentenceTopics[/** @type {keyof typeof sentenceTopics} */ (s.topic)] === section);
@@ -110,10 +112,10 @@ export async function annualDocument(query, { year, profile }) {
   // (a) nämndens bedömning per goal beside the computed share, nämnder and bolag apart
   const judged = await query(
     `select goal, goal_title, goal_order, unit_group, n_units, n_helt, n_delvis, n_ej, n_none from dash_leadership_attainment
-     where profile = $1 and year = $2 and measure = 'bedomning' order by unit_group desc, goal_order`, [profile, year]);
+     where profile = build_profile() and year = $1 and measure = 'bedomning' order by unit_group desc, goal_order`, [year]);
   const shares = await query(
     `select fokusomrade, unit_group, share_met, n_applicable from readiness_city
-     where year = $1 and basis = 'combined' and ($2 = 'internal' or publish_in_public)`, [year, profile]);
+     where year = $1 and basis = 'combined' and published(publish_in_public)`, [year]);
   /** @type {Table[]} */
   const summaryTables = /** @type {const} */ (['namnd', 'bolag']).flatMap((group) => {
     const rows = judged.filter((j) => j.unit_group === group);
@@ -161,7 +163,7 @@ export async function annualDocument(query, { year, profile }) {
   // (e) every unit in one compact table, and (c) those that have not reported
   const units = await query(
     `select unit_id, name, unit_group, self_period, judgement, share_oj, n_oj, share_self, n_self, share_met, n_applicable, n_open, n_overdue, has_judgement
-     from annual_unit where profile = $1 and year = $2 order by sort_order`, [profile, year]);
+     from annual_unit where profile = build_profile() and year = $1 order by sort_order`, [year]);
   const unitTables = /** @type {const} */ (['namnd', 'bolag']).flatMap((group) => {
     const rows = units.filter((u) => u.unit_group === group);
     return rows.length ? [{
@@ -185,8 +187,8 @@ export async function annualDocument(query, { year, profile }) {
   const requirements = await query(
     `select r.unit_group, r.requirement_id, r.text_sv, f.title_sv as fokus, r.n_unmet, r.n_units, r.n_partial, r.n_not_met, r.n_unanswered
      from dash_leadership_requirement r left join fokusomrade f using (fokusomrade)
-     where r.profile = $1 and r.year = $2 and r.n_unmet > 0 and r.rank_unmet <= case r.unit_group when 'namnd' then 10 else 5 end
-     order by r.unit_group desc, r.rank_unmet, r.requirement_id`, [profile, year]);
+     where r.profile = build_profile() and r.year = $1 and r.n_unmet > 0 and r.rank_unmet <= case r.unit_group when 'namnd' then 10 else 5 end
+     order by r.unit_group desc, r.rank_unmet, r.requirement_id`, [year]);
   const requirementTables = /** @type {const} */ (['namnd', 'bolag']).flatMap((group) => {
     const rows = requirements.filter((r) => r.unit_group === group);
     return rows.length ? [{

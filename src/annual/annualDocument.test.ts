@@ -45,7 +45,10 @@ describe('the annual follow-up', () => {
   const docs = new Map<string, AnnualDocument>();
   const doc = async (year: number, profile: 'public' | 'internal') => {
     const key = `${year}/${profile}`;
-    if (!docs.has(key)) docs.set(key, await annualDocument(query, { year, profile }));
+    if (!docs.has(key)) {
+      await db.run(`set variable beredskap_profile = '${profile}'`);
+      docs.set(key, await annualDocument(query, { year }));
+    }
     return docs.get(key)!;
   };
   const sentencesOf = (d: AnnualDocument): Sentence[] => d.sections.flatMap((s) => [...s.sentences, ...s.paragraphs.flatMap((p) => p.sentences)]);
@@ -148,7 +151,9 @@ describe('the annual follow-up', () => {
     expect(rows.filter((r) => r.skydd > 0).length).toBeGreaterThan(20);
     for (const r of rows) expect({ unit: r.unit_id, pub: r.pub }).toEqual({ unit: r.unit_id, pub: r.internal - r.skydd });
     const texts = (await db.all<{ text_sv: string }>(`select text_sv from requirement where fokusomrade = 'sakerhetsskydd'`)).map((r) => r.text_sv);
-    const shown = JSON.stringify(await doc(2025, 'public'));
+    const publicDoc = await doc(2025, 'public');
+    expect(publicDoc.profile).toBe('public');
+    const shown = JSON.stringify(publicDoc);
     expect(texts.filter((t) => shown.includes(t))).toEqual([]);
   });
 
@@ -190,6 +195,8 @@ describe('the annual follow-up', () => {
       expect(unitTable.getElementsByTagName('w:tblHeader').length).toBeGreaterThan(0);
       // every header says Exempeldata, every footer numbers the page
       expect(docxPart(bytes, 'word/header1.xml')).toContain('Exempeldata');
+      // the command line's document is the internal one, and says so on every page
+      expect(docxPart(bytes, 'word/header1.xml')).toContain('Intern – får inte publiceras');
       expect(docxPart(bytes, 'word/footer1.xml')).toMatch(/NUMPAGES/);
       // each drafted sentence's source is a footnote
       const notes = [...xml('word/footnotes.xml').getElementsByTagName('w:footnote')].map(text).filter((t) => t.startsWith('Vyn '));

@@ -199,7 +199,7 @@ export async function annualDocument(query, { year }) {
     }] : [];
   });
 
-  const unitSentences = opening('enheter');
+  const unitSentences = opening('enheter').filter((s) => s.topic !== 'enheter_att_ta_upp');
   /** @type {UnitParagraph[]} */
   const paragraphs = units
     .map((u) => ({ title: u.name, sentences: unitSentences.filter((s) => s.subjectId === u.unit_id) }))
@@ -211,7 +211,7 @@ export async function annualDocument(query, { year }) {
     { id: 'oj', title: sectionTitles.oj, sentences: opening('oj'), tables: ojTables, paragraphs: [], empty: 'Inga ÖJ-svar för året.' },
     { id: 'rapportering', title: sectionTitles.rapportering, sentences: opening('rapportering'), tables: reportingTables, paragraphs: [] },
     { id: 'krav', title: sectionTitles.krav, sentences: opening('krav'), tables: requirementTables, paragraphs: [], empty: 'Inga självskattade krav för året.' },
-    { id: 'enheter', title: sectionTitles.enheter, sentences: [], tables: unitTables, paragraphs },
+    { id: 'enheter', title: sectionTitles.enheter, sentences: opening('enheter').filter((s) => s.topic === 'enheter_att_ta_upp'), tables: unitTables, paragraphs },
   ];
   return {
     year,

@@ -78,6 +78,10 @@ describe('the annual follow-up', () => {
             // a count over the unit group's rows: those without a report (or judgement) of those counted
             expected.m = rows.length;
             expected.n = rows.filter((r) => (s.topic.startsWith('ej_rapporterat') ? r.self_period === null : !r.has_judgement)).length;
+          } else if (s.topic === 'enheter_att_ta_upp') {
+            // the year's units, and those the section gives a paragraph
+            expected.m = rows.length;
+            expected.n = (await doc(year, profile)).sections.find((x) => x.id === 'enheter')!.paragraphs.length;
           } else {
             expect({ text: s.text, rows: rows.length }).toEqual({ text: s.text, rows: 1 });
             for (const [placeholder, column] of Object.entries(columnOf[s.source.view]!)) expected[placeholder] = rows[0]![column];

@@ -18,6 +18,7 @@ export const sentenceTopics = /** @type {const} */ ({
   utan_bedomning_bolag: 'rapportering',
   krav_namnd: 'krav',
   krav_bolag: 'krav',
+  enheter_att_ta_upp: 'enheter',
   enhet_ingen_rapport: 'enheter',
   enhet_forsenade: 'enheter',
   enhet_oj_brister: 'enheter',

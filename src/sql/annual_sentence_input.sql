@@ -21,6 +21,7 @@
 --     n units without a self-assessment (without nämndens bedömning) for the year, of m counted.
 --   krav_namnd, krav_bolag (dash_leadership_requirement, the three highest rank_unmet with n_unmet > 0):
 --     n units where the requirement is not uppfyllt, of m it applies to.
+--   enheter_att_ta_upp (annual_unit, per profile and year): n units with one of the facts below, of m.
 --   enhet_forsenade (n försenade of n_items open), enhet_ingen_rapport, enhet_ingen_bedomning,
 --   enhet_bedomning_avviker (judgement, computed: the words of nämndens bedömning and beräknad
 --   måluppfyllelse), enhet_oj_brister (n open ÖJ gaps) (annual_unit, per unit; a row only where it
@@ -147,6 +148,17 @@ unit_rows as (
     from unit_facts u
     left join attainment_word j on j.code = u.judgement
     left join attainment_word c on c.code = u.computed
+),
+unit_summary_rows as (
+    select u.profile, u.year, 'enheter' as section, 'enheter_att_ta_upp' as topic, 'enheter' as subject_id, 'nämnder och bolag' as subject,
+        0 as sort_order,
+        count(distinct f.unit_id)::integer as n, count(distinct u.unit_id)::integer as m,
+        'annual_unit' as source_view,
+        json_object('profile', u.profile, 'year', u.year)::varchar as source_key,
+        concat_ws(' · ', u.year, 'nämnder och bolag') as source_row,
+    from annual_unit u
+    left join unit_facts f on f.profile = u.profile and f.year = u.year and f.unit_id = u.unit_id
+    group by u.profile, u.year
 )
 select * from judgement_rows
 union all by name select * from share_rows
@@ -154,3 +166,4 @@ union all by name select * from oj_rows
 union all by name select * from reporting_rows
 union all by name select * from requirement_rows
 union all by name select * from unit_rows
+union all by name select * from unit_summary_rows

@@ -86,13 +86,14 @@ export const commands: Record<string, CommandSpec> = {
     notes: ['Utan --year: det senaste året med uppgifter, som report (--all: alla år). Utan --unit: organisationen och dess nämnder. Ett urval utan uppgifter skriver ingenting (slutkod 1).'],
   },
   report: {
-    synopsis: ['report summary|readiness|gaps|goals|fidelity [--year ÅR | --all] [--unit ENHET] [--format table|csv|json] [--long] [--all-periods]'],
-    summary: 'läget per enhet (öppna och försenade krav, ÖJ-brister), beredskap, brister (ÖJ och självskattning), måluppfyllelse eller ÖJ-filernas egna andelar i terminalen',
-    flags: ['year', 'unit', 'format', 'all', 'long', 'all-periods'],
+    synopsis: ['report summary|readiness|gaps|goals|fidelity [--year ÅR | --all] [--unit ENHET] [--format table|csv|json] [--long] [--all-periods]', 'report annual [--year ÅR] -o FIL.docx|FIL.md|FIL.pdf [--format docx|md|pdf]'],
+    summary: 'läget per enhet (öppna och försenade krav, ÖJ-brister), beredskap, brister (ÖJ och självskattning), måluppfyllelse eller ÖJ-filernas egna andelar i terminalen; årsuppföljningen som dokument',
+    flags: ['year', 'unit', 'format', 'all', 'long', 'all-periods', 'out'],
     notes: [
       'Utan --year: det senaste året med uppgifter (--all: alla år). Utan --unit: organisationen och dess nämnder och bolag.',
       'readiness: en rad per enhet med fokusområdena som kolumner (andel uppfyllt sammantaget och n); --long ger varje underlag för sig.',
       'gaps: varje enhets senaste rapport under året; --all-periods ger också de tidigare (T1, T2). goals: börjar med stadens sammanfattning.',
+      'annual skriver årsuppföljningen som Word (.docx), Markdown (.md) eller, där Chromium finns, PDF; formatet av --format eller filens ändelse.',
     ],
   },
   sample: { synopsis: ['sample [--out KATALOG]'], summary: 'skapa exempeldata och importera den', flags: ['out'] },

@@ -17,7 +17,7 @@ import type { ValidationProblem } from '../roundtrip/validateSelfAssessment.ts';
 import { formatProblem } from '../imports/problems.ts';
 import { runViewChecks } from '../sql/viewChecks.ts';
 import { formatTable } from './formatTable.ts';
-import { reports, runReport } from './report.ts';
+import { documentReports, reports, runReport } from './report.ts';
 import { progressLine } from './progress.ts';
 import { forTerminal } from '../text/terminalText.ts';
 import { UsageError, commandHelp, commands, didYouMean, overviewHelp, parseCommandLine } from './commandLine.ts';
@@ -198,7 +198,18 @@ export async function main(
       }
       case 'report': {
         const [name] = rest;
-        if (!name || !(name in reports)) throw new UsageError(subcommandMessage('report', name, Object.keys(reports)));
+        if (name === 'annual') {
+          if (!values.out) throw new UsageError('ange filen att skriva med -o FIL.docx, FIL.md eller FIL.pdf', command);
+          if (values.unit !== undefined || values.all) throw new UsageError('report annual gäller hela organisationen ett år: --unit och --all hör inte hit', command);
+          return await withDb(ctx, async (db) => {
+            const { runAnnualReport } = await import('../annual/annualCommand.ts');
+            const written = await runAnnualReport(db, { year, out: values.out!, format: parsed.values.format });
+            if (await isSampleDatabase(db)) (ctx.json ? note : out)(sampleNotice);
+            out(ctx.json ? JSON.stringify(written, null, 2) : `Årsuppföljningen ${written.year} är skriven: ${written.path}`);
+          });
+        }
+        if (values.out !== undefined) throw new UsageError('-o gäller report annual; de andra rapporterna skrivs i terminalen', command);
+        if (!name || !(name in reports)) throw new UsageError(subcommandMessage('report', name, [...Object.keys(reports), ...documentReports]));
         if (!['table', 'csv', 'json'].includes(values.format!)) throw new UsageError(`--format ska vara table, csv eller json, inte "${values.format}"`);
         if (values.all && year !== undefined) throw new UsageError('ange antingen --year eller --all', command);
         const format = values.format as 'table' | 'csv' | 'json';

@@ -71,6 +71,9 @@ export const reports: Record<string, ReportDef> = {
   },
 };
 
+/** Reports written as a document to a file rather than printed: `report annual` (src/annual/annualCommand.ts). */
+export const documentReports = ['annual'];
+
 export interface ReportOptions {
   year?: number;
   /** Every year, not only the latest. */

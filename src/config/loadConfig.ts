@@ -11,6 +11,7 @@ import { attainmentCodes, ojAnswerCodes, selfStatusCodes } from './labelDomains.
 import { readConfigTable, type ConfigRecord } from './readConfigTable.ts';
 import { readKommungrupper, type DatedName } from './readKommungrupper.ts';
 import { readLabels } from './readLabels.ts';
+import { parseCondition, sentencePlaceholders, sentenceTopics, templatePlaceholders } from '../annual/sentenceFields.js';
 
 type Rows = DuckDBValue[][];
 
@@ -38,6 +39,7 @@ export interface ConfigTables {
   setting: Rows;
   kolada_kpi: Rows;
   display_label: Rows;
+  annual_sentence: Rows;
 }
 
 /**
@@ -315,6 +317,27 @@ export function readConfig(dir: string): { tables: ConfigTables; sha256: string 
     if (id && !koladaIds.has(id)) problems.add({ file: 'indicators.csv', column: 'kolada_kpi_id', found: id, message: 'KPI:n saknas i kolada_kpis.csv och hämtas därför inte' });
   }
 
+  // The annual follow-up's sentences: a placeholder or condition the view does not have would leave a
+  // sentence unwritten every year without anyone noticing.
+  const sentenceFile = 'annual_sentences.csv';
+  const sentenceIds = new Set<string>();
+  const sentences: Rows = read(sentenceFile, ['sentence_id', 'topic', 'template'], ['condition']).map((r) => {
+    const id = r.get('sentence_id');
+    if (sentenceIds.has(id)) problems.add({ file: sentenceFile, row: r.line, column: 'sentence_id', found: id, message: 'meningens id förekommer redan' });
+    sentenceIds.add(id);
+    if (!(r.get('topic') in sentenceTopics)) unknown(sentenceFile, r, 'topic', r.get('topic'), Object.keys(sentenceTopics));
+    for (const name of templatePlaceholders(r.get('template'))) {
+      if (!(name in sentencePlaceholders)) {
+        problems.add({ file: sentenceFile, row: r.line, column: 'template', found: `{${name}}`, message: 'okänd platshållare', suggestions: closestNames(name, Object.keys(sentencePlaceholders)).map((n) => `{${n}}`) });
+      }
+    }
+    const condition = parseCondition(r.opt('condition'));
+    if ('problem' in condition) {
+      problems.add({ file: sentenceFile, row: r.line, column: 'condition', found: condition.found, message: condition.problem, suggestions: closestNames(condition.found, Object.keys(sentencePlaceholders)) });
+    }
+    return [id, r.get('topic'), r.get('template'), r.opt('condition'), r.line];
+  });
+
   problems.throwIfAny();
   return {
     sha256: hash.digest('hex'),
@@ -341,6 +364,7 @@ export function readConfig(dir: string): { tables: ConfigTables; sha256: string 
       setting: settings,
       kolada_kpi: koladaKpis,
       display_label: labels,
+      annual_sentence: sentences,
     },
   };
 }

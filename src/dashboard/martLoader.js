@@ -74,7 +74,16 @@ function byColumn(result) {
  * @param {{ columns?: boolean }} [options]
  */
 export function runMartArchive(build, { columns = false } = {}) {
-  return runLoader(build, (entries) => tar(entries.map(([name, value]) => [name, Buffer.from(JSON.stringify(columns ? byColumn(value) : value))])));
+  return runMartFiles(async (query) => (await build(query)).map(([name, value]) => [name, JSON.stringify(columns ? byColumn(value) : value)]));
+}
+
+/**
+ * A loader of an archive of files of any kind (`docs/data/NAME.tar.js`): `build` returns [file name,
+ * content] pairs, the content text or bytes as the file is to be served (a JSON file, a Word document).
+ * @param {(query: (sql: string, params?: (string | number | null)[]) => Promise<Record<string, unknown>[]>) => Promise<[string, string | Buffer][]>} build
+ */
+export function runMartFiles(build) {
+  return runLoader(build, (entries) => tar(entries.map(([name, content]) => [name, Buffer.isBuffer(content) ? content : Buffer.from(content)])));
 }
 
 /**

@@ -1,25 +1,23 @@
-import { execFileSync } from 'node:child_process';
-import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { createRequire } from 'node:module';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Database } from '../db/database.ts';
 import { initDatabase } from '../db/init.ts';
 import { projectRoot } from '../paths.ts';
 import { importSelfAssessment } from '../self/importSelfAssessment.ts';
 import { configDir } from '../test/helpers.ts';
+import { pdfPages, printProblems } from '../test/pdfPages.ts';
 import { openSampleDb } from '../test/sharedSample.ts';
+import { sectionTitles } from '../annual/annualDocument.js';
 import { buildSite } from './buildSite.ts';
+import { chromiumPath as configuredChromium, haveChromium as chromiumInstalled, launchChromium } from './chromium.ts';
 import { serveStatic } from './staticServer.ts';
 
-const chromiumPath = '/usr/bin/chromium';
-const chromiumFlags = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-];
-const haveChromium = existsSync(chromiumPath);
+const chromiumPath = configuredChromium();
+const haveChromium = chromiumInstalled();
 /** A phone and a laptop. */
 const widths = [390, 1366] as const;
 if (!haveChromium) {
@@ -179,11 +177,7 @@ describe('the built dashboard', () => {
   describe.skipIf(!haveChromium)(`in a real browser${haveChromium ? '' : ` (${chromiumPath} saknas)`}`, () => {
     beforeAll(async () => {
       site = await serveStatic(dist);
-      context = await chromium.launchPersistentContext(mkdtempSync(join(work, 'profile-')), {
-        executablePath: chromiumPath,
-        args: chromiumFlags,
-        headless: true,
-      });
+      ({ context } = await launchChromium(mkdtempSync(join(work, 'profile-'))));
     }, 120_000);
 
     afterAll(async () => {
@@ -354,21 +348,37 @@ describe('the built dashboard', () => {
       await expect.poll(() => page.$eval('table.data caption', (c) => c.textContent)).toContain(after);
     });
 
-    it('prints Årsuppföljning on A4 pages holding every nämnd’s heading', async () => {
+    it('prints Årsuppföljning as a document of at most 12 A4 pages: five sections, a running header with Exempeldata and the page number on every page, sentences citing their rows, the year\'s .docx and .md', async () => {
       const { page } = await open('/arsuppfoljning');
-      const headings = await page.$$eval('section.print-section h2', (hs) => hs.map((h) => h.textContent!.trim()));
-      expect(headings.length).toBeGreaterThan(20);
+      const headings = await page.$$eval('.annual-doc section h2', (hs) => hs.map((h) => h.textContent!.trim()));
+      expect(headings).toEqual(Object.values(sectionTitles));
+      // each drafted sentence names the view row it states: those of judgement_city say its "N av M"
+      const cited = await page.$$eval('.annual-doc .sentence', (ss) => ss.map((s) => ({
+        view: s.getAttribute('data-source-view')!, key: JSON.parse(s.getAttribute('data-source-key')!) as Record<string, string | number>, text: s.textContent!,
+      })));
+      expect(cited.length).toBeGreaterThan(20);
+      const judged = cited.filter((c) => c.view === 'judgement_city');
+      expect(judged.length).toBeGreaterThan(0);
+      for (const c of judged) {
+        const row = (await db.one<{ n_helt: number; n_units: number }>('select n_helt, n_units from judgement_city where year = $1 and goal = $2 and unit_group = $3',
+          [c.key.year!, c.key.goal!, c.key.unit_group!]))!;
+        expect(c.text).toContain(`${row.n_helt} av ${row.n_units}`);
+      }
+      // the latest year's Word and Markdown files
+      const year = (await db.one<{ y: number }>('select max(year)::int as y from annual_unit'))!.y;
+      const links = await page.$$eval('a[download]', (as) => as.map((a) => [a.getAttribute('download'), (a as HTMLAnchorElement).href]));
+      const [docx, md] = [`arsuppfoljning-${year}.docx`, `arsuppfoljning-${year}.md`].map((name) => links.find(([n]) => n === name)?.[1]);
+      expect((await (await page.request.get(docx!)).body()).subarray(0, 2).toString()).toBe('PK');
+      expect(await (await page.request.get(md!)).text()).toMatch(new RegExp(`^# Årsuppföljning ${year}\\n\\n\\*\\*Exempeldata`));
       const pdfPath = join(work, 'arsuppfoljning.pdf');
-      await page.pdf({ path: pdfPath, format: 'A4', printBackground: true });
-      const info = execFileSync('pdfinfo', [pdfPath], { encoding: 'utf8' });
-      expect(info).toMatch(/Page size:\s+595\.\d* x 841\.\d*|Page size:\s+595\.\d* x 842\.\d*/);
-      expect(Number(/Pages:\s+(\d+)/.exec(info)![1])).toBeGreaterThan(headings.length / 2);
-      const text = execFileSync('pdftotext', ['-layout', pdfPath, '-'], { encoding: 'utf8' });
+      await page.pdf({ path: pdfPath, format: 'A4', printBackground: true, preferCSSPageSize: true });
+      expect(printProblems(pdfPath, year)).toEqual([]);
+      const text = pdfPages(pdfPath).pages.join('\n');
       for (const h of headings) expect(text, h).toContain(h);
       mkdirSync(join(projectRoot, 'test-results'), { recursive: true });
       writeFileSync(join(projectRoot, 'test-results/arsuppfoljning.pdf'), readFileSync(pdfPath));
+      await page.close();
     });
-
 
     it('shows text from source files as text, never as markup, and marks internal pages "Intern"', async () => {
       const internal = await serveStatic(internalDist);

@@ -49,11 +49,17 @@ export async function loaderFilesOf(loader: string, stdout: Buffer): Promise<[st
 export const readDataFile = (bytes: Buffer, reviver?: (key: string, value: unknown) => unknown): Record<string, unknown> =>
   fromColumns(JSON.parse(bytes.toString('utf8'), reviver)) as Record<string, unknown>;
 
-/** Every loader's files on `dbPath` in `profile`: file name → content as a page reads it. */
+/**
+ * Every loader's data files on `dbPath` in `profile`: file name → content as a page reads it. The files
+ * a page offers to download (Årsuppföljning's .docx and .md) are renderings of a JSON file beside them
+ * (src/annual) and are left out here.
+ */
 export async function dashboardData(dbPath: string, profile: 'public' | 'internal'): Promise<Map<string, Record<string, unknown>>> {
   const data = new Map<string, Record<string, unknown>>();
   for (const loader of loaderFiles()) {
-    for (const [name, bytes] of await loaderFilesOf(loader, runLoader(loader, dbPath, profile))) data.set(name, readDataFile(bytes));
+    for (const [name, bytes] of await loaderFilesOf(loader, runLoader(loader, dbPath, profile))) {
+      if (name.endsWith('.json') || !name.includes('.')) data.set(name, readDataFile(bytes));
+    }
   }
   return data;
 }

@@ -138,10 +138,12 @@ describe('beredskap export', () => {
     expect(sources[0]!.values.Importerad).toBeInstanceOf(Date);
   });
 
-  it('filters by unit and leaves the year open when none is given', async () => {
+  it('filters by unit; without a year it exports the latest one, with allYears every year', async () => {
     db = await exportDb(dir);
     const out = join(dir, 'farsta.xlsx');
     await runExport(db, { format: 'xlsx', unit: 'farsta', out });
+    expect(new Set(sheetRows((await readBook(out)).getWorksheet('Beredskap')!).map((r) => r.values.År))).toEqual(new Set([2024]));
+    await runExport(db, { format: 'xlsx', unit: 'farsta', allYears: true, out });
     const workbook = await readBook(out);
     for (const name of ['Beredskap', 'Enheter', 'Brister', 'Måluppfyllelse']) {
       const rows = sheetRows(workbook.getWorksheet(name)!);

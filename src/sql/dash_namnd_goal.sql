@@ -51,7 +51,7 @@ final as (
         case when p.profile = 'internal' then g.motivering end as motivering,
         case when p.profile = 'internal' or g.goal <> 'samtliga' then g.difference end as difference,
     from joined g
-    cross join (values ('public'), ('internal')) p(profile)
+    cross join (select distinct profile from stg_profile_fokus) p
     where p.profile = 'internal' or g.publish_in_public
 )
 select * from final

@@ -69,7 +69,7 @@ joined as (
     join indicator i using (indicator_id)
     left join city c using (year, indicator_id)
 )
-select j.year, j.indicator_id, j.area, j.verksamhet, j.comparator_id, j.comparator_name, j.comparator_kind, j.is_single_kommun,
+select j.year, j.indicator_id, j.area, j.verksamhet, j.comparator_id, j.comparator_name, j.comparator_kind, j.is_single_kommun, j.is_standing_group,
        j.comparator_unit, j.kommungrupp_edition,
        round(j.city_share, 4) as city_share, j.city_n_responding, round(j.share_ja, 4) as share_ja, j.n_responding, j.n_units,
        j.diff_pp, j.position,

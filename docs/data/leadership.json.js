@@ -7,11 +7,10 @@ import { runMartLoader } from '../../src/dashboard/martLoader.js';
 
 await runMartLoader(async (q) => ({
   positionCounts: await q(
-    `select * from dash_comparison_position_count where not is_single_kommun and comparator_id not like 'skr-%'
-     order by year, sort_order`,
+    'select * from dash_comparison_position_count where is_standing_group order by year, sort_order',
   ),
   changed: await q('select * exclude (sort_order) from dash_leadership_changed order by year, comparator_id, sort_order'),
-  attainment: await q('select * exclude (profile) from dash_leadership_attainment where profile = build_profile() order by year, goal, unit_group, measure'),
+  attainment: await q('select * exclude (profile) from dash_leadership_attainment where profile = build_profile() order by year, unit_group desc, measure, goal_order'),
   reporting: await q('select * from dash_leadership_reporting order by unit_group desc, reported, name'),
   requirements: await q(
     `select * exclude (profile) from dash_leadership_requirement

@@ -21,7 +21,7 @@ await runMartArchive(async (q) => {
   const counts = await byUnit('select unit_id as unit, * exclude (profile, unit_id) from unit_year_count where profile = build_profile() order by unit, year');
   const periods = await byUnit('select unit_id as unit, * exclude (profile, unit_id) from unit_period_count where profile = build_profile() order by unit, year, period_order');
   const readiness = await byUnit(`select unit_id as unit, * exclude (unit_id, publish_in_public) from dash_namnd_readiness where published(publish_in_public) order by unit, year, fokus_order`);
-  const goals = await byUnit('select unit_id as unit, * exclude (profile, unit_id) from dash_namnd_goal where profile = build_profile() order by unit, year, goal');
+  const goals = await byUnit('select unit_id as unit, * exclude (profile, unit_id) from dash_namnd_goal where profile = build_profile() order by unit, year, goal_order');
   const programmeAreas = await byUnit(`select unit_id as unit, * exclude (unit_id, publish_in_public, mapped_fokusomraden) from dash_namnd_programme_area where published(publish_in_public) order by unit, year, programme_area`);
   const ojTrend = await byUnit('select unit_id as unit, * exclude (unit_id, area_sort) from dash_namnd_oj_trend order by unit, area_sort, year, via_unit_id nulls first');
   const ojGapTrend = await byUnit('select unit_id as unit, * exclude (unit_id) from dash_namnd_oj_gap_trend order by unit, year');

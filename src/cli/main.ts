@@ -385,9 +385,9 @@ async function ensureDatabase(ctx: Context): Promise<void> {
       `select 'ÖJ-svar' as what, count(*)::int as n from oj_answer
        union all select 'publicerade andelar', count(*)::int from oj_published_share
        union all select 'självskattningar', count(*)::int from self_assessment
-       union all select 'importerade filer', count(*)::int from source_file where superseded_by is null and removed_at is null`,
+       union all select 'importerade filer', count(*)::int from stg_source_in_force`,
     );
-    const sample = await db.one<{ n: number }>('select count(*)::int as n from source_file where is_sample and superseded_by is null and removed_at is null');
+    const sample = await db.one<{ n: number }>('select count(*)::int as n from stg_source_in_force where is_sample');
     ctx.out(`Databas: ${ctx.dbPath}`);
     for (const c of counts) ctx.out(`  ${c.what}: ${c.n.toLocaleString('sv-SE')}`);
     if (sample?.n) ctx.out('  (EXEMPELDATA – inte verkliga uppgifter)');

@@ -10,7 +10,7 @@ export const sampleNotice = 'Exempeldata: siffrorna är påhittade och visar bar
 
 /** The database's figures come from sample files (any source in force is sample data, as on the dashboard). */
 export async function isSampleDatabase(db: Database): Promise<boolean> {
-  return !!(await db.one('select 1 from source_file where is_sample and superseded_by is null and removed_at is null limit 1'));
+  return !!(await db.one('select 1 from stg_source_in_force where is_sample limit 1'));
 }
 
 /** 2016, 2017, 2018, 2020 → "2016–2018 och 2020". */

@@ -98,7 +98,7 @@ export interface SampleSummary {
  * real data: imported over real files it would replace their years and pass itself off as the city's.
  */
 export async function buildSampleDatabase(db: Database, outDir: string, options: SampleOptions = {}): Promise<SampleSummary> {
-  const real = await db.all<{ file_name: string }>('select file_name from source_file where not is_sample and superseded_by is null and removed_at is null order by source_file_id');
+  const real = await db.all<{ file_name: string }>('select file_name from stg_source_in_force where not is_sample order by source_file_id');
   if (real.length) {
     throw new InputError([{
       file: db.path,

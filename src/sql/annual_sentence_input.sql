@@ -28,7 +28,7 @@
 --   applies; no report or no judgement only in a year when some unit gave one).
 create or replace view annual_sentence_input as
 with profiles as (
-    select * from (values ('public'), ('internal')) p(profile)
+    select distinct profile from stg_profile_fokus
 ),
 group_word as (
     select code as unit_group, lower(label) as word from dash_label where domain = 'unit_group'

@@ -16,14 +16,10 @@
 -- unit's own judgement differs from computed (both present).
 -- Invariant: n_overdue <= n_open; 0 <= share_* <= 1.
 create or replace view annual_unit as
-with hidden as (
-    select value as fokusomrade from setting_list where key = 'public_aggregate_only'
-),
-shown as (
+with shown as (
     select p.profile, r.*
     from dash_namnd_readiness r
-    cross join (values ('public'), ('internal')) p(profile)
-    where p.profile = 'internal' or r.publish_in_public
+    join stg_profile_fokus p using (fokusomrade)
 ),
 shares as (
     select profile, year, unit_id,
@@ -40,8 +36,7 @@ graded as (
              when bool_or(g.attainment = 'delvis') then 'delvis'
              else 'helt' end as computed,
     from goal_attainment g
-    cross join (values ('public'), ('internal')) p(profile)
-    where p.profile = 'internal' or g.fokusomrade not in (select fokusomrade from hidden)
+    join stg_profile_fokus p using (fokusomrade)
     group by all
 ),
 judged as (

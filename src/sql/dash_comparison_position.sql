@@ -5,7 +5,9 @@
 -- Comparison groups: every unit of setting comparison_units (riket, län, kommungrupp; single kommuner
 -- too, with is_single_kommun true, so a page shows them only on request), and every SKR kommungrupp
 -- pooled from its kommuner (comparator_id 'skr-<code>', so any kommun can be compared with through
--- its kommungrupp). comparator_unit: what the group's share counts, 'kommuner' (pooled) or 'kommun' (one
+-- its kommungrupp). is_standing_group: a configured group other than a single kommun – riket, the län,
+-- the organisation's kommungrupp: the groups a page compares with unless asked for more (the one place
+-- that rule is written). comparator_unit: what the group's share counts, 'kommuner' (pooled) or 'kommun' (one
 -- kommun's answer), words in labels.csv's comparison_unit.
 -- A kommungrupp, configured or SKR's, is the group of the edition of SKR's kommungruppsindelning in force
 -- that year (stg_kommungrupp_member), named as in that edition; kommungrupp_edition says which (NULL for
@@ -34,7 +36,7 @@ group_members as (
 ),
 configured as (
     select c.year, c.indicator_id, c.unit_id as comparator_id, c.unit_name as comparator_name, u.kind as comparator_kind,
-           u.kind = 'kommun' as is_single_kommun, c.compared_unit as comparator_unit, c.kommungrupp_edition,
+           u.kind = 'kommun' as is_single_kommun, u.kind <> 'kommun' as is_standing_group, c.compared_unit as comparator_unit, c.kommungrupp_edition,
            g.members_key, c.share_ja, c.n_responding, c.n_units,
     from oj_comparison c
     join org_unit u using (unit_id)
@@ -44,7 +46,7 @@ configured as (
 skr as (
     select o.year, o.indicator_id, 'skr-' || m.skr_group as comparator_id,
            any_value(m.group_name) as comparator_name, 'kommungrupp' as comparator_kind,
-           false as is_single_kommun, 'kommuner' as comparator_unit, m.edition as kommungrupp_edition,
+           false as is_single_kommun, false as is_standing_group, 'kommuner' as comparator_unit, m.edition as kommungrupp_edition,
            any_value(g.members_key) as members_key,
            count(*) filter (where o.answer = 'ja') / nullif(count(*) filter (where o.answer in ('ja', 'nej', 'delvis', 'pagar')), 0) as share_ja,
            count(*) filter (where o.answer in ('ja', 'nej', 'delvis', 'pagar'))::integer as n_responding,
@@ -67,7 +69,7 @@ joined as (
     join indicator i using (indicator_id)
     left join city c using (year, indicator_id)
 )
-select j.year, j.indicator_id, j.area, j.verksamhet, j.comparator_id, j.comparator_name, j.comparator_kind, j.is_single_kommun,
+select j.year, j.indicator_id, j.area, j.verksamhet, j.comparator_id, j.comparator_name, j.comparator_kind, j.is_single_kommun, j.is_standing_group,
        j.comparator_unit, j.kommungrupp_edition,
        round(j.city_share, 4) as city_share, j.city_n_responding, round(j.share_ja, 4) as share_ja, j.n_responding, j.n_units,
        j.diff_pp, j.position,

@@ -3,10 +3,10 @@
 -- year × comparator_id of dash_comparison_position. Grain: (year, comparator_id).
 -- n_not_compared: cells where the city or the group has no share. n_changed counts cells with a
 -- position both years that differs. sort_order: setting comparison_units' order, then SKR groups.
--- comparator_unit and kommungrupp_edition as in dash_comparison_position (one edition a year).
+-- is_standing_group, comparator_unit and kommungrupp_edition as in dash_comparison_position (one edition a year).
 -- Invariant: n_over + n_lika + n_under + n_not_compared = n_cells.
 create or replace view dash_comparison_position_count as
-select p.year, p.comparator_id, p.comparator_name, p.comparator_kind, p.is_single_kommun, p.comparator_unit, p.kommungrupp_edition,
+select p.year, p.comparator_id, p.comparator_name, p.comparator_kind, p.is_single_kommun, p.is_standing_group, p.comparator_unit, p.kommungrupp_edition,
        count(*)::integer as n_cells,
        count(*) filter (where p.position = 'over')::integer as n_over,
        count(*) filter (where p.position = 'lika')::integer as n_lika,
@@ -16,4 +16,4 @@ select p.year, p.comparator_id, p.comparator_name, p.comparator_kind, p.is_singl
        coalesce(any_value(l.n), 100)::integer as sort_order,
 from dash_comparison_position p
 left join setting_list l on l.key = 'comparison_units' and l.value = p.comparator_id
-group by p.year, p.comparator_id, p.comparator_name, p.comparator_kind, p.is_single_kommun, p.comparator_unit, p.kommungrupp_edition
+group by p.year, p.comparator_id, p.comparator_name, p.comparator_kind, p.is_single_kommun, p.is_standing_group, p.comparator_unit, p.kommungrupp_edition

@@ -15,7 +15,7 @@ create or replace view dash_leadership_attainment as
 with measures as (
     select p.profile, year, goal, unit_group, 'bedomning' as measure, n_units, n_helt, n_delvis, n_ej, n_utan_bedomning as n_none,
         null::varchar as samtliga_excludes, null::varchar as goal_title
-    from judgement_city cross join (values ('public'), ('internal')) p(profile)
+    from judgement_city cross join (select distinct profile from stg_profile_fokus) p
     union all
     select profile, year, fokusomrade, unit_group, 'beraknad', n_units, n_helt, n_delvis, n_ej, n_inga_uppgifter, samtliga_excludes, goal_title
     from goal_attainment_city

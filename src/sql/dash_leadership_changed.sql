@@ -10,4 +10,4 @@ select
 from dash_comparison_position p
 join oj_area a using (area)
 join oj_verksamhet v using (verksamhet)
-where p.changed and not p.is_single_kommun and p.comparator_id not like 'skr-%'
+where p.changed and p.is_standing_group

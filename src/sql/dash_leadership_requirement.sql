@@ -25,9 +25,8 @@ shown as (
     select p.profile, c.*, r.fokusomrade, r.programme_area, r.text_sv
     from counted c
     join requirement r using (requirement_id)
-    cross join (values ('public'), ('internal')) p(profile)
+    join stg_profile_fokus p on p.fokusomrade is not distinct from r.fokusomrade
     where c.n_units > 0
-      and (p.profile = 'internal' or coalesce(r.fokusomrade, '') not in (select value from setting_list where key = 'public_aggregate_only'))
 )
 select profile, year, requirement_id, unit_group, fokusomrade, programme_area, text_sv,
        n_units, n_met, n_units - n_met as n_unmet, n_partial, n_not_met, n_unanswered,

@@ -3,7 +3,8 @@
 -- judgement of the year's latest judged period (judgement_comparison) – beside *beräknad andel uppfyllt*
 -- with its denominator n_applicable (items that apply) and the grade it gets against the target
 -- (goal_attainment; for samtliga judgement_comparison's pooled figure). Two figures, named apart.
--- Grain: (profile, unit_id, year, goal).
+-- Grain: (profile, unit_id, year, goal). goal_title, goal_order: the goal's title and place (the
+-- fokusområden in order, samtliga last).
 -- not_graded_reason: goal_attainment's (inget_program, inga_uppgifter, inget_mal). difference: samma,
 -- bedomning_hogre, bedomning_lagre (judgement_comparison), NULL without both.
 -- Profile public: no motivering (free text), no row of a goal that is not publishable per unit
@@ -50,8 +51,11 @@ final as (
         g.bedomning_period, g.namndens_bedomning,
         case when p.profile = 'internal' then g.motivering end as motivering,
         case when p.profile = 'internal' or g.goal <> 'samtliga' then g.difference end as difference,
+        coalesce(f.title_sv, 'Samtliga (programmets övergripande mål)') as goal_title,
+        coalesce(f.sort_order, 99) as goal_order,
     from joined g
-    cross join (values ('public'), ('internal')) p(profile)
+    cross join (select distinct profile from stg_profile_fokus) p
+    left join fokusomrade f on f.fokusomrade = g.goal
     where p.profile = 'internal' or g.publish_in_public
 )
 select * from final

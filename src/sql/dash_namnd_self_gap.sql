@@ -18,6 +18,5 @@ select
     g.gap_status, g.since_year, g.since_period,
 from self_gap g
 join stg_self_latest_period l using (year, unit_id, period)
-cross join (values ('public'), ('internal')) p(profile)
+join stg_profile_fokus p on p.fokusomrade is not distinct from g.fokusomrade
 where g.gap_status <> 'atgardad'
-  and (p.profile = 'internal' or coalesce(g.fokusomrade, '') not in (select value from setting_list where key = 'public_aggregate_only'))

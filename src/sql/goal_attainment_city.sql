@@ -16,15 +16,12 @@
 -- Invariant: n_helt + n_delvis + n_ej + n_inga_uppgifter = n_units.
 -- Materialised: a table, recomputed at the end of every import, pull and config change (src/db/views.ts).
 create or replace view goal_attainment_city as
-with profiles as (
-    select * from (values ('public'), ('internal')) p(profile)
-),
-hidden as (
+with hidden as (
     select value as fokusomrade from setting_list where key = 'public_aggregate_only'
 ),
 per_area as (
     select p.profile, g.year, g.unit_id, g.unit_group, g.fokusomrade, g.attainment
-    from goal_attainment g cross join profiles p
+    from goal_attainment g cross join (select distinct profile from stg_profile_fokus) p
 ),
 overall as (
     select
@@ -36,7 +33,7 @@ overall as (
             else 'helt'
         end as attainment,
     from per_area
-    where profile = 'internal' or fokusomrade not in (select fokusomrade from hidden)
+    semi join stg_profile_fokus using (profile, fokusomrade)
     group by all
 ),
 counted as (

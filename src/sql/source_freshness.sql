@@ -9,6 +9,5 @@ select
     min(list_min(years))::integer as first_year,
     max(list_max(years))::integer as last_year,
     bool_or(is_sample) as any_sample,
-from source_file
-where superseded_by is null and removed_at is null
+from stg_source_in_force
 group by kind

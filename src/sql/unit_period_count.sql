@@ -17,26 +17,17 @@
 -- Materialised: a table, recomputed at the end of every import, pull and config change (src/db/views.ts).
 create or replace view unit_period_count as
 with profiles as (
-    select * from (values ('public'), ('internal')) p(profile)
-),
-hidden as (
-    select value as fokusomrade from setting_list where key = 'public_aggregate_only'
+    select distinct profile from stg_profile_fokus
 ),
 reported as (
     select distinct s.year, s.period, s.unit_id, p.sort_order as period_order
     from self_assessment s join period p using (period)
     where s.unit_id in (select unit_id from stg_org_namnd)
 ),
-shown as (
-    -- a row counts in a profile unless it is a hidden fokusområde's in the public one
-    select pr.profile, f.fokusomrade
-    from profiles pr cross join (select fokusomrade from fokusomrade union all select null) f
-    where pr.profile = 'internal' or f.fokusomrade is null or f.fokusomrade not in (select fokusomrade from hidden)
-),
 items as (
     select sh.profile, i.year, i.period, i.unit_id, count(*) filter (where i.outcome <> 'not_applicable')::integer as n_requirements
     from stg_self_period_item i
-    join shown sh on sh.fokusomrade is not distinct from i.fokusomrade
+    join stg_profile_fokus sh on sh.fokusomrade is not distinct from i.fokusomrade
     group by all
 ),
 gaps as (
@@ -47,7 +38,7 @@ gaps as (
         count(*) filter (where g.gap_status = 'atgardad')::integer as n_fixed,
         count(*) filter (where g.overdue)::integer as n_overdue,
     from self_gap g
-    join shown sh on sh.fokusomrade is not distinct from g.fokusomrade
+    join stg_profile_fokus sh on sh.fokusomrade is not distinct from g.fokusomrade
     group by all
 )
 select pr.profile, r.unit_id, r.year, r.period, r.period_order,

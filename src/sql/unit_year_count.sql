@@ -24,7 +24,7 @@ with years as (
     select distinct year from readiness
 ),
 profiles as (
-    select * from (values ('public'), ('internal')) p(profile)
+    select distinct profile from stg_profile_fokus
 ),
 oj_roles as (
     -- a shared cell has a row per owner: answered once

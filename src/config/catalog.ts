@@ -2,7 +2,7 @@ import type { Database } from '../db/database.ts';
 import { closestNames, normalizeText } from '../text/normalize.ts';
 
 export type VocabKind = 'oj_area' | 'oj_verksamhet' | 'oj_answer' | 'oj_column' | 'self_column' | 'self_status' | 'period'
-  | 'judgement' | 'judgement_column' | 'judgement_goal';
+  | 'judgement' | 'judgement_column' | 'judgement_goal' | 'action_column' | 'action_status';
 
 export interface OrgUnit {
   unit_id: string;

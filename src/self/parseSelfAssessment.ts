@@ -19,13 +19,16 @@ export interface SelfAssessmentRow {
   planned_action: string | null;
   owner: string | null;
   due_date: string | null;
+  /** The decision that shows the requirement is done: its date and its diarienummer or document. */
+  decision_date: string | null;
+  decision_ref: string | null;
   unit_text: string;
   sheet: string | null;
   row: number;
 }
 
 const requiredFields = ['year', 'period', 'unit', 'requirement', 'status'] as const;
-type Field = (typeof requiredFields)[number] | 'comment' | 'action' | 'owner' | 'due_date';
+type Field = (typeof requiredFields)[number] | 'comment' | 'action' | 'owner' | 'due_date' | 'decision_date' | 'decision_ref';
 
 /**
  * The header row: the first row where at least three cells are known self-assessment column names – not
@@ -104,11 +107,14 @@ export function parseSelfAssessment(grids: Grid[], catalog: Catalog, file: strin
       const due = parseDate(cell(r, 'due_date'));
       if ('problem' in due) problems.add({ ...at(r, 'due_date'), found: cellText(cell(r, 'due_date')), message: due.problem });
       const dueDate = 'date' in due ? due.date : undefined;
-      if (year && period && unit && requirement && status && dueDate !== undefined) {
+      const decision = parseDate(cell(r, 'decision_date'));
+      if ('problem' in decision) problems.add({ ...at(r, 'decision_date'), found: cellText(cell(r, 'decision_date')), message: decision.problem });
+      if (year && period && unit && requirement && status && dueDate !== undefined && 'date' in decision) {
         const text = (f: Field) => restoreNeutralized(cellText(cell(r, f))) || null;
         rows.push({
           year, period, unit_id: unit.unit_id, requirement_id: requirement.requirement_id, status, raw_status: rawStatus,
-          comment: text('comment'), planned_action: text('action'), owner: text('owner'), due_date: dueDate, unit_text: unitText,
+          comment: text('comment'), planned_action: text('action'), owner: text('owner'), due_date: dueDate,
+          decision_date: decision.date, decision_ref: text('decision_ref'), unit_text: unitText,
           sheet: grid.sheet ?? null, row: r.line,
         });
       }

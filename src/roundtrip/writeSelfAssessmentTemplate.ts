@@ -66,6 +66,7 @@ export function instructionLines(spec: TemplateSpec): string[] {
     `Kommentar: en kort motivering, särskilt vid ${statusLabel(spec, 'delvis')} och ${statusLabel(spec, 'ej_aktuellt')}.`,
     `Åtgärd, Ansvarig och Klart senast: för krav som inte är uppfyllda – vad som ska göras, vem som ansvarar och när det ska vara klart (datum, ÅÅÅÅ-MM-DD). Ett krav som är ${statusLabel(spec, 'ej_uppfyllt')} ska alltid ha en åtgärd.`,
     'Ansvarig: ange en roll eller funktion (till exempel ”säkerhetssamordnare”) hellre än en persons namn.',
+    `Beslutsdatum och Diarienummer eller dokument: för ett krav som är ${statusLabel(spec, 'uppfyllt')} – beslutet som visar det (till exempel dagen då risk- och sårbarhetsanalysen antogs och dess diarienummer). Krav med en tidsfrist (risk- och sårbarhetsanalysen till länsstyrelsen, övning under mandatperioden …) räknas som uppfyllda i tid bara med ett beslut från den period som gäller; ett beslut från förra mandatperioden räcker inte.`,
     `Fyll också i bladet ”${judgementSheetName}”: nämndens egen bedömning av måluppfyllelsen per fokusområde (${choiceText(spec.attainmentLabels.map((a) => a.label))}) med en motivering – samma bedömning som i stadens ledningssystem. Den redovisas som nämndens bedömning, bredvid den andel uppfyllda krav som räknas fram ur svaren.`,
     'Kolumnerna År, Period, Nämnd, Krav, Fokusområde och Kravtext är låsta. Ändra inte rubrikerna, lägg inte till kolumner och ta inte bort rader: filen läses in automatiskt som den är.',
     'Skicka den ifyllda filen tillbaka till den som skickade mallen. Behöver något kompletteras får ni en rapport med blad, rad och kolumn för varje sak.',
@@ -116,6 +117,7 @@ async function addAnswerSheet(workbook: ExcelJS.Workbook, spec: TemplateSpec): P
       spec.year, spec.period, spec.unitName, r.requirementId, r.fokusomrade, r.text,
       status, prefilledText(previous?.comment), prefilledText(previous?.plannedAction), prefilledText(previous?.owner),
       previous?.dueDate ? isoDate(previous.dueDate) : null,
+      previous?.decisionDate ? isoDate(previous.decisionDate) : null, prefilledText(previous?.decisionRef),
     ]);
     templateColumns.forEach((c, i) => {
       const cell = row.getCell(i + 1);
@@ -125,6 +127,7 @@ async function addAnswerSheet(workbook: ExcelJS.Workbook, spec: TemplateSpec): P
       cell.fill = inputFill;
     });
     row.getCell(templateColumn('Klart senast')).numFmt = 'yyyy-mm-dd';
+    row.getCell(templateColumn('Beslutsdatum')).numFmt = 'yyyy-mm-dd';
   }
   // One validation per column range: exceljs merges per-cell validations into overlapping ranges
   // (it sorts G10 before G2), which spreadsheet programs may reject.
@@ -155,6 +158,19 @@ async function addAnswerSheet(workbook: ExcelJS.Workbook, spec: TemplateSpec): P
     showInputMessage: true,
     promptTitle: 'Klart senast',
     prompt: 'Datum då åtgärden ska vara klar (ÅÅÅÅ-MM-DD).',
+  });
+  validations.add(range('Beslutsdatum'), {
+    type: 'date',
+    operator: 'between',
+    allowBlank: true,
+    formulae: [isoDate(dueDateRange.from), isoDate(dueDateRange.to)],
+    showErrorMessage: true,
+    errorStyle: 'stop',
+    errorTitle: 'Beslutsdatum',
+    error: 'Skriv ett datum, till exempel 2027-05-12.',
+    showInputMessage: true,
+    promptTitle: 'Beslutsdatum',
+    prompt: 'Dagen då beslutet som visar att kravet är uppfyllt fattades (ÅÅÅÅ-MM-DD).',
   });
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: templateColumns.length } };
   ws.pageSetup = { orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' };

@@ -55,14 +55,15 @@ interface CommandSpec {
 export const commands: Record<string, CommandSpec> = {
   init: { synopsis: ['init'], summary: 'skapa eller uppdatera databasen (schema, konfiguration, vyer)', flags: [] },
   import: {
-    synopsis: ['import oj FIL… [--year ÅR] [--accept-fidelity]', 'import self-assessment FIL… [--dry-run [--report UT.xlsx|UT.md]] [--year ÅR]', 'import judgement FIL…'],
-    summary: 'importera ÖJ-filer (Excelfiler och CSV), nämndernas självskattningar eller nämndens bedömning ur ledningssystemet, allt eller inget',
+    synopsis: ['import oj FIL… [--year ÅR] [--accept-fidelity]', 'import self-assessment FIL… [--dry-run [--report UT.xlsx|UT.md]] [--year ÅR]', 'import judgement FIL…', 'import action-plan FIL… [--dry-run [--report UT.xlsx|UT.md]]'],
+    summary: 'importera ÖJ-filer (Excelfiler och CSV), nämndernas självskattningar, nämndens bedömning ur ledningssystemet eller åtgärdsplaner för ÖJ-brister, allt eller inget',
     flags: ['year', 'dry-run', 'replace', 'report', 'accept-fidelity'],
     notes: [
       'ÖJ: --year anger året när filen inte själv gör det. En Excelfil vars publicerade andelar inte stämmer med dess egna kommunsvar tas bara emot med --accept-fidelity.',
       'En ny ÖJ-fil: kör först beredskap inspect FIL, som visar hur den läses och vilken rad som ska läggas till i data/ om något är okänt.',
       'Självskattning: en ifylld mall vars år inte är mallens tas bara emot med --year ÅR (året raderna ska gälla).',
       '--dry-run kontrollerar allt och visar alla anmärkningar utan att skriva; --report skriver dem till en fil för nämnden.',
+      'Åtgärdsplan: en rad per ÖJ-fråga med brist som nämnden ansvarar för; en nämnds nya plan för ett år ersätter den gamla.',
     ],
   },
   inspect: {
@@ -72,8 +73,8 @@ export const commands: Record<string, CommandSpec> = {
     notes: ['Slutkod 1 när filen har problem; varje okänd rubrik, svar eller enhet slutar med raden att lägga till i data/.'],
   },
   template: {
-    synopsis: ['template self-assessment --year ÅR --period T1|T2|VB [--unit ENHET | --all] -o KATALOG [--force]'],
-    summary: 'självskattningsmallar (.xlsx) per nämnd och bolag, förifyllda med förra rapporten',
+    synopsis: ['template self-assessment --year ÅR --period T1|T2|VB [--unit ENHET | --all] -o KATALOG [--force]', 'template action-plan --year ÅR [--unit ENHET | --all] -o KATALOG [--force]'],
+    summary: 'självskattningsmallar (.xlsx) per nämnd och bolag, förifyllda med förra rapporten, eller åtgärdsplaner per nämnd för årets ÖJ-brister',
     flags: ['year', 'period', 'unit', 'all', 'out', 'force'],
   },
   export: {

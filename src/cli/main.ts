@@ -12,6 +12,8 @@ import { importOj } from '../oj/importOj.ts';
 import { defaultConfigDir, defaultDbPath, projectRoot } from '../paths.ts';
 import { importSelfAssessment } from '../self/importSelfAssessment.ts';
 import { runExport, runTemplate, runValidationReport, validateFiles } from '../roundtrip/commands.ts';
+import { runActionPlanTemplate } from '../actionplan/commands.ts';
+import { importActionPlan, validateActionPlanFiles } from '../actionplan/importActionPlan.ts';
 import type { ValidationProblem } from '../roundtrip/validateSelfAssessment.ts';
 import { formatProblem } from '../imports/problems.ts';
 import { runViewChecks } from '../sql/viewChecks.ts';
@@ -76,27 +78,29 @@ export async function main(argv: string[], write: (text: string) => void = (t) =
         });
       case 'import': {
         const [source, ...files] = rest;
-        if (source !== 'oj' && source !== 'self-assessment' && source !== 'judgement') throw new UsageError(subcommandMessage('import', source, ['oj', 'self-assessment', 'judgement']));
+        if (source !== 'oj' && source !== 'self-assessment' && source !== 'judgement' && source !== 'action-plan') throw new UsageError(subcommandMessage('import', source, ['oj', 'self-assessment', 'judgement', 'action-plan']));
         if (!files.length) throw new UsageError(`ange minst en fil: beredskap import ${source} FIL…`);
         const progress = progressReporter({ quiet: ctx.quiet });
         const options: ImportOptions = { year, dryRun: values['dry-run'], replace: values.replace, acceptFidelity: values['accept-fidelity'], onProgress: progress.update };
-        if (values.report !== undefined && (source !== 'self-assessment' || !values['dry-run'])) {
-          throw new UsageError('--report gäller "import self-assessment FIL --dry-run --report UT.xlsx|UT.md"');
+        const checked = source === 'self-assessment' || source === 'action-plan';
+        if (values.report !== undefined && (!checked || !values['dry-run'])) {
+          throw new UsageError('--report gäller "import self-assessment|action-plan FIL --dry-run --report UT.xlsx|UT.md"');
         }
+        const validate = source === 'action-plan' ? validateActionPlanFiles : validateFiles;
         return await withDb(ctx, async (db) => {
           if (values.report !== undefined) {
             // The report first: the dry run below stops at a bad file, and the report is wanted most then.
-            const report = await runValidationReport(db, { file: files.map((f) => resolve(f)), reportPath: resolve(values.report), year });
+            const report = await runValidationReport(db, { file: files.map((f) => resolve(f)), reportPath: resolve(values.report), year }, validate);
             out(`Valideringsrapport: ${resolve(values.report)} (${count(report.problems, 'anmärkning', 'anmärkningar')}, varav ${report.blocking} stoppar inläsningen).`);
-          } else if (source === 'self-assessment' && values['dry-run'] && !ctx.json) {
+          } else if (checked && values['dry-run'] && !ctx.json) {
             // What the import accepts but the follow-up needs completed; errors that stop it come from the import below.
-            const warnings = (await validateFiles(db, { file: files.map((f) => resolve(f)), year })).problems.filter((p) => !p.blocksImport);
+            const warnings = (await validate(db, { file: files.map((f) => resolve(f)), year })).problems.filter((p) => !p.blocksImport);
             if (warnings.length) {
               out(`${count(warnings.length, 'anmärkning', 'anmärkningar')} som inte stoppar inläsningen (--report UT.xlsx skriver dem till en fil för nämnden):`);
               for (const line of warningLines(warnings)) out(`  ${line}`);
             }
           }
-          const run = source === 'oj' ? importOj : source === 'judgement' ? importJudgement : importSelfAssessment;
+          const run = { oj: importOj, judgement: importJudgement, 'self-assessment': importSelfAssessment, 'action-plan': importActionPlan }[source];
           const reports = await run(db, files.map((f) => resolve(f)), options).finally(progress.done);
           printReports(ctx, reports, await loadLabels(db));
         });
@@ -110,7 +114,17 @@ export async function main(argv: string[], write: (text: string) => void = (t) =
         return ok ? exitCodes.ok : exitCodes.badInput;
       }
       case 'template': {
-        if (rest[0] !== 'self-assessment') throw new UsageError(subcommandMessage('template', rest[0], ['self-assessment']));
+        if (rest[0] === 'action-plan') {
+          if (year === undefined || !values.out) throw new UsageError(`${[year === undefined && '--year', !values.out && '-o'].filter(Boolean).join(' och ')} saknas: beredskap template action-plan --year ÅR -o KATALOG`);
+          if (values.period !== undefined) throw new UsageError('--period gäller självskattningar: en åtgärdsplan gäller ett ÖJ-år', command);
+          return await withDb(ctx, async (db) => {
+            const unit = values.unit === undefined ? undefined : await resolveUnitArgument(db, values.unit, year);
+            const written = await runActionPlanTemplate(db, { year, unit, all: values.all, outDir: resolve(values.out!), force: values.force });
+            if (await isSampleDatabase(db)) (ctx.json ? note : out)(sampleNotice);
+            out(ctx.json ? JSON.stringify(written, null, 2) : `${count(written.length, 'åtgärdsplan skriven', 'åtgärdsplaner skrivna')} i ${resolve(values.out!)}.`);
+          });
+        }
+        if (rest[0] !== 'self-assessment') throw new UsageError(subcommandMessage('template', rest[0], ['self-assessment', 'action-plan']));
         const missing = [year === undefined && '--year', !values.period && '--period', !values.out && '-o'].filter(Boolean);
         if (missing.length) throw new UsageError(`${missing.join(', ').replace(/, ([^,]*)$/, ' och $1')} saknas: beredskap template self-assessment --year ÅR --period T1|T2|VB -o KATALOG`);
         return await withDb(ctx, async (db) => {

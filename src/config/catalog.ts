@@ -29,6 +29,8 @@ export interface IndicatorDef {
   verksamhet: string;
   first_year: number;
   last_year: number | null;
+  /** "Upphandling – Särskilt boende": area and verksamhet, as pages and templates name the question. */
+  title_sv: string;
 }
 
 export interface RequirementDef {
@@ -107,7 +109,7 @@ export class Catalog {
       db.all<{ kind: string; text: string; text_norm: string; value: string }>('select kind, text, text_norm, value from vocab'),
       db.all<OrgUnit>('select unit_id, name, kind, parent_unit_id, kommun_code, lan_code, valid_from::varchar as valid_from, valid_to::varchar as valid_to from org_unit'),
       db.all<Alias>('select alias, alias_norm, unit_id, valid_from::varchar as valid_from, valid_to::varchar as valid_to from org_alias'),
-      db.all<IndicatorDef>('select indicator_id, area, verksamhet, first_year, last_year from indicator'),
+      db.all<IndicatorDef>('select indicator_id, area, verksamhet, first_year, last_year, title_sv from indicator'),
       db.all<RequirementDef>('select requirement_id, text_sv, since_year, until_year from requirement'),
       db.all<{ key: string; value: string }>('select key, value from setting'),
       db.all<{ period: string; period_end: string }>('select period, period_end from period'),

@@ -8,16 +8,16 @@ import {
 } from './templateLayout.ts';
 import { sampleNotice } from '../cli/selectionInfo.ts';
 
-const headerFill: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9D9D9' } };
+export const headerFill: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9D9D9' } };
 // The cells to fill in are shaded, so that a reader sees where to write before the protection tells them.
-const inputFill: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF6D5' } };
+export const inputFill: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF6D5' } };
 
 /*
  * The sheets are protected without a password: the protection guards against accidents (a renamed
  * header, a deleted row) that would stop the import, not against a person who means to change the
  * file. Resizing columns and rows and filtering stay allowed.
  */
-const protection: Partial<ExcelJS.WorksheetProtection> = {
+export const protection: Partial<ExcelJS.WorksheetProtection> = {
   selectLockedCells: true,
   selectUnlockedCells: true,
   formatColumns: true,
@@ -25,9 +25,9 @@ const protection: Partial<ExcelJS.WorksheetProtection> = {
   autoFilter: true,
 };
 
-const prefilledText = (text: string | null | undefined) => (text ? neutralizeFormula(text) : null);
+export const prefilledText = (text: string | null | undefined) => (text ? neutralizeFormula(text) : null);
 
-const isoDate = (iso: string) => new Date(`${iso}T00:00:00Z`);
+export const isoDate = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
 /**
  * One nämnd's self-assessment template: an instruction sheet in Swedish (which also records whose

@@ -43,7 +43,7 @@ function findHeader(grid: Grid, catalog: Catalog): number {
  * "2025-06-30" or a date cell: a date a spreadsheet or a person typed, that exists in the calendar and
  * lies in dueDateRange; null when empty, else a message saying what is wrong.
  */
-function parseDate(value: CellValue): { date: string | null } | { problem: string } {
+export function parseDate(value: CellValue): { date: string | null } | { problem: string } {
   if (value === null || cellText(value) === '') return { date: null };
   const m = value instanceof Date
     ? ['', String(value.getUTCFullYear()), String(value.getUTCMonth() + 1), String(value.getUTCDate())]

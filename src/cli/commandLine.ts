@@ -37,6 +37,7 @@ export const flags = {
   'accept-fidelity': { type: 'boolean', help: '--accept-fidelity importera en ÖJ-fil vars publicerade andelar inte stämmer med dess egna kommunsvar (sägs tydligt)' },
   force: { type: 'boolean', help: '--force           skriv över mallar som redan finns (de kan vara ifyllda)' },
   all: { type: 'boolean', help: '--all             alla (nämnder, år)' },
+  months: { type: 'string', help: '--months N        report due: tidsfrister inom N månader (standard 12)' },
 } as const satisfies Record<string, FlagSpec>;
 
 export type FlagName = keyof typeof flags;
@@ -84,10 +85,13 @@ export const commands: Record<string, CommandSpec> = {
     notes: ['Utan --year: alla år. Utan --unit: organisationen och dess nämnder. Ett urval utan uppgifter skriver ingenting (slutkod 1).'],
   },
   report: {
-    synopsis: ['report summary|readiness|gaps|goals|fidelity [--year ÅR] [--unit ENHET] [--format table|csv|json]'],
-    summary: 'läget per enhet (öppna och försenade krav, ÖJ-brister), beredskap, brister (ÖJ och självskattning), måluppfyllelse eller ÖJ-filernas egna andelar i terminalen',
-    flags: ['year', 'unit', 'format', 'all'],
-    notes: ['Utan --year: det senaste året med uppgifter (--all: alla år). Utan --unit: organisationen och dess nämnder.'],
+    synopsis: ['report summary|readiness|gaps|goals|fidelity [--year ÅR] [--unit ENHET] [--format table|csv|json]', 'report due [--year ÅR] [--unit ENHET] [--months N] [--format table|csv|json]'],
+    summary: 'läget per enhet (öppna och försenade krav, ÖJ-brister), beredskap, brister (ÖJ och självskattning), måluppfyllelse, tidsfrister eller ÖJ-filernas egna andelar i terminalen',
+    flags: ['year', 'unit', 'format', 'all', 'months'],
+    notes: [
+      'Utan --year: det senaste året med uppgifter (--all: alla år). Utan --unit: organisationen och dess nämnder.',
+      'due: tidsfristerna per slutet av årets senast rapporterade period (kolumnen Per): passerade i innevarande period och de som infaller inom --months månader (standard 12).',
+    ],
   },
   sample: { synopsis: ['sample [--out KATALOG]'], summary: 'skapa exempeldata och importera den', flags: ['out'] },
   sources: { synopsis: ['sources'], summary: 'lista importerade filer', flags: [] },

@@ -199,9 +199,11 @@ export async function main(argv: string[], write: (text: string) => void = (t) =
         if (!['table', 'csv', 'json'].includes(values.format!)) throw new UsageError(`--format ska vara table, csv eller json, inte "${values.format}"`);
         if (values.all && year !== undefined) throw new UsageError('ange antingen --year eller --all', command);
         const format = values.format as 'table' | 'csv' | 'json';
+        if (values.months !== undefined && name !== 'due') throw new UsageError('--months gäller report due', command);
+        if (values.months !== undefined && !/^\d{1,3}$/.test(values.months)) throw new UsageError(`--months ska vara ett antal månader, till exempel 6, inte "${values.months}"`, command);
         return await withDb(ctx, async (db) => {
           const unit = values.unit === undefined ? undefined : await resolveUnitArgument(db, values.unit, year);
-          const report = await runReport(db, name, { year, all: values.all, unit, format });
+          const report = await runReport(db, name, { year, all: values.all, unit, format, months: values.months === undefined ? undefined : Number(values.months) });
           const sample = await isSampleDatabase(db);
           // CSV and JSON stay parseable: what a person should read besides them goes to stderr.
           const say = format === 'table' ? out : note;

@@ -18,6 +18,8 @@ interface ReportDef {
   sheet: ExportSheet;
   /** The sheet's columns a terminal shows, by header; long text cut at `max` characters. */
   terminal: { header: string; max?: number }[];
+  /** Rows of deadlines: those passed, and those due within --months (12) of the sheet's Per date (months_ahead). */
+  withinMonths?: boolean;
 }
 
 const sheet = (name: string) => exportSheets.find((s) => s.name === name)!;
@@ -61,8 +63,14 @@ export const reports: Record<string, ReportDef> = {
   },
   summary: {
     sheet: sheet('Enheter'),
-    terminal: ['År', 'Enhet', 'Senaste rapport', 'Tillämpliga krav', 'Öppna krav', 'Försenade vid periodens slut', 'ÖJ-brister enheten ansvarar för', 'Nya ÖJ-brister']
-      .map((header) => ({ header })),
+    terminal: ['År', 'Enhet', 'Senaste rapport', 'Tillämpliga krav', 'Öppna krav', 'Försenade vid periodens slut', 'ÖJ-brister enheten ansvarar för', 'Nya ÖJ-brister',
+      'ÖJ-brister utan åtgärd', 'Passerade tidsfrister utan beslut'].map((header) => ({ header })),
+  },
+  due: {
+    sheet: sheet('Tidsfrister'),
+    terminal: [{ header: 'År' }, { header: 'Per' }, { header: 'Enhet' }, { header: 'Tidsfrist', max: 50 }, { header: 'Krav' }, { header: 'Senast' }, { header: 'Läge' },
+      { header: 'Beslutsdatum' }, { header: 'Diarienummer eller dokument', max: 24 }],
+    withinMonths: true,
   },
   fidelity: {
     sheet: fidelity,
@@ -76,6 +84,8 @@ export interface ReportOptions {
   all?: boolean;
   unit?: { unitId: string; name: string };
   format: Format;
+  /** `report due`: deadlines due within this many months (default 12, the nämnd page's calendar). */
+  months?: number;
 }
 
 const cellOf = (c: ExportColumn, r: Row, labels: Labels) => (typeof c.value === 'string' ? r[c.value] : c.value(r, labels));
@@ -86,7 +96,8 @@ export async function runReport(db: Database, name: string, options: ReportOptio
   const all = await db.all<Row>(def.sheet.sql, def.sheet.unitFiltered ? [null, options.unit?.unitId ?? null] : [null]);
   const years = [...new Set(all.map((r) => Number(r.year)))];
   const year = options.year ?? (options.all ? undefined : Math.max(...years));
-  const rows = year === undefined ? all : all.filter((r) => Number(r.year) === year);
+  const months = options.months ?? 12;
+  const rows = all.filter((r) => (year === undefined || Number(r.year) === year) && (!def.withinMonths || r.months_ahead === null || Number(r.months_ahead) <= months));
   if (!rows.length) return { text: emptySelectionMessage({ year: options.year, unit: options.unit?.name }, years), empty: true };
   if (options.format === 'json') return { text: JSON.stringify(rows, null, 2), empty: false };
   const labels = await loadLabels(db);

@@ -3,7 +3,9 @@
 -- on the reference date × deadline it is subject to × due date of that deadline (stg_due_occurrence).
 -- Grain: (year, unit_id, rule_id, due_date).
 -- A unit is subject to a deadline when the requirement carrying it (requirement.due_rule) applies to
--- the unit that year (requirement_applicability); due dates before the unit existed are left out.
+-- the unit that year (requirement_applicability); due dates before the unit existed, and those of years no
+-- requirement carried the deadline (a deadline of 2016 for a requirement brought in by the 2019 programme),
+-- are left out.
 -- due_status, per reference_date, from the decisions the unit reported (stg_due_evidence, known by then):
 -- i_tid – a decision dated window_start..due_date; sent – none in time, one dated after due_date up to
 -- period_end; passerad (passerad tidsfrist) – none, and due_date lies before reference_date; kommande –
@@ -12,8 +14,10 @@
 -- decision_date, decision_ref, decision_requirement_id: the decision that decides the status (the first
 -- in time, else the first late one), NULL for passerad and kommande.
 -- is_current: reference_date lies in this due date's period (window_start..period_end); is_last: the
--- latest due date before reference_date; is_next: the first on or after it; in_next_12_months: due on or
--- after reference_date and at most 12 months later. on_calendar: what a unit's calendar shows – the
+-- latest due date before reference_date; is_next: the first on or after it; months_ahead: for a due date on
+-- or after reference_date, the fewest whole months N with due_date <= reference_date + N months (a
+-- period's end is a month's end: 2026-12-31 is 12 months after 2025-12-31), NULL before it;
+-- in_next_12_months: months_ahead <= 12. on_calendar: what a unit's calendar shows – the
 -- current period's deadlines already passed (with how they were met) and those due in the next 12 months.
 -- publish_in_public: false for a requirement of a fokusområde in setting public_aggregate_only.
 -- Invariant: a decision is set exactly when due_status is i_tid or sent; passerad only before reference_date.
@@ -31,6 +35,7 @@ due as (
     select s.*, o.title_sv as rule_title, o.kind as rule_kind, o.election_year, o.window_start, o.due_date, o.period_end,
     from subject s
     join stg_due_occurrence o on o.rule_id = s.rule_id and (s.valid_from is null or s.valid_from <= o.due_date)
+    where exists (select 1 from requirement q where q.due_rule = o.rule_id and year(o.due_date) between q.since_year and coalesce(q.until_year, 9999))
 ),
 decided as (
     select d.*,
@@ -54,7 +59,10 @@ final as (
         struct_extract(coalesce(d.in_time, d.late), 'decision_ref') as decision_ref,
         struct_extract(coalesce(d.in_time, d.late), 'requirement_id') as decision_requirement_id,
         d.reference_date between d.window_start and d.period_end as is_current,
-        d.due_date >= d.reference_date and d.due_date <= d.reference_date + interval 12 month as in_next_12_months,
+        case when d.due_date >= d.reference_date
+             then (year(d.due_date) - year(d.reference_date)) * 12 + month(d.due_date) - month(d.reference_date)
+                  + case when day(d.due_date) > day(d.reference_date) then 1 else 0 end end as months_ahead,
+        coalesce(months_ahead <= 12, false) as in_next_12_months,
         coalesce(d.fokusomrade, '') not in (select value from setting_list where key = 'public_aggregate_only') as publish_in_public,
     from decided d
 )

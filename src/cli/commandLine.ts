@@ -85,12 +85,12 @@ export const commands: Record<string, CommandSpec> = {
     notes: ['Utan --year: alla år. Utan --unit: organisationen och dess nämnder. Ett urval utan uppgifter skriver ingenting (slutkod 1).'],
   },
   report: {
-    synopsis: ['report summary|readiness|gaps|goals|fidelity [--year ÅR] [--unit ENHET] [--format table|csv|json]', 'report due [--year ÅR] [--unit ENHET] [--months N] [--format table|csv|json]'],
+    synopsis: ['report summary|readiness|gaps|goals|fidelity [--year ÅR] [--unit ENHET] [--format table|csv|json]', 'report due [--year ÅR] [--unit ENHET] [--months N] [--format table|csv|json|ics]'],
     summary: 'läget per enhet (öppna och försenade krav, ÖJ-brister), beredskap, brister (ÖJ och självskattning), måluppfyllelse, tidsfrister eller ÖJ-filernas egna andelar i terminalen',
     flags: ['year', 'unit', 'format', 'all', 'months'],
     notes: [
       'Utan --year: det senaste året med uppgifter (--all: alla år). Utan --unit: organisationen och dess nämnder.',
-      'due: tidsfristerna per slutet av årets senast rapporterade period (kolumnen Per): passerade i innevarande period och de som infaller inom --months månader (standard 12).',
+      'due: tidsfristerna per slutet av årets senast rapporterade period (kolumnen Per): passerade i innevarande period och de som infaller inom --months månader (standard 12). Med --unit ENHET --format ics en kalenderfil att importera eller prenumerera på.',
     ],
   },
   sample: { synopsis: ['sample [--out KATALOG]'], summary: 'skapa exempeldata och importera den', flags: ['out'] },

@@ -196,9 +196,10 @@ export async function main(argv: string[], write: (text: string) => void = (t) =
       case 'report': {
         const [name] = rest;
         if (!name || !(name in reports)) throw new UsageError(subcommandMessage('report', name, Object.keys(reports)));
-        if (!['table', 'csv', 'json'].includes(values.format!)) throw new UsageError(`--format ska vara table, csv eller json, inte "${values.format}"`);
+        if (values.format === 'ics' && (name !== 'due' || values.unit === undefined)) throw new UsageError('--format ics gäller report due --unit ENHET: en kalender per nämnd eller bolag', command);
+        if (!['table', 'csv', 'json', 'ics'].includes(values.format!)) throw new UsageError(`--format ska vara table, csv eller json (ics för report due), inte "${values.format}"`);
         if (values.all && year !== undefined) throw new UsageError('ange antingen --year eller --all', command);
-        const format = values.format as 'table' | 'csv' | 'json';
+        const format = values.format as 'table' | 'csv' | 'json' | 'ics';
         if (values.months !== undefined && name !== 'due') throw new UsageError('--months gäller report due', command);
         if (values.months !== undefined && !/^\d{1,3}$/.test(values.months)) throw new UsageError(`--months ska vara ett antal månader, till exempel 6, inte "${values.months}"`, command);
         return await withDb(ctx, async (db) => {

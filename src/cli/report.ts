@@ -10,9 +10,10 @@ import { exportSheets, type ExportColumn, type ExportSheet, type Row } from '../
 import { label, loadLabels, type Labels } from '../roundtrip/labels.ts';
 import { toCsv } from '../text/writeCsv.ts';
 import { formatTable } from './formatTable.ts';
+import { deadlinesIcs } from './icsCalendar.ts';
 import { emptySelectionMessage } from './selectionInfo.ts';
 
-type Format = 'table' | 'csv' | 'json';
+type Format = 'table' | 'csv' | 'json' | 'ics';
 
 interface ReportDef {
   sheet: ExportSheet;
@@ -101,6 +102,7 @@ export async function runReport(db: Database, name: string, options: ReportOptio
   if (!rows.length) return { text: emptySelectionMessage({ year: options.year, unit: options.unit?.name }, years), empty: true };
   if (options.format === 'json') return { text: JSON.stringify(rows, null, 2), empty: false };
   const labels = await loadLabels(db);
+  if (options.format === 'ics') return { text: deadlinesIcs(rows, labels), empty: false };
   const columns: (ExportColumn & { max?: number })[] = options.format === 'csv'
     ? def.sheet.columns
     : def.terminal.map((t) => ({ ...def.sheet.columns.find((c) => c.header === t.header)!, max: t.max }));

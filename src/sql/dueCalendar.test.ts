@@ -6,6 +6,7 @@
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { main } from '../cli/main.ts';
 import { Catalog } from '../config/catalog.ts';
 import type { Database } from '../db/database.ts';
 import type { Problem } from '../imports/problems.ts';
@@ -128,6 +129,37 @@ describe('the calendar of deadlines', () => {
     } finally {
       db.close();
     }
+  });
+
+  it('`report due` prints the calendar per its day, --months widens or narrows it, --format ics makes a calendar file', async () => {
+    (await cityWithReports(dir)).close();
+    const cli = async (...args: string[]) => {
+      const printed: string[] = [];
+      const code = await main(['report', 'due', ...args, '--db', join(dir, 'city.duckdb'), '--config', cityConfigDir, '--quiet'], (t) => printed.push(t));
+      return { code, text: printed.join('\n') };
+    };
+    const table = await cli('--unit', 'Norr', '--year', '2020');
+    expect(table.code).toBe(0);
+    const lines = table.text.split('\n').slice(2);
+    expect(lines.map((l) => l.split(/\s{2,}/).slice(0, 7))).toEqual([
+      ['2020', '2020-12-31', 'Norr', 'Årlig uppföljning senast 1 mars', 'N2', '2020-03-01', 'Beslut i tid'],
+      ['2020', '2020-12-31', 'Norr', 'Säkerhetsskyddsanalys senast 30 juni året efter v…', 'N3', '2020-06-30', 'Beslut efter tidsfristen'],
+      ['2020', '2020-12-31', 'Norr', 'Krisledningsplan antagen under mandatperiodens fö…', 'N1', '2020-12-31', 'Beslut i tid'],
+      ['2020', '2020-12-31', 'Norr', 'Årlig uppföljning senast 1 mars', 'N2', '2021-03-01', 'Kommande, inget beslut ännu'],
+    ]);
+    // due within a month of 31 December: today's plan, not March's follow-up; within 36 months, 2022's and 2023's too
+    expect((await cli('--unit', 'Norr', '--year', '2020', '--months', '1')).text).not.toContain('2021-03-01');
+    expect((await cli('--unit', 'Norr', '--year', '2020', '--months', '36')).text).toContain('2023-03-01');
+    expect((await cli('--months', 'sex')).code).toBe(2);
+
+    const ics = await cli('--unit', 'Norr', '--year', '2020', '--format', 'ics');
+    expect(ics.code).toBe(0);
+    expect(ics.text).toMatch(/^BEGIN:VCALENDAR\r\nVERSION:2\.0\r\n/);
+    expect(ics.text.match(/BEGIN:VEVENT/g)).toHaveLength(4);
+    expect(ics.text).toContain('DTSTART;VALUE=DATE:20201231\r\nDTEND;VALUE=DATE:20210101\r\n');
+    expect(ics.text.replace(/\r\n /g, '')).toContain('DESCRIPTION:Krav N1: Krisledningsplan. Per 2020-12-31: Beslut i tid. Beslut 2020-11-02 (KS 2020/7).');
+    expect(ics.text.split('\r\n').every((l) => Buffer.byteLength(l) <= 75)).toBe(true);
+    expect((await cli('--format', 'ics')).code).toBe(2); // one calendar per unit
   });
 
   it('a report that says uppfyllt needs a decision from the deadline\'s period: the plan of 2018 does not meet 2020\'s', async () => {

@@ -32,7 +32,7 @@ with subject as (
     join stg_org_namnd n on n.unit_id = a.unit_id and valid_on(n.valid_from, n.valid_to, f.reference_date)
 ),
 due as (
-    select s.*, o.title_sv as rule_title, o.kind as rule_kind, o.election_year, o.window_start, o.due_date, o.period_end,
+    select s.*, o.title_sv as rule_title, o.rule_kind, o.election_year, o.window_start, o.due_date, o.period_end,
     from subject s
     join stg_due_occurrence o on o.rule_id = s.rule_id and (s.valid_from is null or s.valid_from <= o.due_date)
     where exists (select 1 from requirement q where q.due_rule = o.rule_id and year(o.due_date) between q.since_year and coalesce(q.until_year, 9999))

@@ -8,7 +8,7 @@
 -- (a corrected ÖJ file) stays stored and is not shown.
 create or replace view oj_action_plan as
 select g.year, g.unit_id, g.answering_unit_id, g.answering_name, g.indicator_id, g.indicator_title, g.fokusomrade,
-    g.answer, g.gap_status, g.since_year, g.role, g.owner_reason, g.is_shared, g.shared_with,
+    g.answer, g.gap_status, g.since_year, g.owner_reason, g.is_shared, g.shared_with,
     a.action is not null as has_action,
     a.action, a.owner as action_owner, a.due_date, a.action_status, a.comment,
 from dash_namnd_oj_gap g

@@ -14,8 +14,8 @@
 -- Invariant: window_start <= due_date <= period_end.
 create or replace view stg_due_occurrence as
 with by_mandate as (
-    select r.rule_id, r.kind, r.title_sv, m.election_year, m.mandate_start as window_start,
-        case r.kind
+    select r.rule_id, r.rule_kind, r.title_sv, m.election_year, m.mandate_start as window_start,
+        case r.rule_kind
             when 'forsta_aret' then (m.mandate_start + interval 1 year - interval 1 day)::date
             when 'aret_efter_val' then strptime((m.election_year + 1)::varchar || '-' || r.due_month_day, '%Y-%m-%d')::date
             else m.mandate_end
@@ -23,26 +23,26 @@ with by_mandate as (
         m.mandate_end as last_day,
     from due_rule r
     cross join mandate_period m
-    where r.kind <> 'arligen'
+    where r.rule_kind <> 'arligen'
 ),
 years as (
     select unnest(range(min(year(mandate_start)), max(year(mandate_end)) + 1)) as year from mandate_period
 ),
 yearly as (
-    select r.rule_id, r.kind, r.title_sv, null::integer as election_year,
+    select r.rule_id, r.rule_kind, r.title_sv, null::integer as election_year,
         strptime((y.year - case when r.opens_month_day > r.due_month_day then 1 else 0 end)::varchar || '-' || r.opens_month_day, '%Y-%m-%d')::date as window_start,
         strptime(y.year::varchar || '-' || r.due_month_day, '%Y-%m-%d')::date as due_date,
         null::date as last_day,
     from due_rule r
     cross join years y
-    where r.kind = 'arligen'
+    where r.rule_kind = 'arligen'
 ),
 occurrences as (
     select * from by_mandate
     union all by name
     select * from yearly
 )
-select o.rule_id, o.kind, o.title_sv, o.due_date, o.window_start,
+select o.rule_id, o.rule_kind, o.title_sv, o.due_date, o.window_start,
     coalesce(
         lead(o.window_start) over (partition by o.rule_id order by o.due_date) - interval 1 day,
         o.last_day,

@@ -11,13 +11,13 @@ create table mandate_period (
     check (mandate_start <= mandate_end)
 );
 
--- data/due_rules.csv: a deadline a requirement may carry. kind says how its due dates follow from the
+-- data/due_rules.csv: a deadline a requirement may carry. rule_kind (the file's column kind) says how its due dates follow from the
 -- mandate periods: forsta_aret (by the end of the mandate period's first year), aret_efter_val (on
 -- due_month_day of the year after the election), mandatperiod (by the mandate period's end), arligen
 -- (each year on due_month_day, its period opening on opens_month_day). Month-days are MM-DD.
 create table due_rule (
     rule_id varchar primary key,
-    kind varchar not null check (kind in ('forsta_aret', 'aret_efter_val', 'mandatperiod', 'arligen')),
+    rule_kind varchar not null check (rule_kind in ('forsta_aret', 'aret_efter_val', 'mandatperiod', 'arligen')),
     due_month_day varchar,
     opens_month_day varchar,
     title_sv varchar not null,

@@ -1,8 +1,6 @@
 import ExcelJS from 'exceljs';
-import { sampleNotice } from '../cli/selectionInfo.ts';
-import { dueDateRange } from '../imports/validRanges.ts';
 import { choiceText } from '../roundtrip/labels.ts';
-import { headerFill, inputFill, isoDate, prefilledText, protection } from '../roundtrip/writeSelfAssessmentTemplate.ts';
+import { addInstructions, dateCheck, headerFill, isoDate, prefilledText, protection, styleInputRow } from '../roundtrip/writeSelfAssessmentTemplate.ts';
 import { actionColumn, actionColumns, actionInfoLabels, actionInstructionSheetName, actionSheetName } from './layout.ts';
 import type { ActionPlanSpec } from './templateData.ts';
 
@@ -30,24 +28,13 @@ export async function buildActionPlanWorkbook(spec: ActionPlanSpec, createdAt = 
   workbook.created = createdAt;
   workbook.title = `Åtgärdsplan ÖJ ${spec.year} ${spec.unitName}`;
 
-  const info = workbook.addWorksheet(actionInstructionSheetName);
-  info.getColumn(1).width = 24;
-  info.getColumn(2).width = 90;
-  info.addRow([`Åtgärdsplan för ÖJ-brister – ${spec.unitName}, ÖJ ${spec.year}`]).font = { bold: true, size: 14 };
-  if (spec.sample) info.addRow([sampleNotice]).font = { bold: true, size: 14, color: { argb: 'FF9C0006' } };
-  info.addRow([]);
-  info.addRow(['Så här fyller du i planen']).font = { bold: true };
-  actionInstructionLines(spec).forEach((line, i) => {
-    const row = info.addRow([`${i + 1}.`, line]);
-    row.getCell(1).alignment = { vertical: 'top', horizontal: 'right' };
-    row.getCell(2).alignment = { wrapText: true, vertical: 'top' };
+  await addInstructions(workbook, {
+    sheet: actionInstructionSheetName,
+    title: `Åtgärdsplan för ÖJ-brister – ${spec.unitName}, ÖJ ${spec.year}`,
+    sample: spec.sample,
+    lines: actionInstructionLines(spec),
+    info: [[actionInfoLabels.unitName, spec.unitName], [actionInfoLabels.unitId, spec.unitId], [actionInfoLabels.year, spec.year]],
   });
-  info.addRow([]);
-  info.addRow(['Om mallen']).font = { bold: true };
-  for (const [key, value] of [[actionInfoLabels.unitName, spec.unitName], [actionInfoLabels.unitId, spec.unitId], [actionInfoLabels.year, spec.year]] as const) {
-    info.addRow([key, value]).getCell(2).alignment = { horizontal: 'left' };
-  }
-  await info.protect('', protection);
 
   const ws = workbook.addWorksheet(actionSheetName, { views: [{ state: 'frozen', ySplit: 1, activeCell: `${String.fromCharCode(64 + actionColumn('Åtgärd'))}2` }] });
   actionColumns.forEach((c, i) => (ws.getColumn(i + 1).width = c.width));
@@ -63,13 +50,7 @@ export async function buildActionPlanWorkbook(spec: ActionPlanSpec, createdAt = 
       prefilledText(p?.action), prefilledText(p?.owner), p?.dueDate ? isoDate(p.dueDate) : null,
       spec.statusLabels.find((s) => s.code === p?.status)?.label ?? null, prefilledText(p?.comment),
     ]);
-    actionColumns.forEach((c, i) => {
-      const cell = row.getCell(i + 1);
-      cell.alignment = { vertical: 'top', wrapText: c.wrap };
-      if (!c.input) return;
-      cell.protection = { locked: false };
-      cell.fill = inputFill;
-    });
+    styleInputRow(row, actionColumns);
     row.getCell(actionColumn('Klart senast')).numFmt = 'yyyy-mm-dd';
   }
   const last = spec.gaps.length + 1;
@@ -82,10 +63,7 @@ export async function buildActionPlanWorkbook(spec: ActionPlanSpec, createdAt = 
     type: 'list', allowBlank: true, formulae: [`"${spec.statusLabels.map((s) => s.label).join(',')}"`],
     showErrorMessage: true, errorStyle: 'stop', errorTitle: 'Status', error: `Välj ${choiceText(spec.statusLabels.map((s) => s.label))} i listan.`,
   });
-  validations.add(range('Klart senast'), {
-    type: 'date', operator: 'between', allowBlank: true, formulae: [isoDate(dueDateRange.from), isoDate(dueDateRange.to)],
-    showErrorMessage: true, errorStyle: 'stop', errorTitle: 'Klart senast', error: 'Skriv ett datum, till exempel 2026-09-30.',
-  });
+  validations.add(range('Klart senast'), dateCheck('Klart senast', '2026-09-30', 'Datum då åtgärden ska vara klar (ÅÅÅÅ-MM-DD).'));
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: actionColumns.length } };
   ws.pageSetup = { orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' };
   await ws.protect('', protection);

@@ -38,7 +38,7 @@ describe('beredskap report and export: names for --unit, the organisation and th
     expect(header).toMatch(/^År\s+Period\s+Enhet\s+Underlag\s+Indikator eller krav\s+Beskrivning\s+Svar eller status\s+Brist\s+Sedan år/);
     expect(rows.some((l) => /^2024\s+Farsta\s+ÖJ-svar\s+evakuering_hemtjanst\s+Plan för evakuering – Hemtjänst\s+Nej\s+Kvarstående\s+2023/.test(l))).toBe(true);
     expect(rows.some((l) => /^2024\s+Farsta\s+ÖJ-svar\s+evakuering_sabo\s.*Ja\s+Åtgärdad/.test(l))).toBe(true);
-    expect(rows.some((l) => /^2024\s+VB\s+Farsta\s+Självskattning\s+B01\s.*Ej uppfyllt\s+Ny\s+2024\s+Säkerhetssamordnare\s+2030-06-30\s+nej$/.test(l))).toBe(true);
+    expect(rows.some((l) => /^2024\s+verksamhetsberättelse\s+Farsta\s+Självskattning\s+B01\s.*Ej uppfyllt\s+Ny\s+2024\s+Säkerhetssamordnare\s+2030-06-30\s+nej$/.test(l))).toBe(true);
     expect(r.stdout).not.toMatch(/kvarstaende|atgardad|\boj\b|\bself\b|2023\s+Farsta/);
   });
 

@@ -67,7 +67,7 @@ describe('beredskap export', () => {
     const out = join(dir, 'export.xlsx');
     expect(await runExport(db, { year: 2024, format: 'xlsx', out })).toEqual([out]);
     const workbook = await readBook(out);
-    expect(workbook.worksheets.map((w) => w.name)).toEqual(['Beredskap', 'Enheter', 'Brister', 'Måluppfyllelse', 'Jämförelse', 'Källor']);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['Beredskap', 'Enheter', 'Tidsfrister', 'Åtgärdsplan', 'Brister', 'Måluppfyllelse', 'Jämförelse', 'Källor']);
     for (const ws of workbook.worksheets) {
       expect([ws.name, ws.views[0]]).toMatchObject([ws.name, { state: 'frozen', ySplit: 1 }]);
       expect([ws.name, ws.autoFilter]).toEqual([ws.name, `A1:${ws.getColumn(ws.columnCount).letter}1`]);
@@ -159,7 +159,7 @@ describe('beredskap export', () => {
     db = await exportDb(dir);
     const out = join(dir, 'beredskap.csv');
     const files = await runExport(db, { year: 2024, format: 'csv', out });
-    expect(files).toEqual(['', '-enheter', '-brister', '-maluppfyllelse', '-jamforelse', '-kallor'].map((s) => join(dir, `beredskap${s}.csv`)));
+    expect(files).toEqual(['', '-enheter', '-tidsfrister', '-atgardsplan', '-brister', '-maluppfyllelse', '-jamforelse', '-kallor'].map((s) => join(dir, `beredskap${s}.csv`)));
     const bytes = readFileSync(out);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = bytes.toString('utf8').slice(1);

@@ -167,7 +167,7 @@ describe('beredskap export', () => {
     expect(text).toMatch(/\r\n2024;farsta;Farsta;Olycksförebyggande;ÖJ-svar;3;2;0;1;0;0;0;3;0,6667;1;ja;0;Säkerhetsprogram[^;\r\n]*\r\n/);
     expect(text).toMatch(/\r\n2024;bromma;"'=HYPERLINK\(""http:\/\/x""\)";Olycksförebyggande;ÖJ-svar;1;0;0;1;0;0;0;1;0;1;ja;0;Säkerhetsprogram/);
 
-    const gaps = parse(readFileSync(files[2]!, 'utf8').slice(1), { delimiter: ';', columns: true }) as Record<string, string>[];
+    const gaps = parse(readFileSync(files.find((f) => f.endsWith('-brister.csv'))!, 'utf8').slice(1), { delimiter: ';', columns: true }) as Record<string, string>[];
     const b03 = gaps.find((r) => r['Indikator eller krav'] === 'B03')!;
     expect(b03).toMatchObject({ Kommentar: `'${link}`, Åtgärd: "'-1 tjänst vakant", Ansvarig: "'+46 8 508 000 00", 'Klart senast': '2024-09-30', 'Försenad vid periodens slut': 'ja' });
     expect(gaps.find((r) => r['Indikator eller krav'] === 'B04')).toMatchObject({ Kommentar: "'@SUM(A1)", Ansvarig: "'=1+1" });

@@ -38,14 +38,14 @@ due as (
     where exists (select 1 from requirement q where q.due_rule = o.rule_id and year(o.due_date) between q.since_year and coalesce(q.until_year, 9999))
 ),
 decided as (
+    -- the decisions known by the reference day: the first in time, and the first late one
     select d.*,
-        (select arg_min(e, e.decision_date) from stg_due_evidence e
-         where e.unit_id = d.unit_id and e.rule_id = d.rule_id and e.known_from <= d.reference_date and e.decision_date <= d.reference_date
-           and e.decision_date between d.window_start and d.due_date) as in_time,
-        (select arg_min(e, e.decision_date) from stg_due_evidence e
-         where e.unit_id = d.unit_id and e.rule_id = d.rule_id and e.known_from <= d.reference_date and e.decision_date <= d.reference_date
-           and e.decision_date > d.due_date and e.decision_date <= d.period_end) as late,
+        arg_min(e, e.decision_date) filter (where e.decision_date between d.window_start and d.due_date) as in_time,
+        arg_min(e, e.decision_date) filter (where e.decision_date > d.due_date and e.decision_date <= d.period_end) as late,
     from due d
+    left join stg_due_evidence e
+      on e.unit_id = d.unit_id and e.rule_id = d.rule_id and e.known_from <= d.reference_date and e.decision_date <= d.reference_date
+    group by all
 ),
 final as (
     select d.year, d.reference_date, d.unit_id, d.name, d.kind, d.unit_group,

@@ -38,3 +38,7 @@ export const notComparableLabel = domain("not_comparable", "label");
 export const notGradedLabel = domain("not_graded", "label");
 /** A nämnd's part in an ÖJ question. */
 export const ojRoleLabel = domain("oj_role", "label");
+/** A deadline per the calendar's date: a decision in time, late, none though it passed, or not yet due. */
+export const dueStatusLabel = domain("due_status");
+/** An action's status in an ÖJ action plan. */
+export const actionStatusLabel = domain("action_status");

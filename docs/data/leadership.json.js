@@ -2,7 +2,8 @@
 // and the cells that changed position: dash_leadership_changed), both måluppfyllelse figures per unit
 // group against last year (dash_leadership_attainment), who has reported for the current period
 // (dash_leadership_reporting), the requirements most often unmet (dash_leadership_requirement) and the
-// consistency flags (dash_leadership_consistency); each as the build's profile may publish it.
+// consistency flags (dash_leadership_consistency), the deadlines and how many units met them (dash_due_city);
+// each as the build's profile may publish it.
 import { runMartLoader } from '../../src/dashboard/martLoader.js';
 
 await runMartLoader(async (q) => ({
@@ -20,4 +21,5 @@ await runMartLoader(async (q) => ({
     `select * exclude (publish_in_public) from dash_leadership_consistency
      where published(publish_in_public) order by year, unit_group desc, kind, name, requirement_id, goal`,
   ),
+  due: await q('select * exclude (profile) from dash_due_city where profile = build_profile() order by year, due_date, rule_id, unit_group desc'),
 }), { columns: true });

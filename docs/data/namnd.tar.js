@@ -28,6 +28,10 @@ await runMartArchive(async (q) => {
   const ojQuestions = await byUnit('select unit_id as unit, * exclude (unit_id) from dash_namnd_oj_question order by unit, year, area_order, indicator_title');
   const ojGaps = await byUnit('select unit_id as unit, * exclude (unit_id) from dash_namnd_oj_gap order by unit, year, role, since_year, indicator_title, answering_name');
   const selfGaps = await byUnit('select unit_id as unit, * exclude (profile, unit_id) from dash_namnd_self_gap where profile = build_profile() order by unit, year, requirement_id');
+  const due = await byUnit(`select unit_id as unit, year, reference_date, rule_title, requirement_text, due_date, is_passed, due_status, decision_date, decision_ref
+     from dash_namnd_due where profile = build_profile() order by unit, year, due_date, rule_id`);
+  const actions = await byUnit(`select unit_id as unit, year, indicator_title, answering_name, answer, has_action, action, action_owner, due_date, action_status, comment
+     from dash_namnd_oj_action where profile = build_profile() order by unit, year, has_action, indicator_title, answering_name`);
   return units.map((unit) => {
     const of = (rows) => rows.get(unit.unit_id);
     return [`${unit.unit_id}.json`, {
@@ -45,6 +49,8 @@ await runMartArchive(async (q) => {
       ojQuestions: of(ojQuestions),
       ojGaps: of(ojGaps),
       selfGaps: of(selfGaps),
+      due: of(due),
+      actions: of(actions),
     }];
   });
 });

@@ -39,6 +39,7 @@ export const flags = {
   all: { type: 'boolean', help: '--all             alla (nämnder, år)' },
   long: { type: 'boolean', help: '--long            report readiness: varje underlag och antal på en egen rad' },
   'all-periods': { type: 'boolean', help: '--all-periods     report gaps: varje rapport under året (T1, T2, VB), inte bara den senaste' },
+  months: { type: 'string', help: '--months N        report due: tidsfrister inom N månader (standard 12)' },
 } as const satisfies Record<string, FlagSpec>;
 
 export type FlagName = keyof typeof flags;
@@ -57,14 +58,15 @@ interface CommandSpec {
 export const commands: Record<string, CommandSpec> = {
   init: { synopsis: ['init'], summary: 'skapa eller uppdatera databasen (schema, konfiguration, vyer)', flags: [] },
   import: {
-    synopsis: ['import oj FIL… [--year ÅR] [--accept-fidelity]', 'import self-assessment FIL… [--dry-run [--report UT.xlsx|UT.md]] [--year ÅR]', 'import judgement FIL…'],
-    summary: 'importera ÖJ-filer (Excelfiler och CSV), nämndernas självskattningar eller nämndens bedömning ur ledningssystemet, allt eller inget',
+    synopsis: ['import oj FIL… [--year ÅR] [--accept-fidelity]', 'import self-assessment FIL… [--dry-run [--report UT.xlsx|UT.md]] [--year ÅR]', 'import judgement FIL…', 'import action-plan FIL… [--dry-run [--report UT.xlsx|UT.md]]'],
+    summary: 'importera ÖJ-filer (Excelfiler och CSV), nämndernas självskattningar, nämndens bedömning ur ledningssystemet eller åtgärdsplaner för ÖJ-brister, allt eller inget',
     flags: ['year', 'dry-run', 'replace', 'report', 'accept-fidelity'],
     notes: [
       'ÖJ: --year anger året när filen inte själv gör det. En Excelfil vars publicerade andelar inte stämmer med dess egna kommunsvar tas bara emot med --accept-fidelity.',
       'En ny ÖJ-fil: kör först beredskap inspect FIL, som visar hur den läses och vilken rad som ska läggas till i data/ om något är okänt.',
       'Självskattning: en ifylld mall vars år inte är mallens tas bara emot med --year ÅR (året raderna ska gälla).',
       '--dry-run kontrollerar allt och visar alla anmärkningar utan att skriva; --report skriver dem till en fil för nämnden.',
+      'Åtgärdsplan: en rad per ÖJ-fråga med brist som nämnden ansvarar för; en nämnds nya plan för ett år ersätter den gamla.',
     ],
   },
   inspect: {
@@ -74,9 +76,9 @@ export const commands: Record<string, CommandSpec> = {
     notes: ['Slutkod 1 när filen har problem; varje okänd rubrik, svar eller enhet slutar med raden att lägga till i data/.'],
   },
   template: {
-    synopsis: ['template [self-assessment] [--year ÅR] [--period T1|T2|VB] [--unit ENHET | --all] [-o KATALOG] [--force]'],
-    summary: 'självskattningsmallar (.xlsx) per nämnd och bolag, förifyllda med förra rapporten',
-    notes: ['Utan --year och --period: nästa period att rapportera (den vars sista dag är i dag eller senare). Utan -o: den aktuella katalogen. Kommandot säger vad det valde.'],
+    synopsis: ['template [self-assessment] [--year ÅR] [--period T1|T2|VB] [--unit ENHET | --all] [-o KATALOG] [--force]', 'template action-plan --year ÅR [--unit ENHET | --all] -o KATALOG [--force]'],
+    summary: 'självskattningsmallar (.xlsx) per nämnd och bolag, förifyllda med förra rapporten, eller åtgärdsplaner per nämnd för årets ÖJ-brister',
+    notes: ['Självskattning utan --year och --period: nästa period att rapportera (den vars sista dag är i dag eller senare). Utan -o: den aktuella katalogen. Kommandot säger vad det valde.'],
     flags: ['year', 'period', 'unit', 'all', 'out', 'force'],
   },
   export: {
@@ -86,13 +88,14 @@ export const commands: Record<string, CommandSpec> = {
     notes: ['Utan --year: det senaste året med uppgifter, som report (--all: alla år). Utan --unit: organisationen och dess nämnder. Ett urval utan uppgifter skriver ingenting (slutkod 1).'],
   },
   report: {
-    synopsis: ['report summary|readiness|gaps|goals|fidelity [--year ÅR | --all] [--unit ENHET] [--format table|csv|json] [--long] [--all-periods]', 'report annual [--year ÅR] -o FIL.docx|FIL.md|FIL.pdf [--format docx|md|pdf]'],
-    summary: 'läget per enhet (öppna och försenade krav, ÖJ-brister), beredskap, brister (ÖJ och självskattning), måluppfyllelse eller ÖJ-filernas egna andelar i terminalen; årsuppföljningen som dokument',
-    flags: ['year', 'unit', 'format', 'all', 'long', 'all-periods', 'out'],
+    synopsis: ['report summary|readiness|gaps|goals|fidelity [--year ÅR | --all] [--unit ENHET] [--format table|csv|json] [--long] [--all-periods]', 'report due [--year ÅR] [--unit ENHET] [--months N] [--format table|csv|json|ics]', 'report annual [--year ÅR] -o FIL.docx|FIL.md|FIL.pdf [--format docx|md|pdf]'],
+    summary: 'läget per enhet (öppna och försenade krav, ÖJ-brister), beredskap, brister (ÖJ och självskattning), måluppfyllelse, tidsfrister eller ÖJ-filernas egna andelar i terminalen; årsuppföljningen som dokument',
+    flags: ['year', 'unit', 'format', 'all', 'long', 'all-periods', 'months', 'out'],
     notes: [
       'Utan --year: det senaste året med uppgifter (--all: alla år). Utan --unit: organisationen och dess nämnder och bolag.',
       'readiness: en rad per enhet med fokusområdena som kolumner (andel uppfyllt sammantaget och n); --long ger varje underlag för sig.',
       'gaps: varje enhets senaste rapport under året; --all-periods ger också de tidigare (T1, T2). goals: börjar med stadens sammanfattning.',
+      'due: tidsfristerna per slutet av årets senast rapporterade period (kolumnen Per): passerade i innevarande period och de som infaller inom --months månader (standard 12). Med --unit ENHET --format ics en kalenderfil att importera eller prenumerera på.',
       'annual skriver årsuppföljningen som Word (.docx), Markdown (.md) eller, där Chromium finns, PDF; formatet av --format eller filens ändelse.',
     ],
   },

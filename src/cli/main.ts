@@ -13,6 +13,8 @@ import { defaultConfigDir, defaultDbPath, projectRoot } from '../paths.ts';
 import { importSelfAssessment } from '../self/importSelfAssessment.ts';
 import { runExport, runTemplate, runValidationReport, validateFiles } from '../roundtrip/commands.ts';
 import { nextPeriodDue, periodName } from '../roundtrip/nextPeriod.ts';
+import { runActionPlanTemplate } from '../actionplan/commands.ts';
+import { importActionPlan, validateActionPlanFiles } from '../actionplan/importActionPlan.ts';
 import type { ValidationProblem } from '../roundtrip/validateSelfAssessment.ts';
 import { formatProblem } from '../imports/problems.ts';
 import { runViewChecks } from '../sql/viewChecks.ts';
@@ -84,7 +86,7 @@ export async function main(
         });
       case 'import': {
         const [source, ...files] = rest;
-        if (source !== 'oj' && source !== 'self-assessment' && source !== 'judgement') throw new UsageError(subcommandMessage('import', source, ['oj', 'self-assessment', 'judgement']));
+        if (source !== 'oj' && source !== 'self-assessment' && source !== 'judgement' && source !== 'action-plan') throw new UsageError(subcommandMessage('import', source, ['oj', 'self-assessment', 'judgement', 'action-plan']));
         if (!files.length) throw new UsageError(`ange minst en fil: beredskap import ${source} FIL…`);
         const progress = progressLine({ quiet: ctx.quiet });
         // A file of fewer than 2 000 rows is read before a progress line would help.
@@ -92,23 +94,25 @@ export async function main(
           if (total >= 2000) progress.update(file, () => `${done.toLocaleString('sv-SE')} av ${total.toLocaleString('sv-SE')} rader`);
         };
         const options: ImportOptions = { year, dryRun: values['dry-run'], replace: values.replace, acceptFidelity: values['accept-fidelity'], onProgress };
-        if (values.report !== undefined && (source !== 'self-assessment' || !values['dry-run'])) {
-          throw new UsageError('--report gäller "import self-assessment FIL --dry-run --report UT.xlsx|UT.md"');
+        const checked = source === 'self-assessment' || source === 'action-plan';
+        if (values.report !== undefined && (!checked || !values['dry-run'])) {
+          throw new UsageError('--report gäller "import self-assessment|action-plan FIL --dry-run --report UT.xlsx|UT.md"');
         }
+        const validate = source === 'action-plan' ? validateActionPlanFiles : validateFiles;
         return await withDb(ctx, async (db) => {
           if (values.report !== undefined) {
             // The report first: the dry run below stops at a bad file, and the report is wanted most then.
-            const report = await runValidationReport(db, { file: files.map((f) => resolve(f)), reportPath: resolve(values.report), year });
+            const report = await runValidationReport(db, { file: files.map((f) => resolve(f)), reportPath: resolve(values.report), year }, validate);
             out(`Valideringsrapport: ${resolve(values.report)} (${count(report.problems, 'anmärkning', 'anmärkningar')}, varav ${report.blocking} stoppar inläsningen).`);
-          } else if (source === 'self-assessment' && values['dry-run'] && !ctx.json) {
+          } else if (checked && values['dry-run'] && !ctx.json) {
             // What the import accepts but the follow-up needs completed; errors that stop it come from the import below.
-            const warnings = (await validateFiles(db, { file: files.map((f) => resolve(f)), year })).problems.filter((p) => !p.blocksImport);
+            const warnings = (await validate(db, { file: files.map((f) => resolve(f)), year })).problems.filter((p) => !p.blocksImport);
             if (warnings.length) {
               out(`${count(warnings.length, 'anmärkning', 'anmärkningar')} som inte stoppar inläsningen (--report UT.xlsx skriver dem till en fil för nämnden):`);
               for (const line of warningLines(warnings)) out(`  ${line}`);
             }
           }
-          const run = source === 'oj' ? importOj : source === 'judgement' ? importJudgement : importSelfAssessment;
+          const run = { oj: importOj, judgement: importJudgement, 'self-assessment': importSelfAssessment, 'action-plan': importActionPlan }[source];
           const reports = await run(db, files.map((f) => resolve(f)), options).finally(progress.done);
           printReports(ctx, reports, await loadLabels(db));
         });
@@ -122,8 +126,18 @@ export async function main(
         return ok ? exitCodes.ok : exitCodes.badInput;
       }
       case 'template': {
+        if (rest[0] === 'action-plan') {
+          if (year === undefined || !values.out) throw new UsageError(`${[year === undefined && '--year', !values.out && '-o'].filter(Boolean).join(' och ')} saknas: beredskap template action-plan --year ÅR -o KATALOG`);
+          if (values.period !== undefined) throw new UsageError('--period gäller självskattningar: en åtgärdsplan gäller ett ÖJ-år', command);
+          return await withDb(ctx, async (db) => {
+            const unit = values.unit === undefined ? undefined : await resolveUnitArgument(db, values.unit, year);
+            const written = await runActionPlanTemplate(db, { year, unit, all: values.all, outDir: resolve(values.out!), force: values.force });
+            if (await isSampleDatabase(db)) (ctx.json ? note : out)(sampleNotice);
+            out(ctx.json ? JSON.stringify(written, null, 2) : `${count(written.length, 'åtgärdsplan skriven', 'åtgärdsplaner skrivna')} i ${resolve(values.out!)}.`);
+          });
+        }
         // the self-assessment is the template a nämnd fills in, so it is the one asked for without a name
-        if (rest[0] !== undefined && rest[0] !== 'self-assessment') throw new UsageError(subcommandMessage('template', rest[0], ['self-assessment']));
+        if (rest[0] !== undefined && rest[0] !== 'self-assessment') throw new UsageError(subcommandMessage('template', rest[0], ['self-assessment', 'action-plan']));
         if (values.period && year === undefined) throw new UsageError('ange --year till --period (eller ingen av dem: nästa period att rapportera)', command);
         return await withDb(ctx, async (db) => {
           const chosen = year === undefined ? await nextPeriodDue(db, new Date()) : { year, period: values.period };
@@ -210,12 +224,15 @@ export async function main(
         }
         if (values.out !== undefined) throw new UsageError('-o gäller report annual; de andra rapporterna skrivs i terminalen', command);
         if (!name || !(name in reports)) throw new UsageError(subcommandMessage('report', name, [...Object.keys(reports), ...documentReports]));
-        if (!['table', 'csv', 'json'].includes(values.format!)) throw new UsageError(`--format ska vara table, csv eller json, inte "${values.format}"`);
+        if (values.format === 'ics' && (name !== 'due' || values.unit === undefined)) throw new UsageError('--format ics gäller report due --unit ENHET: en kalender per nämnd eller bolag', command);
+        if (!['table', 'csv', 'json', 'ics'].includes(values.format!)) throw new UsageError(`--format ska vara table, csv eller json (ics för report due), inte "${values.format}"`);
         if (values.all && year !== undefined) throw new UsageError('ange antingen --year eller --all', command);
-        const format = values.format as 'table' | 'csv' | 'json';
+        const format = values.format as 'table' | 'csv' | 'json' | 'ics';
+        if (values.months !== undefined && name !== 'due') throw new UsageError('--months gäller report due', command);
+        if (values.months !== undefined && !/^\d{1,3}$/.test(values.months)) throw new UsageError(`--months ska vara ett antal månader, till exempel 6, inte "${values.months}"`, command);
         return await withDb(ctx, async (db) => {
           const unit = values.unit === undefined ? undefined : await resolveUnitArgument(db, values.unit, year);
-          const report = await runReport(db, name, { year, all: values.all, unit, format, long: values.long, allPeriods: values['all-periods'] });
+          const report = await runReport(db, name, { year, all: values.all, unit, format, long: values.long, allPeriods: values['all-periods'], months: values.months === undefined ? undefined : Number(values.months) });
           const sample = await isSampleDatabase(db);
           // CSV and JSON stay parseable: what a person should read besides them goes to stderr.
           const say = format === 'table' ? out : note;

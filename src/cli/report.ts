@@ -10,14 +10,17 @@ import { exportSheets, type ExportColumn, type ExportSheet, type Row } from '../
 import { label, loadLabels, type Labels } from '../roundtrip/labels.ts';
 import { toCsv } from '../text/writeCsv.ts';
 import { formatTable } from './formatTable.ts';
+import { deadlinesIcs } from './icsCalendar.ts';
 import { emptySelectionMessage } from './selectionInfo.ts';
 
-type Format = 'table' | 'csv' | 'json';
+type Format = 'table' | 'csv' | 'json' | 'ics';
 
 interface ReportDef {
   sheet: ExportSheet;
   /** The sheet's columns a terminal shows, by header; long text cut at `max` characters. */
   terminal: { header: string; max?: number }[];
+  /** Rows of deadlines: those passed, and those due within --months (12) of the sheet's Per date (months_ahead). */
+  withinMonths?: boolean;
 }
 
 const sheet = (name: string) => exportSheets.find((s) => s.name === name)!;
@@ -62,8 +65,14 @@ export const reports: Record<string, ReportDef> = {
   },
   summary: {
     sheet: sheet('Enheter'),
-    terminal: ['År', 'Enhet', 'Senaste rapport', 'Tillämpliga krav', 'Öppna krav', 'Försenade vid periodens slut', 'ÖJ-brister enheten ansvarar för', 'Nya ÖJ-brister']
-      .map((header) => ({ header })),
+    terminal: ['År', 'Enhet', 'Senaste rapport', 'Tillämpliga krav', 'Öppna krav', 'Försenade vid periodens slut', 'ÖJ-brister enheten ansvarar för', 'Nya ÖJ-brister',
+      'ÖJ-brister utan åtgärd', 'Passerade tidsfrister utan beslut'].map((header) => ({ header })),
+  },
+  due: {
+    sheet: sheet('Tidsfrister'),
+    terminal: [{ header: 'År' }, { header: 'Per' }, { header: 'Enhet' }, { header: 'Tidsfrist', max: 50 }, { header: 'Krav' }, { header: 'Senast' }, { header: 'Läge' },
+      { header: 'Beslutsdatum' }, { header: 'Diarienummer eller dokument', max: 24 }],
+    withinMonths: true,
   },
   fidelity: {
     sheet: fidelity,
@@ -84,6 +93,8 @@ export interface ReportOptions {
   long?: boolean;
   /** gaps: every report of the year (T1, T2, VB), not only each unit's latest. */
   allPeriods?: boolean;
+  /** `report due`: deadlines due within this many months (default 12, the nämnd page's calendar). */
+  months?: number;
 }
 
 const cellOf = (c: ExportColumn, r: Row, labels: Labels) => (typeof c.value === 'string' ? r[c.value] : c.value(r, labels));
@@ -95,11 +106,18 @@ export async function runReport(db: Database, name: string, options: ReportOptio
   const all = await db.all<Row>(def.sheet.sql, def.sheet.unitFiltered ? [null, options.unit?.unitId ?? null] : [null]);
   const years = [...new Set(all.map((r) => Number(r.year)))];
   const year = options.year ?? (options.all ? undefined : Math.max(...years));
+  const months = options.months ?? 12;
   // a gap list is each unit's latest report of the year unless every report is asked for
-  const rows = all.filter((r) => (year === undefined || Number(r.year) === year) && (name !== 'gaps' || options.allPeriods || r.is_latest_period !== false));
+  const rows = all.filter(
+    (r) =>
+      (year === undefined || Number(r.year) === year) &&
+      (name !== 'gaps' || options.allPeriods || r.is_latest_period !== false) &&
+      (!def.withinMonths || r.months_ahead === null || Number(r.months_ahead) <= months),
+  );
   if (!rows.length) return { text: emptySelectionMessage({ year: options.year, unit: options.unit?.name }, years), empty: true };
   if (options.format === 'json') return { text: JSON.stringify(rows, null, 2), empty: false };
   const labels = await loadLabels(db);
+  if (options.format === 'ics') return { text: deadlinesIcs(rows, labels), empty: false };
   const columns: (ExportColumn & { max?: number })[] = options.format === 'csv'
     ? def.sheet.columns
     : def.terminal.map((t) => ({ ...def.sheet.columns.find((c) => c.header === t.header)!, max: t.max }));

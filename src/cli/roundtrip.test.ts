@@ -31,7 +31,7 @@ describe('beredskap template, import --report and export on the command line', (
     expect(await main(['export', '--year', '2025', '--format', 'xlsx', '-o', xlsx, '--db', db], quiet)).toBe(0);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(xlsx);
-    expect(workbook.worksheets.map((w) => w.name)).toEqual(['Beredskap', 'Enheter', 'Brister', 'Måluppfyllelse', 'Jämförelse', 'Källor']);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['Beredskap', 'Enheter', 'Tidsfrister', 'Åtgärdsplan', 'Brister', 'Måluppfyllelse', 'Jämförelse', 'Källor']);
     const csv = join(dir, 'export.csv');
     expect(await main(['export', '--year', '2025', '--format', 'csv', '-o', csv, '--db', db], quiet)).toBe(0);
     expect(existsSync(csv)).toBe(true);

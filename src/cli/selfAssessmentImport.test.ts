@@ -22,6 +22,9 @@ describe('import self-assessment on the command line: what it says and when it r
     template = join(dir, 'mallar', readdirSync(join(dir, 'mallar'))[0]!);
   }, 60_000);
 
+  /** The decisions of the periods in force on 31 August 2025 for the requirements that carry a deadline. */
+  const decisions: Record<string, Date> = { B01: new Date('2023-05-10T00:00:00Z'), B02: new Date('2024-12-10T00:00:00Z'), B04: new Date('2024-03-01T00:00:00Z') };
+
   /** The template filled as a nämnd would: every requirement answered; `edit` changes rows by Krav id. */
   async function filled(name: string, edit: (id: string, row: ExcelJS.Row) => void = () => {}): Promise<string> {
     const workbook = new ExcelJS.Workbook();
@@ -29,6 +32,8 @@ describe('import self-assessment on the command line: what it says and when it r
     workbook.getWorksheet(answerSheetName)!.eachRow((row, n) => {
       if (n === 1) return;
       row.getCell(templateColumn('Status')).value = 'Uppfyllt';
+      const decision = decisions[String(row.getCell(templateColumn('Krav')).value)];
+      if (decision) row.getCell(templateColumn('Beslutsdatum')).value = decision;
       edit(String(row.getCell(templateColumn('Krav')).value), row);
     });
     const path = join(dir, name);
@@ -59,7 +64,7 @@ describe('import self-assessment on the command line: what it says and when it r
   });
 
   it('sums up the requirements a partial report leaves out in one line per report', () => {
-    const file = writeText(join(dir, 'del.csv'), `${header}\n2025;T1;Farsta;B01;Uppfyllt;;;;\n2025;T1;Farsta;B02;Uppfyllt;;;;\n`);
+    const file = writeText(join(dir, 'del.csv'), `${header};Beslutsdatum\n2025;T1;Farsta;B01;Uppfyllt;;;;;2023-05-10\n2025;T1;Farsta;B02;Uppfyllt;;;;;2024-12-10\n`);
     const out = lines(runCli(['import', 'self-assessment', file, '--dry-run', '--db', db]).stdout);
     expect(out[1]).toMatch(/^ {2}del\.csv: \d+ krav saknas för Farsta 2025 T1 och räknas som ej besvarade: B03, B04, .*P04\.$/);
     expect(out.filter((l) => l.includes('saknas för'))).toHaveLength(1);

@@ -2,7 +2,7 @@ import type { Database } from '../db/database.ts';
 import { closestNames, normalizeText } from '../text/normalize.ts';
 
 export type VocabKind = 'oj_area' | 'oj_verksamhet' | 'oj_answer' | 'oj_column' | 'self_column' | 'self_status' | 'period'
-  | 'judgement' | 'judgement_column' | 'judgement_goal';
+  | 'judgement' | 'judgement_column' | 'judgement_goal' | 'action_column' | 'action_status';
 
 export interface OrgUnit {
   unit_id: string;
@@ -29,6 +29,8 @@ export interface IndicatorDef {
   verksamhet: string;
   first_year: number;
   last_year: number | null;
+  /** "Upphandling – Särskilt boende": area and verksamhet, as pages and templates name the question. */
+  title_sv: string;
 }
 
 export interface RequirementDef {
@@ -36,6 +38,14 @@ export interface RequirementDef {
   text_sv: string;
   since_year: number;
   until_year: number | null;
+}
+
+/** One due date of the deadline a requirement carries (view stg_due_occurrence), ISO dates. */
+export interface DueOccurrence {
+  title: string;
+  windowStart: string;
+  dueDate: string;
+  periodEnd: string;
 }
 
 export type UnitResolution =
@@ -76,6 +86,8 @@ export class Catalog {
     private readonly periodLabels: Map<string, string>,
     /** Helt/delvis/ej's labels (data/labels.csv, domain attainment), in the file's order: the judgements the template offers. */
     readonly attainmentLabels: { code: string; label: string }[],
+    /** Requirement id → the due dates of the deadline it carries (requirement.due_rule), in date order. */
+    private readonly dueDates: Map<string, DueOccurrence[]>,
   ) {
     for (const v of vocabRows) {
       if (!this.vocab.has(v.kind)) this.vocab.set(v.kind, new Map());
@@ -93,11 +105,11 @@ export class Catalog {
    * every unit and year), for readers that never ask: an ÖJ import loads the catalog once per file.
    */
   static async load(db: Database, options: { applicability?: boolean } = {}): Promise<Catalog> {
-    const [vocab, units, aliases, indicators, requirements, settings, periods, applicable, labels] = await Promise.all([
+    const [vocab, units, aliases, indicators, requirements, settings, periods, applicable, labels, due] = await Promise.all([
       db.all<{ kind: string; text: string; text_norm: string; value: string }>('select kind, text, text_norm, value from vocab'),
       db.all<OrgUnit>('select unit_id, name, kind, parent_unit_id, kommun_code, lan_code, valid_from::varchar as valid_from, valid_to::varchar as valid_to from org_unit'),
       db.all<Alias>('select alias, alias_norm, unit_id, valid_from::varchar as valid_from, valid_to::varchar as valid_to from org_alias'),
-      db.all<IndicatorDef>('select indicator_id, area, verksamhet, first_year, last_year from indicator'),
+      db.all<IndicatorDef>('select indicator_id, area, verksamhet, first_year, last_year, title_sv from indicator'),
       db.all<RequirementDef>('select requirement_id, text_sv, since_year, until_year from requirement'),
       db.all<{ key: string; value: string }>('select key, value from setting'),
       db.all<{ period: string; period_end: string }>('select period, period_end from period'),
@@ -106,7 +118,12 @@ export class Catalog {
         : db.all<{ key: string; ids: string[] }>(`select year || '/' || unit_id as key, list(requirement_id) as ids from requirement_applicability group by all`),
       db.all<{ domain: string; code: string; label: string }>(
         `select domain, code, label from display_label where domain in ('status', 'period', 'attainment') order by domain, sort_order`),
+      db.all<DueOccurrence & { requirement_id: string }>(
+        `select r.requirement_id, o.title_sv as title, o.window_start::varchar as "windowStart", o.due_date::varchar as "dueDate", o.period_end::varchar as "periodEnd"
+         from requirement r join stg_due_occurrence o on o.rule_id = r.due_rule order by r.requirement_id, o.due_date`),
     ]);
+    const dueDates = new Map<string, DueOccurrence[]>();
+    for (const { requirement_id: id, ...o } of due) dueDates.set(id, [...(dueDates.get(id) ?? []), o]);
     // In labels.csv's order within each domain: the order the template offers the choices in.
     const labelsOf = (domain: string) => labels.filter((l) => l.domain === domain).map(({ code, label }) => ({ code, label }));
     return new Catalog(
@@ -118,7 +135,17 @@ export class Catalog {
       labelsOf('status'),
       new Map(labelsOf('period').map((p) => [p.code, p.label])),
       labelsOf('attainment'),
+      dueDates,
     );
+  }
+
+  /**
+   * The due date of a requirement's deadline whose period a day lies in: the latest whose window has
+   * opened by then (a report per that day must show a decision from that window). Undefined when the
+   * requirement carries no deadline or the day comes before every configured one.
+   */
+  dueDateOn(requirementId: string, day: string): DueOccurrence | undefined {
+    return this.dueDates.get(requirementId)?.filter((o) => o.windowStart <= day).at(-1);
   }
 
   /** A period's name as a user reads it ("tertialrapport 1"); the code itself if labels.csv lacks it. */

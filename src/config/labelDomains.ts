@@ -7,6 +7,7 @@
 export const ojAnswerCodes = ['ja', 'nej', 'delvis', 'pagar', 'ej_aktuellt', 'ej_svar'] as const;
 export const selfStatusCodes = ['uppfyllt', 'delvis', 'ej_uppfyllt', 'ej_aktuellt', 'ej_svar'] as const;
 export const attainmentCodes = ['helt', 'delvis', 'ej'] as const;
+export const actionStatusCodes = ['planerad', 'pagar', 'klar'] as const;
 
 /** Codes that come from the configuration itself rather than from code. */
 export type ConfiguredCodes = 'org_unit_kinds' | 'config_periods';
@@ -17,7 +18,7 @@ export const labelDomains: Record<string, readonly string[] | ConfiguredCodes> =
   basis: ['oj', 'self', 'combined'],
   gap: ['ny', 'kvarstaende', 'atgardad'],
   attainment: attainmentCodes,
-  source_kind: ['oj_workbook', 'oj_csv', 'self_assessment', 'kolada', 'unit_judgement'],
+  source_kind: ['oj_workbook', 'oj_csv', 'self_assessment', 'kolada', 'unit_judgement', 'action_plan'],
   unit_kind: 'org_unit_kinds',
   unit_group: ['namnd', 'bolag'],
   measure: ['bedomning', 'beraknad'],
@@ -32,4 +33,6 @@ export const labelDomains: Record<string, readonly string[] | ConfiguredCodes> =
   not_graded: ['inget_program', 'inga_uppgifter', 'inget_mal'],
   oj_role: ['egen', 'ansvarar', 'annan_ansvarar'],
   config_example: ['bolag', 'namnd', 'krav', 'tillampning', 'ansvar', 'mal', 'program'],
+  due_status: ['i_tid', 'sent', 'passerad', 'kommande'],
+  action_status: actionStatusCodes,
 };

@@ -7,7 +7,8 @@ import { InputError, ProblemList } from '../imports/problems.ts';
 import { ojColumnRoles } from '../oj/headerWords.ts';
 import { closestNames, normalizeText } from '../text/normalize.ts';
 import { findCycles, type Link } from './cycles.ts';
-import { attainmentCodes, ojAnswerCodes, selfStatusCodes } from './labelDomains.ts';
+import { actionStatusCodes, attainmentCodes, ojAnswerCodes, selfStatusCodes } from './labelDomains.ts';
+import { readCalendar } from './readCalendar.ts';
 import { readConfigTable, type ConfigRecord } from './readConfigTable.ts';
 import { readKommungrupper, type DatedName } from './readKommungrupper.ts';
 import { readLabels } from './readLabels.ts';
@@ -32,6 +33,8 @@ export interface ConfigTables {
   period: Rows;
   programme_version: Rows;
   requirement: Rows;
+  mandate_period: Rows;
+  due_rule: Rows;
   target: Rows;
   requirement_oj_map: Rows;
   requirement_applicability_rule: Rows;
@@ -207,13 +210,15 @@ export function readConfig(dir: string): { tables: ConfigTables; sha256: string 
   for (const [file, kind, valueColumn, allowed] of [
     ['vocab/oj_answers.csv', 'oj_answer', 'answer', ojAnswerCodes],
     ['vocab/oj_columns.csv', 'oj_column', 'role', ojColumnRoles],
-    ['vocab/self_columns.csv', 'self_column', 'field', ['year', 'period', 'unit', 'requirement', 'status', 'comment', 'action', 'owner', 'due_date', 'ignore']],
+    ['vocab/self_columns.csv', 'self_column', 'field', ['year', 'period', 'unit', 'requirement', 'status', 'comment', 'action', 'owner', 'due_date', 'decision_date', 'decision_ref', 'ignore']],
+    ['vocab/action_columns.csv', 'action_column', 'field', ['year', 'unit', 'answering_unit', 'question', 'action', 'owner', 'due_date', 'status', 'comment', 'ignore']],
+    ['vocab/action_statuses.csv', 'action_status', 'status', actionStatusCodes],
     ['vocab/self_statuses.csv', 'self_status', 'status', selfStatusCodes],
     ['vocab/judgements.csv', 'judgement', 'judgement', attainmentCodes],
     ['vocab/judgement_columns.csv', 'judgement_column', 'field', ['year', 'period', 'unit', 'goal', 'judgement', 'motivering', 'ignore']],
     ['vocab/judgement_goals.csv', 'judgement_goal', 'goal', ['samtliga', ...fokusIds]],
   ] as const) {
-    const textColumn = kind === 'oj_column' || kind === 'self_column' || kind === 'judgement_column' ? 'header' : 'text';
+    const textColumn = kind === 'oj_column' || kind === 'self_column' || kind === 'judgement_column' || kind === 'action_column' ? 'header' : 'text';
     for (const r of read(file, [textColumn, valueColumn])) {
       const value = r.get(valueColumn);
       if (!(allowed as readonly string[]).includes(value)) unknown(file, r, valueColumn, value, allowed);
@@ -240,7 +245,13 @@ export function readConfig(dir: string): { tables: ConfigTables; sha256: string 
     }
   });
   const versionIds = new Set(versionYears.keys());
-  const requirements: Rows = read('requirements.csv', ['requirement_id', 'programme_version', 'programme_area', 'text_sv', 'since_year', 'until_year'], ['source', 'fokusomrade']).map((r) => {
+  const calendar = readCalendar({
+    periods: read('mandate_periods.csv', ['election_year', 'mandate_start', 'mandate_end'], ['source']),
+    rules: read('due_rules.csv', ['rule_id', 'kind', 'due_month_day', 'title_sv'], ['opens_month_day', 'source']),
+  }, problems);
+  // A deadline is one requirement's in any year, so a decision reported under it meets that deadline alone.
+  const ruleYears = new Map<string, { line: number; id: string; since: number; until: number }[]>();
+  const requirements: Rows = read('requirements.csv', ['requirement_id', 'programme_version', 'programme_area', 'text_sv', 'since_year', 'until_year'], ['source', 'fokusomrade', 'due_rule']).map((r) => {
     const version = r.get('programme_version');
     if (!versionIds.has(version)) unknown('requirements.csv', r, 'programme_version', version, versionIds);
     const areaKey = `${version}/${r.get('programme_area')}`;
@@ -257,7 +268,15 @@ export function readConfig(dir: string): { tables: ConfigTables; sha256: string 
     if (span && since !== null && (since < span.first || (until ?? 9999) > span.last)) {
       problems.add({ file: 'requirements.csv', row: r.line, column: 'since_year', found: `${since}–${until ?? ''}`, message: `kravets år ligger utanför programversionens ${span.first}–${span.last === 9999 ? '' : span.last}` });
     }
-    return [r.get('requirement_id'), version, r.get('programme_area'), fokusomrade, r.get('text_sv'), since, until, r.opt('source') === 'exempel'];
+    const rule = r.opt('due_rule');
+    if (rule !== null && !calendar.ruleIds.has(rule)) unknown('requirements.csv', r, 'due_rule', rule, calendar.ruleIds);
+    if (rule !== null && since !== null) {
+      const years = { line: r.line, id: r.get('requirement_id'), since, until: until ?? 9999 };
+      const other = ruleYears.get(rule)?.find((o) => o.since <= years.until && years.since <= o.until);
+      if (other) problems.add({ file: 'requirements.csv', row: r.line, column: 'due_rule', found: rule, message: `${other.id} (rad ${other.line}) bär redan tidsfristen samma år; ett år hör en tidsfrist till ett krav` });
+      ruleYears.set(rule, [...(ruleYears.get(rule) ?? []), years]);
+    }
+    return [r.get('requirement_id'), version, r.get('programme_area'), fokusomrade, r.get('text_sv'), since, until, r.opt('source') === 'exempel', rule];
   });
   const targets: Rows = read('targets.csv', ['first_year', 'last_year', 'fokusomrade', 'unit_id', 'target_share', 'delvis_within_pp'], ['source']).map((r) => {
     if (!fokusIds.has(r.get('fokusomrade'))) unknown('targets.csv', r, 'fokusomrade', r.get('fokusomrade'), fokusIds);
@@ -305,6 +324,7 @@ export function readConfig(dir: string): { tables: ConfigTables; sha256: string 
     periods: periods.keys(),
     statusOf: (text) => vocab.get(`self_status/${normalizeText(text)}`)?.[3] as string | undefined,
     judgementOf: (text) => vocab.get(`judgement/${normalizeText(text)}`)?.[3] as string | undefined,
+    actionStatusOf: (text) => vocab.get(`action_status/${normalizeText(text)}`)?.[3] as string | undefined,
   }, problems);
 
   // Kolada: what `pull kolada` fetches. An indicator's KPI missing here would never be fetched.
@@ -357,6 +377,8 @@ export function readConfig(dir: string): { tables: ConfigTables; sha256: string 
       period: [...periods.values()],
       programme_version: versions.map((r) => [r.get('programme_version'), r.get('title_sv'), r.int('first_year'), r.int('last_year', true), r.opt('adopted'), r.opt('note'), r.opt('source') === 'exempel']),
       requirement: requirements,
+      mandate_period: calendar.mandatePeriods,
+      due_rule: calendar.dueRules,
       target: targets,
       requirement_oj_map: requirementOjMap,
       requirement_applicability_rule: applicability,

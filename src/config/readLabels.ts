@@ -11,7 +11,8 @@ const file = 'labels.csv';
  * the file's order within the domain. Every code a domain needs has exactly one non-empty label, so no
  * page or report ever falls back to showing a code. A status label is what the self-assessment template
  * offers in its dropdown, so it must read back as its own status (`statusOf`: vocab self_status); so must
- * an attainment label, offered as nämndens bedömning (`judgementOf`: vocab judgement).
+ * an attainment label, offered as nämndens bedömning (`judgementOf`: vocab judgement), and an action
+ * status label, offered in an action plan (`actionStatusOf`: vocab action_status).
  */
 export function readLabels(
   records: ConfigRecord[],
@@ -20,6 +21,7 @@ export function readLabels(
     periods: Iterable<string>;
     statusOf: (text: string) => string | undefined;
     judgementOf: (text: string) => string | undefined;
+    actionStatusOf: (text: string) => string | undefined;
   },
   problems: ProblemList,
 ): DuckDBValue[][] {
@@ -59,7 +61,9 @@ export function readLabels(
       ? { list: 'statuslista', readBack: context.statusOf, vocab: 'vocab/self_statuses.csv' }
       : domain === 'attainment'
         ? { list: 'lista för nämndens bedömning', readBack: context.judgementOf, vocab: 'vocab/judgements.csv' }
-        : undefined;
+        : domain === 'action_status'
+          ? { list: 'statuslista för åtgärder', readBack: context.actionStatusOf, vocab: 'vocab/action_statuses.csv' }
+          : undefined;
     if (offered && label.includes(',')) {
       problems.add({ file, row: r.line, column: 'label', found: label, message: `mallens ${offered.list} skiljer valen åt med komma, så etiketten får inte innehålla något` });
     } else if (offered && label && offered.readBack(label) !== code) {

@@ -1,14 +1,17 @@
 // One truth per figure: the counts a unit's year is known by – requirements that apply, open, försenade,
-// the ÖJ gaps it is responsible for, new ÖJ gaps, whether it reported – read from every place that shows
-// them: each page's data (the nämnd page, Årsuppföljning's document, Stadsledning's reporting list), `beredskap
-// report summary --format json`, the export's sheets Enheter and Brister, and the template's instruction
-// sheet. All must agree, for every unit and year, on the sample and on the fixture city.
+// the ÖJ gaps it is responsible for, new ÖJ gaps, those with and without an action in its action plan,
+// deadlines passed without a decision and due within 12 months, whether it reported – read from every
+// place that shows them: each page's data (the nämnd page, Årsuppföljning, Stadsledning's reporting
+// list), `beredskap report summary --format json`, the export's sheets Enheter, Brister, Tidsfrister and
+// Åtgärdsplan, and the template's instruction sheet. All must agree, for every unit and year, on the
+// sample and on the fixture city.
 import ExcelJS from 'exceljs';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../cli/main.ts';
 import { Database } from '../db/database.ts';
+import { importActionPlan } from '../actionplan/importActionPlan.ts';
 import { importOj } from '../oj/importOj.ts';
 import { runExport, runTemplate } from '../roundtrip/commands.ts';
 import { instructionSheetName, templateInfoLabels } from '../roundtrip/templateLayout.ts';
@@ -19,10 +22,15 @@ import { openSampleDb } from '../test/sharedSample.ts';
 
 type Row = Record<string, unknown>;
 /** What every source must agree on, per unit and year. */
-interface Counts { self_period: unknown; n_requirements: unknown; n_open: unknown; n_overdue: unknown; n_oj_open: unknown; n_oj_new: unknown }
+interface Counts {
+  self_period: unknown; n_requirements: unknown; n_open: unknown; n_overdue: unknown; n_oj_open: unknown; n_oj_new: unknown;
+  n_oj_with_action: unknown; n_oj_without_action: unknown; n_due_passed: unknown; n_due_coming: unknown;
+}
 const counts = (r: Row): Counts => ({
   self_period: r.self_period ?? null, n_requirements: r.n_requirements ?? null, n_open: r.n_open ?? null,
   n_overdue: r.n_overdue ?? null, n_oj_open: r.n_oj_open ?? null, n_oj_new: r.n_oj_new ?? null,
+  n_oj_with_action: r.n_oj_with_action ?? null, n_oj_without_action: r.n_oj_without_action ?? null,
+  n_due_passed: r.n_due_passed ?? null, n_due_coming: r.n_due_coming ?? null,
 });
 const key = (unit: unknown, year: unknown) => `${String(unit)} ${String(year)}`;
 const byKey = (rows: Row[], of: (r: Row) => Counts = counts) => new Map(rows.map((r) => [key(r.unit_id, r.year), of(r)]));
@@ -58,8 +66,12 @@ async function expectOneTruth(dbPath: string, config: string, dir: string): Prom
       const gaps = (page.selfGaps as Row[]).filter((g) => g.year === year);
       const own = (page.ojGaps as Row[]).filter((g) => g.year === year && g.role !== 'annan_ansvarar');
       const latest = (page.periods as Row[]).find((p) => p.year === year && p.is_latest);
-      expect({ unit, year, gaps: gaps.length, oj: own.length, latest: latest?.n_open ?? null })
-        .toEqual({ unit, year, gaps: c.self_period ? c.n_open : 0, oj: c.n_oj_open ?? 0, latest: c.self_period ? c.n_open : null });
+      const actions = (page.actions as Row[]).filter((a) => a.year === year);
+      const due = (page.due as Row[]).filter((d) => d.year === year);
+      expect({ unit, year, gaps: gaps.length, oj: own.length, latest: latest?.n_open ?? null, actions: actions.length, without: actions.filter((a) => !a.has_action).length })
+        .toEqual({ unit, year, gaps: c.self_period ? c.n_open : 0, oj: c.n_oj_open ?? 0, latest: c.self_period ? c.n_open : null, actions: c.n_oj_open ?? 0, without: c.n_oj_without_action ?? 0 });
+      expect({ unit, year, passed: due.filter((d) => d.due_status === 'passerad').length, coming: due.filter((d) => !d.is_passed && d.due_status === 'kommande').length })
+        .toEqual({ unit, year, passed: c.n_due_passed ?? 0, coming: c.n_due_coming ?? 0 });
     }
   }
   for (const [k, c] of fromPages) expect({ k, ...c }).toEqual({ k, ...reference.get(k) });
@@ -107,6 +119,8 @@ async function expectOneTruth(dbPath: string, config: string, dir: string): Prom
       unit_id: r['Enhets-id'], year: r.År, self_period: r['Senaste rapport'] === null ? null : labelOfPeriod.get(String(r['Senaste rapport'])),
       n_requirements: r['Tillämpliga krav'], n_open: r['Öppna krav'], n_overdue: r['Försenade vid periodens slut'],
       n_oj_open: r['ÖJ-brister enheten ansvarar för'], n_oj_new: r['Nya ÖJ-brister'],
+      n_oj_with_action: r['ÖJ-brister med åtgärd'], n_oj_without_action: r['ÖJ-brister utan åtgärd'],
+      n_due_passed: r['Passerade tidsfrister utan beslut'], n_due_coming: r['Tidsfrister inom 12 månader utan beslut'],
     }));
     expect(byKey(units)).toEqual(reference);
     const gaps = sheetRows(workbook, 'Brister');
@@ -117,6 +131,21 @@ async function expectOneTruth(dbPath: string, config: string, dir: string): Prom
       const oj = open.filter((g) => g.Underlag === 'ÖJ-svar');
       expect({ k, self: self.length, overdue: self.filter((g) => g['Försenad vid periodens slut'] === 'ja').length, oj: oj.length })
         .toEqual({ k, self: c.self_period ? c.n_open : 0, overdue: c.self_period ? c.n_overdue : 0, oj: c.n_oj_open ?? 0 });
+    }
+    // the lists of sheets Tidsfrister and Åtgärdsplan counted
+    const dueLabel = new Map((await db.all<{ code: string; label: string }>("select code, label from dash_label where domain = 'due_status'")).map((p) => [p.code, p.label]));
+    const deadlines = sheetRows(workbook, 'Tidsfrister');
+    const planned = sheetRows(workbook, 'Åtgärdsplan');
+    for (const [k, c] of reference) {
+      const [unit, year] = k.split(' ');
+      const mine = (rows: Row[]) => rows.filter((r) => r['Enhets-id'] === unit && r.År === Number(year));
+      expect({
+        k,
+        passed: mine(deadlines).filter((d) => d['På kalendern'] === 'ja' && d.Läge === dueLabel.get('passerad')).length,
+        coming: mine(deadlines).filter((d) => d['Inom 12 månader'] === 'ja' && d.Läge === dueLabel.get('kommande')).length,
+        with: mine(planned).filter((p) => p['Har åtgärd'] === 'ja').length,
+        without: mine(planned).filter((p) => p['Har åtgärd'] === 'nej').length,
+      }).toEqual({ k, passed: c.n_due_passed ?? 0, coming: c.n_due_coming ?? 0, with: c.n_oj_with_action ?? 0, without: c.n_oj_without_action ?? 0 });
     }
 
     // the template: each unit's template for the year after names the counts of its last report
@@ -173,16 +202,22 @@ describe('one count per unit and year in every page, report, export and template
         '2020;Syd;upphandling;hemtjanst;Nej', '2020;Syd;evakuering;sabo;Nej',
       ].join('\n'))]);
       await importSelfAssessment(db, [writeText(join(dir, 'self.csv'), [
-        'År;Period;Nämnd;Krav;Status;Kommentar;Åtgärd;Ansvarig;Klart senast',
-        '2020;T2;Norr;N1;Ej uppfyllt;;Plan;Samordnare;2020-06-30',
-        '2020;T2;Norr;N2;Delvis;;Krav i avtal;Samordnare;2020-12-15',
-        '2020;T2;Norr;N3;Uppfyllt;;;;',
-        '2020;VB;Norr;N1;Uppfyllt;;;;',
-        '2020;VB;Norr;N2;Delvis;;Krav i avtal;Samordnare;2020-12-15',
-        '2020;VB;Norr;N3;Ej uppfyllt;;Analys;Samordnare;2021-02-01',
-        '2020;VB;Syd;N1;Delvis;;Övning;Samordnare;2021-03-01',
-        '2020;VB;Socialnämnden;N5;Ej uppfyllt;;Avtal;Samordnare;2020-10-01',
-        '2020;VB;Exempelstad Koncern AB;N1;Uppfyllt;;;;',
+        'År;Period;Nämnd;Krav;Status;Kommentar;Åtgärd;Ansvarig;Klart senast;Beslutsdatum',
+        '2020;T2;Norr;N1;Ej uppfyllt;;Plan;Samordnare;2020-06-30;',
+        '2020;T2;Norr;N2;Delvis;;Krav i avtal;Samordnare;2020-12-15;',
+        '2020;T2;Norr;N3;Uppfyllt;;;;;',
+        '2020;VB;Norr;N1;Uppfyllt;;;;;2020-11-01',
+        '2020;VB;Norr;N2;Delvis;;Krav i avtal;Samordnare;2020-12-15;',
+        '2020;VB;Norr;N3;Ej uppfyllt;;Analys;Samordnare;2021-02-01;',
+        '2020;VB;Syd;N1;Delvis;;Övning;Samordnare;2021-03-01;',
+        '2020;VB;Socialnämnden;N5;Ej uppfyllt;;Avtal;Samordnare;2020-10-01;',
+        '2020;VB;Exempelstad Koncern AB;N1;Uppfyllt;;;;;',
+      ].join('\n'))]);
+      // the socialnämnd plans an action for Norr's procurement gap, none yet for Syd's
+      await importActionPlan(db, [writeText(join(dir, 'plan.csv'), [
+        'År;Nämnd;Fråga;Besvarad av;Åtgärd;Ansvarig;Klart senast;Status',
+        '2020;Socialnämnden;upphandling_hemtjanst;Norr;Nytt ramavtal;Upphandlingschef;2021-06-30;Pågår',
+        '2020;Socialnämnden;upphandling_hemtjanst;Syd;;;;',
       ].join('\n'))]);
     } finally {
       db.close();
@@ -190,11 +225,20 @@ describe('one count per unit and year in every page, report, export and template
     const reference = await expectOneTruth(dbPath, cityConfigDir, dir);
     // Norr's VB: N1 met; N2 delvis, due 15 December (before 31 December: försenad); N3 (säkerhetsskydd)
     // ej uppfyllt, due in 2021; N4 left out. ÖJ: hemtjänst's Nej in upphandling (shared with the
-    // socialnämnd) and in evakuering; SÄBO's upphandling is the socialnämnd's alone.
-    expect(reference.get(key('norr', 2020))).toEqual({ self_period: 'VB', n_requirements: 4, n_open: 3, n_overdue: 1, n_oj_open: 2, n_oj_new: 2 });
+    // socialnämnd) and in evakuering; SÄBO's upphandling is the socialnämnd's alone. Norr plans no action
+    // for either. Per 2020-12-31 its yearly follow-up of 1 March and N3's analysis of 30 June passed without
+    // a decision; its plan of 1 November met the deadline of 31 December; the follow-up of 2021-03-01 is coming.
+    expect(reference.get(key('norr', 2020))).toEqual({
+      self_period: 'VB', n_requirements: 4, n_open: 3, n_overdue: 1, n_oj_open: 2, n_oj_new: 2,
+      n_oj_with_action: 0, n_oj_without_action: 2, n_due_passed: 2, n_due_coming: 1,
+    });
     // The socialnämnd: N1 and N4 apply to every nämnd, N2, N3 and N5 to it by name or kind; it reported
     // N5 ej uppfyllt (due 1 October: försenad) and left the rest out. ÖJ: both upphandling Nej it is
-    // responsible for, Norr's and Syd's.
-    expect(reference.get(key('socialn', 2020))).toEqual({ self_period: 'VB', n_requirements: 5, n_open: 5, n_overdue: 1, n_oj_open: 2, n_oj_new: 2 });
+    // responsible for, Norr's and Syd's, one with an action. Deadlines: the follow-up and the analysis passed,
+    // its plan (due on the reference day) and next year's follow-up coming; N5's exercise is due in 2023.
+    expect(reference.get(key('socialn', 2020))).toEqual({
+      self_period: 'VB', n_requirements: 5, n_open: 5, n_overdue: 1, n_oj_open: 2, n_oj_new: 2,
+      n_oj_with_action: 1, n_oj_without_action: 1, n_due_passed: 2, n_due_coming: 2,
+    });
   }, 600_000);
 });

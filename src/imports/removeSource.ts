@@ -4,7 +4,7 @@ import { refillKoladaAnswers } from '../oj/koladaAnswers.ts';
 import { InputError } from './problems.ts';
 
 /** The tables whose rows point at a source file. */
-const factTables = ['oj_answer', 'oj_published_share', 'self_assessment', 'kolada_value'] as const;
+const factTables = ['oj_answer', 'oj_published_share', 'self_assessment', 'kolada_value', 'oj_action'] as const;
 
 export interface RemovedSource {
   sourceFileId: number;

@@ -6,7 +6,7 @@ import { InputError } from './problems.ts';
 
 /** A fact table as the import writes it: its key, the columns a "change" compares, and its replacement scope. */
 export interface FactTable {
-  table: 'oj_answer' | 'oj_published_share' | 'self_assessment' | 'unit_judgement';
+  table: 'oj_answer' | 'oj_published_share' | 'self_assessment' | 'unit_judgement' | 'oj_action';
   /** Columns in table order, source_file_id included (filled in here). */
   columns: readonly string[];
   key: readonly string[];

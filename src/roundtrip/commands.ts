@@ -51,8 +51,22 @@ export async function runTemplate(
   options: { year: number; period: string; unit?: string; all?: boolean; outDir: string; force?: boolean; createdAt?: Date },
 ): Promise<string[]> {
   const specs = await loadTemplateSpecs(db, await Catalog.load(db), options);
-  const paths = specs.map((spec) => join(options.outDir, templateFileName(spec)));
-  // A template of the same name may already be filled in by the nämnd: never overwrite it unasked.
+  const sample = await isSampleDatabase(db);
+  return writeTemplates(options, specs.map((spec) => ({
+    name: templateFileName(spec),
+    build: () => buildTemplateWorkbook({ ...spec, sample }, options.createdAt),
+  })));
+}
+
+/**
+ * Writes templates to `outDir`, each by name; the paths written. A template of the same name already
+ * there may be filled in by the nämnd, so none is written unless `force`.
+ */
+export async function writeTemplates(
+  options: { outDir: string; force?: boolean },
+  templates: { name: string; build: () => Promise<{ xlsx: { writeFile(path: string): Promise<void> } }> }[],
+): Promise<string[]> {
+  const paths = templates.map((t) => join(options.outDir, t.name));
   const existing = paths.filter((p) => existsSync(p));
   if (existing.length && !options.force) {
     throw new CommandUsageError(
@@ -60,15 +74,9 @@ export async function runTemplate(
         'välj en annan katalog med -o, eller ange --force för att skriva över',
     );
   }
-  const sample = await isSampleDatabase(db);
   ensureFolder(options.outDir);
-  const written: string[] = [];
-  for (const [i, spec] of specs.entries()) {
-    const path = paths[i]!;
-    await (await buildTemplateWorkbook({ ...spec, sample }, options.createdAt)).xlsx.writeFile(path);
-    written.push(path);
-  }
-  return written;
+  for (const [i, t] of templates.entries()) await (await t.build()).xlsx.writeFile(paths[i]!);
+  return paths;
 }
 
 /** Today in the local time zone, as an ISO date: the day a nämnd's due dates are measured against. */
@@ -96,14 +104,18 @@ export async function validateFiles(db: Database, options: { file: string | stri
   return report;
 }
 
-/** `--dry-run --report OUT`: every problem of the file(s) as a report to send back to the nämnd. */
+/**
+ * `--dry-run --report OUT`: every problem of the file(s) as a report to send back to the nämnd; the
+ * checks are a self-assessment's unless `validate` says otherwise (an action plan's).
+ */
 export async function runValidationReport(
   db: Database,
   options: { file: string | string[]; reportPath: string; today?: string; year?: number },
+  validate: (db: Database, options: { file: string | string[]; today?: string; year?: number }) => Promise<ValidationReport> = validateFiles,
 ): Promise<{ problems: number; blocking: number; ok: boolean }> {
   const format = /\.xlsx$/i.test(options.reportPath) ? 'xlsx' : /\.md$/i.test(options.reportPath) ? 'md' : undefined;
   if (!format) throw new CommandUsageError(`--report ska sluta på .xlsx eller .md, inte "${options.reportPath}"`);
-  const report = await validateFiles(db, options);
+  const report = await validate(db, options);
   ensureFolder(dirname(resolve(options.reportPath)));
   if (format === 'md') writeFileSync(options.reportPath, validationReportMarkdown(report));
   else await validationReportWorkbook(report).xlsx.writeFile(options.reportPath);

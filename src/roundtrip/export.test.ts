@@ -67,7 +67,7 @@ describe('beredskap export', () => {
     const out = join(dir, 'export.xlsx');
     expect(await runExport(db, { year: 2024, format: 'xlsx', out })).toEqual([out]);
     const workbook = await readBook(out);
-    expect(workbook.worksheets.map((w) => w.name)).toEqual(['Beredskap', 'Enheter', 'Brister', 'Måluppfyllelse', 'Jämförelse', 'Källor']);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['Beredskap', 'Enheter', 'Tidsfrister', 'Åtgärdsplan', 'Brister', 'Måluppfyllelse', 'Jämförelse', 'Källor']);
     for (const ws of workbook.worksheets) {
       expect([ws.name, ws.views[0]]).toMatchObject([ws.name, { state: 'frozen', ySplit: 1 }]);
       expect([ws.name, ws.autoFilter]).toEqual([ws.name, `A1:${ws.getColumn(ws.columnCount).letter}1`]);
@@ -161,7 +161,7 @@ describe('beredskap export', () => {
     db = await exportDb(dir);
     const out = join(dir, 'beredskap.csv');
     const files = await runExport(db, { year: 2024, format: 'csv', out });
-    expect(files).toEqual(['', '-enheter', '-brister', '-maluppfyllelse', '-jamforelse', '-kallor'].map((s) => join(dir, `beredskap${s}.csv`)));
+    expect(files).toEqual(['', '-enheter', '-tidsfrister', '-atgardsplan', '-brister', '-maluppfyllelse', '-jamforelse', '-kallor'].map((s) => join(dir, `beredskap${s}.csv`)));
     const bytes = readFileSync(out);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = bytes.toString('utf8').slice(1);
@@ -169,7 +169,7 @@ describe('beredskap export', () => {
     expect(text).toMatch(/\r\n2024;farsta;Farsta;Olycksförebyggande;ÖJ-svar;3;2;0;1;0;0;0;3;0,6667;1;ja;0;Säkerhetsprogram[^;\r\n]*\r\n/);
     expect(text).toMatch(/\r\n2024;bromma;"'=HYPERLINK\(""http:\/\/x""\)";Olycksförebyggande;ÖJ-svar;1;0;0;1;0;0;0;1;0;1;ja;0;Säkerhetsprogram/);
 
-    const gaps = parse(readFileSync(files[2]!, 'utf8').slice(1), { delimiter: ';', columns: true }) as Record<string, string>[];
+    const gaps = parse(readFileSync(files.find((f) => f.endsWith('-brister.csv'))!, 'utf8').slice(1), { delimiter: ';', columns: true }) as Record<string, string>[];
     const b03 = gaps.find((r) => r['Indikator eller krav'] === 'B03')!;
     expect(b03).toMatchObject({ Kommentar: `'${link}`, Åtgärd: "'-1 tjänst vakant", Ansvarig: "'+46 8 508 000 00", 'Klart senast': '2024-09-30', 'Försenad vid periodens slut': 'ja' });
     expect(gaps.find((r) => r['Indikator eller krav'] === 'B04')).toMatchObject({ Kommentar: "'@SUM(A1)", Ansvarig: "'=1+1" });

@@ -73,7 +73,50 @@ export const exportSheets: ExportSheet[] = [
       int('Försenade vid periodens slut', 'n_overdue'), int('Nya öppna krav', 'n_new'), int('Åtgärdade krav', 'n_fixed'),
       int('ÖJ-frågor besvarade', 'n_oj_answered'), int('ÖJ-frågor enheten ansvarar för', 'n_oj_responsible'),
       int('ÖJ-brister enheten ansvarar för', 'n_oj_open'), int('Nya ÖJ-brister', 'n_oj_new'), int('ÖJ-frågor med brist', 'n_oj_open_questions'),
-      int('ÖJ-brister delade med annan nämnd', 'n_oj_open_shared'), text('Nämndens bedömning lämnad', (r) => yesNo(r.has_judgement)),
+      int('ÖJ-brister delade med annan nämnd', 'n_oj_open_shared'),
+      int('ÖJ-brister med åtgärd', 'n_oj_with_action'), int('ÖJ-brister utan åtgärd', 'n_oj_without_action'), int('Åtgärder klara', 'n_oj_action_done'),
+      int('Tidsfrister på kalendern', 'n_due'), int('Passerade tidsfrister utan beslut', 'n_due_passed'),
+      int('Tidsfrister inom 12 månader utan beslut', 'n_due_coming'),
+      text('Nämndens bedömning lämnad', (r) => yesNo(r.has_judgement)),
+    ],
+  },
+  {
+    // What falls due when, per unit (due_calendar): the current period's deadlines already passed and every
+    // one still to come; those due within 12 months are the nämnd page's calendar.
+    name: 'Tidsfrister',
+    slug: 'tidsfrister',
+    unitFiltered: true,
+    sql: `select c.year, c.reference_date::varchar as reference_date, c.unit_id, c.name as unit_name, c.rule_title, c.requirement_id, c.requirement_text,
+                 c.due_date::varchar as due_date, c.window_start::varchar as window_start, c.due_status,
+                 c.decision_date::varchar as decision_date, c.decision_ref, c.months_ahead, c.in_next_12_months, c.on_calendar
+          from due_calendar c
+          where ((c.is_current and c.due_date < c.reference_date) or c.due_date >= c.reference_date)
+            and ($1::integer is null or c.year = $1) and ($2::varchar is null or c.unit_id = $2)
+          order by c.year, c.unit_id, c.due_date, c.rule_id`,
+    columns: [
+      int('År', 'year'), { header: 'Per', kind: 'date', value: 'reference_date' }, text('Enhets-id', 'unit_id'), text('Enhet', 'unit_name'),
+      { header: 'Tidsfrist', kind: 'text', width: 50, value: 'rule_title' }, text('Krav', 'requirement_id'), { header: 'Kravtext', kind: 'text', width: 40, value: 'requirement_text' },
+      { header: 'Senast', kind: 'date', value: 'due_date' }, { header: 'Perioden från', kind: 'date', value: 'window_start' },
+      text('Läge', (r, t) => t('due_status', r.due_status)), { header: 'Beslutsdatum', kind: 'date', value: 'decision_date' },
+      text('Diarienummer eller dokument', 'decision_ref'), text('Inom 12 månader', (r) => yesNo(r.in_next_12_months)),
+      text('På kalendern', (r) => yesNo(r.on_calendar)),
+    ],
+  },
+  {
+    // Every open ÖJ gap a nämnd is responsible for, with its action plan's action or none (oj_action_plan).
+    name: 'Åtgärdsplan',
+    slug: 'atgardsplan',
+    unitFiltered: true,
+    sql: `select p.*, u.name as unit_name from oj_action_plan p join org_unit u using (unit_id)
+          where ($1::integer is null or p.year = $1) and ($2::varchar is null or p.unit_id = $2)
+          order by p.year, p.unit_id, p.indicator_title, p.answering_name`,
+    columns: [
+      int('År', 'year'), text('Enhets-id', 'unit_id'), text('Nämnd', 'unit_name'), text('Fråga-id', 'indicator_id'),
+      { header: 'Fråga', kind: 'text', width: 45, value: 'indicator_title' }, text('Besvarad av', 'answering_name'),
+      text('Svar', (r, t) => t('answer', r.answer)), text('Brist', (r, t) => t('gap', r.gap_status)), int('Sedan år', 'since_year'),
+      text('Har åtgärd', (r) => yesNo(r.has_action)), { header: 'Åtgärd', kind: 'text', width: 45, value: 'action' },
+      text('Ansvarig', 'action_owner'), { header: 'Klart senast', kind: 'date', value: 'due_date' },
+      text('Status', (r, t) => t('action_status', r.action_status)), { header: 'Kommentar', kind: 'text', width: 40, value: 'comment' },
     ],
   },
   {

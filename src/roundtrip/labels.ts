@@ -39,6 +39,7 @@ export const factTableLabels: Record<string, string> = {
   self_assessment: 'självskattningar',
   kolada_value: 'Kolada-värden',
   unit_judgement: 'nämndernas bedömningar',
+  oj_action: 'åtgärder för ÖJ-brister',
 };
 
 /** How a period reads in a sentence: its name (Catalog.periodLabel) and last day, "tertialrapport 1 (per 30 april)". */

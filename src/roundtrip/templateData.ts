@@ -17,6 +17,8 @@ export interface PreviousAnswer {
   plannedAction: string | null;
   owner: string | null;
   dueDate: string | null;
+  decisionDate: string | null;
+  decisionRef: string | null;
 }
 
 /** Everything one nämnd's template shows: whose it is, the requirements, and what to prefill. */
@@ -124,7 +126,7 @@ function chooseNamnd(namnder: Namnd[], catalog: Catalog, unit: string, periodEnd
  * A requirement of another programme version has another id, so it is simply not prefilled.
  */
 async function previousAnswers(db: Database, catalog: Catalog, unitId: string, year: number, period: string, inForce: Set<string>): Promise<TemplateSpec['previous']> {
-  const rows = await db.all<{ year: number; period: string; requirement_id: string; status: string; comment: string | null; planned_action: string | null; owner: string | null; due_date: string | null }>(
+  const rows = await db.all<{ year: number; period: string; requirement_id: string; status: string; comment: string | null; planned_action: string | null; owner: string | null; due_date: string | null; decision_date: string | null; decision_ref: string | null }>(
     `with prior as (
        select s.year, s.period
        from self_assessment s join period p using (period)
@@ -133,7 +135,8 @@ async function previousAnswers(db: Database, catalog: Catalog, unitId: string, y
        order by s.year desc, p.sort_order desc
        limit 1
      )
-     select s.year, s.period, s.requirement_id, s.status, s.comment, s.planned_action, s.owner, s.due_date::varchar as due_date
+     select s.year, s.period, s.requirement_id, s.status, s.comment, s.planned_action, s.owner, s.due_date::varchar as due_date,
+            s.decision_date::varchar as decision_date, s.decision_ref
      from self_assessment s join prior using (year, period)
      where s.unit_id = $1`,
     [unitId, year, period],
@@ -150,7 +153,10 @@ async function previousAnswers(db: Database, catalog: Catalog, unitId: string, y
     periodName: catalog.periodLabel(rows[0]!.period),
     counts,
     answers: new Map(rows.filter((r) => inForce.has(r.requirement_id))
-      .map((r) => [r.requirement_id, { status: r.status, comment: r.comment, plannedAction: r.planned_action, owner: r.owner, dueDate: r.due_date }])),
+      .map((r) => [r.requirement_id, {
+        status: r.status, comment: r.comment, plannedAction: r.planned_action, owner: r.owner, dueDate: r.due_date,
+        decisionDate: r.decision_date, decisionRef: r.decision_ref,
+      }])),
   };
 }
 

@@ -29,6 +29,8 @@ export const templateColumns = [
   { header: 'Åtgärd', width: 44, input: true, wrap: true },
   { header: 'Ansvarig', width: 22, input: true, wrap: true },
   { header: 'Klart senast', width: 13, input: true, wrap: false },
+  { header: 'Beslutsdatum', width: 13, input: true, wrap: false },
+  { header: 'Diarienummer eller dokument', width: 26, input: true, wrap: true },
 ] as const satisfies readonly TemplateColumn[];
 
 /**

@@ -8,6 +8,8 @@ export interface Answer {
   action?: string | null;
   owner?: string | null;
   due?: Date | null;
+  decision?: Date | null;
+  decisionRef?: string | null;
   /** Overwrites a prefilled cell a person should not touch (to test what the report says about it). */
   unit?: string;
   requirement?: string;
@@ -36,6 +38,8 @@ export async function fillTemplate(path: string, answers: Record<string, Answer>
     set('Åtgärd', a.action);
     set('Ansvarig', a.owner);
     set('Klart senast', a.due);
+    set('Beslutsdatum', a.decision);
+    set('Diarienummer eller dokument', a.decisionRef);
     set('Nämnd', a.unit);
     set('Krav', a.requirement);
     set('År', a.year);

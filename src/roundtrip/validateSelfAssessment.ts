@@ -14,7 +14,7 @@ export interface ValidationProblem extends Problem {
   missing?: { report: string; requirementId: string };
 }
 
-type Field = 'year' | 'period' | 'unit' | 'requirement' | 'status' | 'comment' | 'action' | 'owner' | 'due_date';
+type Field = 'year' | 'period' | 'unit' | 'requirement' | 'status' | 'comment' | 'action' | 'owner' | 'due_date' | 'decision_date' | 'decision_ref';
 
 interface Layout {
   header: Grid['rows'][number];
@@ -72,7 +72,9 @@ function requirementId(catalog: Catalog, text: string): string | undefined {
  * Every problem of one self-assessment file, for a report a säkerhetssamordnare can send back to the
  * nämnd: all of the import's own errors (which stop the import), and what the import accepts but the
  * follow-up cannot use — a missing status, `Ej uppfyllt` without an action, a planned action whose
- * date has passed, a requirement left out, and a nämnd, year or period that is not the template's.
+ * date has passed, a requirement with a deadline reported `Uppfyllt` without a decision dated in the
+ * deadline's period (decisionRemark), a requirement left out, and a nämnd, year or period that is not the
+ * template's.
  * `today` is an ISO date.
  */
 export function validateSelfAssessment(grids: Grid[], catalog: Catalog, file: string, today: string, options: { year?: number } = {}): ValidationProblem[] {
@@ -151,6 +153,11 @@ export function validateSelfAssessment(grids: Grid[], catalog: Catalog, file: st
           && catalog.requirements.get(id)!.since_year <= reportYear && (catalog.requirements.get(id)!.until_year ?? 9999) >= reportYear) {
         add('requirement', `kravet gäller inte ${catalog.unit(reportUnit)!.name} (data/requirement_applicability.csv): raden räknas inte`, text('requirement'));
       }
+      const reportEnd = catalog.periodEnds.get(template?.period ?? period ?? '');
+      if (status === 'uppfyllt' && id && reportYear && reportEnd) {
+        const remark = decisionRemark(catalog, id, `${reportYear}-${reportEnd}`, isoDate(value('decision_date')));
+        if (remark) add('decision_date', remark, text('decision_date'));
+      }
       if (id && key) {
         const group = groups.get(key) ?? groups.set(key, { year: year!, seen: new Set() }).get(key)!;
         group.sheet ??= grid.sheet;
@@ -178,6 +185,22 @@ export function validateSelfAssessment(grids: Grid[], catalog: Catalog, file: st
     ...checks.items.map((p) => ({ ...p, blocksImport: false })),
     ...missing,
   ]);
+}
+
+/**
+ * Why a requirement reported uppfyllt in a report per `reportEnd` lacks the decision that shows it, when
+ * the requirement carries a deadline: no decision date, or one outside the deadline's period that had
+ * begun by the report's end (an RSA adopted in 2023 does not meet the deadline of 2027), or one after the
+ * report's end. Undefined when the requirement has no deadline then, or the decision is in its period.
+ */
+export function decisionRemark(catalog: Catalog, requirementId: string, reportEnd: string, decisionDate: string | undefined): string | undefined {
+  const due = catalog.dueDateOn(requirementId, reportEnd);
+  if (!due) return undefined;
+  const deadline = `tidsfristen ”${due.title}” (${due.dueDate}, perioden från ${due.windowStart})`;
+  if (!decisionDate) return `${statusLabel(catalog, 'uppfyllt')} utan beslutsdatum: kravet har ${deadline}; ange beslutsdatum och diarienummer eller dokument för beslutet som visar att kravet är uppfyllt`;
+  if (decisionDate < due.windowStart) return `beslutet är från en tidigare period och uppfyller inte ${deadline}: ange beslutet för den här perioden, eller ändra status`;
+  if (decisionDate > reportEnd) return `beslutsdatumet ligger efter rapportperiodens slut ${reportEnd}: ange dagen då beslutet fattades`;
+  return undefined;
 }
 
 /** Column letter(s) or number at the start of a column label, as a sortable number. */

@@ -25,9 +25,12 @@ describe('validation report (import self-assessment --dry-run --report)', () => 
 
   async function filledTemplate(answers: Parameters<typeof fillTemplate>[1]) {
     const [path] = await runTemplate(db, { year: 2025, period: 'T1', unit: 'farsta', outDir: dir });
-    // Every requirement answered Uppfyllt, unless the test says otherwise.
+    // Every requirement answered Uppfyllt, unless the test says otherwise; those with a deadline with the
+    // decision of the period in force on 30 April 2025 (the RSA of the mandate period from 2022-10-15, next
+    // year's verksamhetsplan adopted from 1 September).
     const ids = ['B01', 'B02', 'B03', 'B04', 'B05', 'B06', 'B07', 'B08', 'B09', 'B10', 'B11', 'S01', 'S02', 'S03', 'S04', 'O01', 'O02', 'O03', 'P01', 'P02', 'P03', 'P04'];
-    return fillTemplate(path!, Object.fromEntries(ids.map((id) => [id, { status: 'Uppfyllt', ...answers[id] }])));
+    const decisions: Record<string, Date> = { B01: day('2023-05-10'), B02: day('2024-12-10'), B04: day('2024-03-01') };
+    return fillTemplate(path!, Object.fromEntries(ids.map((id) => [id, { status: 'Uppfyllt', decision: decisions[id], ...answers[id] }])));
   }
 
   it('lists every problem by sheet, row and column in Swedish, as .xlsx and as Markdown', async () => {
@@ -92,6 +95,22 @@ describe('validation report (import self-assessment --dry-run --report)', () => 
       ['svar.pdf', 'Okänd filtyp: väntade .xlsx eller .csv'],
     ]);
     await expect(runValidationReport(db, { file, reportPath: join(dir, 'r.pdf'), today })).rejects.toThrow(CommandUsageError);
+  });
+
+  it('a requirement with a deadline reported Uppfyllt needs a decision dated in the deadline\'s period', async () => {
+    db = await openTestDb(dir);
+    const file = await filledTemplate({
+      B01: { decision: day('2019-06-01'), decisionRef: 'KS 2019/12' }, // the RSA of the mandate period before
+      B02: { decision: day('2025-06-01') }, // after the report's end
+      B04: { decision: null }, // none
+      B03: { decision: day('2001-01-01') }, // no deadline: any date, or none, is fine
+    });
+    const md = join(dir, 'beslut.md');
+    expect(await runValidationReport(db, { file, reportPath: md, today })).toEqual({ problems: 3, blocking: 0, ok: true });
+    const text = readFileSync(md, 'utf8');
+    expect(text).toContain('| 2 | L (Beslutsdatum) | 2019-06-01 | Beslutet är från en tidigare period och uppfyller inte tidsfristen ”Risk- och sårbarhetsanalys till länsstyrelsen senast 31 oktober året efter valår” (2023-10-31, perioden från 2022-10-15): ange beslutet för den här perioden, eller ändra status |  | nej |');
+    expect(text).toContain('| 3 | L (Beslutsdatum) | 2025-06-01 | Beslutsdatumet ligger efter rapportperiodens slut 2025-04-30: ange dagen då beslutet fattades |');
+    expect(text).toMatch(/\| 5 \| L \(Beslutsdatum\) \|  \| Uppfyllt utan beslutsdatum: kravet har tidsfristen ”Krisledningsorganisationen övad under mandatperioden” \(2026-10-14, perioden från 2022-10-15\); ange beslutsdatum/);
   });
 
   it('checks a hand-made CSV too: the same checks, requirements left out per nämnd and period', async () => {

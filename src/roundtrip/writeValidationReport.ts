@@ -4,11 +4,15 @@ import type { ValidationProblem } from './validateSelfAssessment.ts';
 import { addTableSheet, type Table } from './xlsxTable.ts';
 
 export interface ValidationReport {
+  /** The report's heading; "Kontroll av självskattning" when not given. */
+  title?: string;
   /** ISO date the file was checked: dates before it are in the past. */
   checkedOn: string;
   files: { file: string; template?: TemplateInfo }[];
   problems: ValidationProblem[];
 }
+
+const defaultTitle = 'Kontroll av självskattning';
 
 const sentence = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
@@ -52,7 +56,7 @@ export function validationReportWorkbook(report: ValidationReport): ExcelJS.Work
   workbook.creator = 'Beredskapsuppföljning';
   const summary = workbook.addWorksheet('Sammanfattning');
   summary.getColumn(1).width = 110;
-  summary.addRow(['Kontroll av självskattning']).font = { bold: true, size: 14 };
+  summary.addRow([report.title ?? defaultTitle]).font = { bold: true, size: 14 };
   summary.addRow([]);
   for (const line of summaryLines(report)) summary.addRow([line]).getCell(1).alignment = { wrapText: true, vertical: 'top' };
   addTableSheet(workbook, problemTable(report));
@@ -70,7 +74,7 @@ export function markdownText(value: unknown): string {
 
 /** The report as Markdown: the summary, then one table per file and sheet, rows in file order. */
 export function validationReportMarkdown(report: ValidationReport): string {
-  const out = ['# Kontroll av självskattning', '', ...summaryLines(report, markdownText).flatMap((l) => [l, '']).slice(0, -1)];
+  const out = [`# ${markdownText(report.title ?? defaultTitle)}`, '', ...summaryLines(report, markdownText).flatMap((l) => [l, '']).slice(0, -1)];
   const groups = new Map<string, ValidationProblem[]>();
   for (const p of report.problems) {
     const key = `${p.file}\u0000${p.sheet ?? ''}`;

@@ -13,6 +13,8 @@ import { Rng } from './random.ts';
 import { loadSampleInputs } from './sampleInputs.ts';
 import { SelfModel } from './selfModel.ts';
 import { buildSelfWorkbook, selfCsv, selfTable, selfTitle } from './selfWriter.ts';
+import { importActionPlan } from '../actionplan/importActionPlan.ts';
+import { writeSampleActionPlans } from './actionPlanModel.ts';
 import { stableXlsxBytes } from './xlsxBytes.ts';
 
 export interface SampleOptions {
@@ -83,12 +85,14 @@ export interface SampleSummary {
   ojFiles: number;
   selfFiles: number;
   judgementFiles: number;
+  actionPlanFiles: number;
   filesImported: number;
   filesUnchanged: number;
   ojAnswers: number;
   publishedShares: number;
   selfAssessments: number;
   judgements: number;
+  actions: number;
 }
 
 /**
@@ -113,6 +117,11 @@ export async function buildSampleDatabase(db: Database, outDir: string, options:
     ...(await importSelfAssessment(db, selfFiles, { isSample: true })),
     ...(await importJudgement(db, judgementFiles, { isSample: true })),
   ]);
+  // The action plans answer the ÖJ gaps those imports made: written from the database once they are in,
+  // for the last two years with self-assessments, and imported in a transaction of their own.
+  const selfYears = options.selfYears ?? defaultSelfYears;
+  const actionPlanFiles = await writeSampleActionPlans(db, outDir, new Rng(options.seed ?? defaultSeed), selfYears.slice(-2));
+  if (actionPlanFiles.length) reports.push(...(await importActionPlan(db, actionPlanFiles, { isSample: true })));
   const count = async (table: string) =>
     (await db.one<{ n: number }>(
       `select count(*)::int as n from ${table} t join source_file f using (source_file_id) where f.is_sample`,
@@ -122,11 +131,13 @@ export async function buildSampleDatabase(db: Database, outDir: string, options:
     ojFiles: ojFiles.length,
     selfFiles: selfFiles.length,
     judgementFiles: judgementFiles.length,
+    actionPlanFiles: actionPlanFiles.length,
     filesImported: reports.filter((r) => r.status === 'imported').length,
     filesUnchanged: reports.filter((r) => r.status === 'unchanged').length,
     ojAnswers: await count('oj_answer'),
     publishedShares: await count('oj_published_share'),
     selfAssessments: await count('self_assessment'),
     judgements: await count('unit_judgement'),
+    actions: await count('oj_action'),
   };
 }

@@ -38,6 +38,14 @@ export interface SampleRequirement {
   text_sv: string;
   since_year: number;
   until_year: number | null;
+  /** the deadline it falls due by (due_rules.csv), NULL when none */
+  due_rule: string | null;
+}
+
+/** One due date of a deadline (view stg_due_occurrence), ISO days. */
+export interface SampleDueDate {
+  window_start: string;
+  due_date: string;
 }
 
 export interface SamplePeriod {
@@ -61,6 +69,8 @@ export interface SampleInputs {
   areas: HeaderTerm[];
   verksamheter: HeaderTerm[];
   requirements: SampleRequirement[];
+  /** rule_id → its due dates in order: when a nämnd's decisions for a deadline fall */
+  dueDates: Map<string, SampleDueDate[]>;
   periods: SamplePeriod[];
   /** the units the organisation follows (view stg_org_namnd): nämnder and bolag */
   followed: Set<string>;
@@ -117,8 +127,12 @@ export async function loadSampleInputs(db: Database): Promise<SampleInputs> {
     areas: await terms('oj_area', 'oj_area'),
     verksamheter: await terms('oj_verksamhet', 'oj_verksamhet'),
     requirements: await db.all<SampleRequirement>(
-      'select requirement_id, programme_version, fokusomrade, text_sv, since_year, until_year from requirement order by requirement_id',
+      'select requirement_id, programme_version, fokusomrade, text_sv, since_year, until_year, due_rule from requirement order by requirement_id',
     ),
+    dueDates: new Map((await db.all<{ rule_id: string; dates: SampleDueDate[] }>(
+      `select rule_id, list({'window_start': window_start::varchar, 'due_date': due_date::varchar} order by due_date) as dates
+       from stg_due_occurrence group by rule_id`,
+    )).map((r) => [r.rule_id, r.dates])),
     followed: new Set((await db.all<{ unit_id: string }>('select unit_id from stg_org_namnd')).map((u) => u.unit_id)),
     applicable: new Map((await db.all<{ key: string; ids: string[] }>(
       `select year || '/' || unit_id as key, list(requirement_id order by requirement_id) as ids from requirement_applicability group by all`,

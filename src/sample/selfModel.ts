@@ -15,6 +15,9 @@ export interface SelfRow {
   action: string | null;
   owner: string | null;
   dueDate: Date | null;
+  /** The decision that shows a requirement with a deadline is met (uppfyllt rows only). */
+  decisionDate: Date | null;
+  decisionRef: string | null;
 }
 
 /** A text fits a requirement when its pattern matches the requirement text (no pattern: fits any). */
@@ -101,8 +104,11 @@ export class SelfModel {
   private row(unit: SampleUnit, requirement: SampleRequirement, year: number, period: SamplePeriod): SelfRow {
     const status = this.status(unit, requirement, year, period);
     const key = [unit.unit_id, requirement.requirement_id, year];
-    const row: SelfRow = { year, period, unit, requirement, status, comment: null, action: null, owner: null, dueDate: null };
+    const row: SelfRow = { year, period, unit, requirement, status, comment: null, action: null, owner: null, dueDate: null, decisionDate: null, decisionRef: null };
     if (status === 'ej_svar') return row;
+    if (status === 'uppfyllt' && requirement.due_rule && !this.rng.chance(0.08, 'self-decision-left-out', ...key, period.period)) {
+      Object.assign(row, this.decision(unit, requirement.due_rule, isoDay(year, period.period_end)));
+    }
     // The same text through a year's periods while the status holds: people copy last tertial's comment.
     if (status !== 'uppfyllt' || this.rng.chance(0.15, 'self-comment-ok', ...key, period.period)) {
       row.comment = this.rng.pick(fitting(comments[status], requirement), ['self-comment', ...key, status]);
@@ -115,6 +121,24 @@ export class SelfModel {
       row.dueDate = addDays(isoDay(year, period.period_end), offset);
     }
     return row;
+  }
+
+  /**
+   * The latest decision a nämnd has made for a deadline by `reportEnd`: each due date's decision falls
+   * from a fifth of the way into its window to a little after the due date (some late), and one in eight
+   * never comes – then the report repeats the decision before, which is a remark in the validation report.
+   */
+  private decision(unit: SampleUnit, rule: string, reportEnd: string): Pick<SelfRow, 'decisionDate' | 'decisionRef'> {
+    const made = (this.inputs.dueDates.get(rule) ?? [])
+      .filter((d) => d.window_start <= reportEnd && !this.rng.chance(0.12, 'decision-missing', unit.unit_id, rule, d.due_date))
+      .map((d) => {
+        const span = (Date.parse(d.due_date) - Date.parse(d.window_start)) / 86_400_000;
+        const date = addDays(d.window_start, Math.round(span * (0.2 + 0.95 * this.rng.uniform('decision-day', unit.unit_id, rule, d.due_date))));
+        return { date, ref: `Dnr ${date.getUTCFullYear()}/${String(100 + Math.floor(900 * this.rng.uniform('decision-ref', unit.unit_id, rule, d.due_date))).padStart(4, '0')}` };
+      })
+      .filter((d) => d.date.toISOString().slice(0, 10) <= reportEnd);
+    const latest = made.at(-1);
+    return { decisionDate: latest?.date ?? null, decisionRef: latest?.ref ?? null };
   }
 
   /** Every nämnd and bolag valid at the period's end × every requirement that applies to it that year. */

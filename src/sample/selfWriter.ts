@@ -10,7 +10,7 @@ import { spellUnitName } from './spelling.ts';
  * them, so that every sample import exercises the vocabularies.
  */
 
-export const selfHeader = ['År', 'Period', 'Nämnd', 'Krav', 'Kravtext', 'Status', 'Kommentar', 'Åtgärd', 'Ansvarig', 'Klart senast'];
+export const selfHeader = ['År', 'Period', 'Nämnd', 'Krav', 'Kravtext', 'Status', 'Kommentar', 'Åtgärd', 'Ansvarig', 'Klart senast', 'Beslutsdatum', 'Diarienummer'];
 
 const statusSpellings: Record<SelfStatus, [string[], number[]]> = {
   uppfyllt: [['Uppfyllt', 'uppfyllt helt', 'Helt uppfyllt'], [85, 10, 5]],
@@ -49,6 +49,8 @@ export function selfTable(rows: SelfRow[], inputs: SampleInputs, rng: Rng): (str
       r.action,
       r.owner,
       r.dueDate,
+      r.decisionDate,
+      r.decisionRef,
     ];
   });
 }
@@ -64,7 +66,8 @@ export function buildSelfWorkbook(title: string, table: ReturnType<typeof selfTa
   ws.addRow(selfHeader).font = { bold: true };
   for (const values of table) ws.addRow(values);
   ws.getColumn(10).numFmt = 'yyyy-mm-dd';
-  [6, 12, 28, 7, 50, 16, 50, 45, 22, 13].forEach((width, i) => (ws.getColumn(i + 1).width = width));
+  ws.getColumn(11).numFmt = 'yyyy-mm-dd';
+  [6, 12, 28, 7, 50, 16, 50, 45, 22, 13, 13, 16].forEach((width, i) => (ws.getColumn(i + 1).width = width));
   ws.views = [{ state: 'frozen', ySplit: 3 }];
   return wb;
 }

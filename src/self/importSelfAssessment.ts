@@ -10,9 +10,9 @@ import { parseSelfAssessment, type SelfAssessmentRow } from './parseSelfAssessme
 
 export const selfAssessmentTable: FactTable = {
   table: 'self_assessment',
-  columns: ['year', 'period', 'unit_id', 'requirement_id', 'status', 'raw_status', 'comment', 'planned_action', 'owner', 'due_date', 'unit_text', 'source_file_id', 'sheet', 'source_row'],
+  columns: ['year', 'period', 'unit_id', 'requirement_id', 'status', 'raw_status', 'comment', 'planned_action', 'owner', 'due_date', 'unit_text', 'source_file_id', 'sheet', 'source_row', 'decision_date', 'decision_ref'],
   key: ['year', 'period', 'unit_id', 'requirement_id'],
-  compared: ['status', 'comment', 'planned_action', 'owner', 'due_date'],
+  compared: ['status', 'comment', 'planned_action', 'owner', 'due_date', 'decision_date', 'decision_ref'],
   // Each nämnd sends its own file: a new file replaces only the nämnder and periods it covers.
   scope: ['year', 'period', 'unit_id'],
   guardResend: true,
@@ -57,7 +57,7 @@ export async function importSelfAssessment(db: Database, paths: string[], option
       facts: [{
         table: selfAssessmentTable,
         scope: scope.map((s) => [s.year, s.period, s.unit_id]),
-        rows: rows.map((r) => [r.year, r.period, r.unit_id, r.requirement_id, r.status, r.raw_status, r.comment, r.planned_action, r.owner, r.due_date, r.unit_text, null, r.sheet, r.row]),
+        rows: rows.map((r) => [r.year, r.period, r.unit_id, r.requirement_id, r.status, r.raw_status, r.comment, r.planned_action, r.owner, r.due_date, r.unit_text, null, r.sheet, r.row, r.decision_date, r.decision_ref]),
       }, ...(judgements.rows.length ? [judgementFacts(judgements.rows)] : [])],
     };
   });

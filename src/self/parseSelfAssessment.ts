@@ -20,13 +20,16 @@ export interface SelfAssessmentRow {
   planned_action: string | null;
   owner: string | null;
   due_date: string | null;
+  /** The decision that shows the requirement is done: its date and its diarienummer or document. */
+  decision_date: string | null;
+  decision_ref: string | null;
   unit_text: string;
   sheet: string | null;
   row: number;
 }
 
 const requiredFields = ['year', 'period', 'unit', 'requirement', 'status'] as const;
-type Field = (typeof requiredFields)[number] | 'comment' | 'action' | 'owner' | 'due_date';
+type Field = (typeof requiredFields)[number] | 'comment' | 'action' | 'owner' | 'due_date' | 'decision_date' | 'decision_ref';
 
 /**
  * The header row: the first row where at least three cells are known self-assessment column names – not
@@ -41,7 +44,7 @@ function findHeader(grid: Grid, catalog: Catalog): number {
  * "2025-06-30" or a date cell: a date a spreadsheet or a person typed, that exists in the calendar and
  * lies in dueDateRange; null when empty, else a message saying what is wrong.
  */
-function parseDate(value: CellValue): { date: string | null } | { problem: string } {
+export function parseDate(value: CellValue): { date: string | null } | { problem: string } {
   if (value === null || cellText(value) === '') return { date: null };
   const m = value instanceof Date
     ? ['', String(value.getUTCFullYear()), String(value.getUTCMonth() + 1), String(value.getUTCDate())]
@@ -104,18 +107,21 @@ export function parseSelfAssessment(grids: Grid[], catalog: Catalog, file: strin
       const status = rawStatus === '' ? 'ej_svar' : catalog.lookup('self_status', rawStatus);
       // The template's four choices, nearest first: not whatever spelling in self_statuses.csv is closest ("Ja").
       if (!status) problems.add({ ...at(r, 'status'), found: rawStatus, message: 'okänd status', suggestions: closestNames(rawStatus, statusChoices(catalog), statusChoices(catalog).length) });
-      for (const f of ['comment', 'action', 'owner'] as const) {
+      for (const f of ['comment', 'action', 'owner', 'decision_ref'] as const) {
         const tooLong = freeTextProblem(cellText(cell(r, f)));
         if (tooLong) problems.add({ ...at(r, f), message: tooLong });
       }
       const due = parseDate(cell(r, 'due_date'));
       if ('problem' in due) problems.add({ ...at(r, 'due_date'), found: cellText(cell(r, 'due_date')), message: due.problem });
       const dueDate = 'date' in due ? due.date : undefined;
-      if (year && period && unit && requirement && status && dueDate !== undefined) {
+      const decision = parseDate(cell(r, 'decision_date'));
+      if ('problem' in decision) problems.add({ ...at(r, 'decision_date'), found: cellText(cell(r, 'decision_date')), message: decision.problem });
+      if (year && period && unit && requirement && status && dueDate !== undefined && 'date' in decision) {
         const text = (f: Field) => restoreNeutralized(cellText(cell(r, f))) || null;
         rows.push({
           year, period, unit_id: unit.unit_id, requirement_id: requirement.requirement_id, status, raw_status: rawStatus,
-          comment: text('comment'), planned_action: text('action'), owner: text('owner'), due_date: dueDate, unit_text: unitText,
+          comment: text('comment'), planned_action: text('action'), owner: text('owner'), due_date: dueDate,
+          decision_date: decision.date, decision_ref: text('decision_ref'), unit_text: unitText,
           sheet: grid.sheet ?? null, row: r.line,
         });
       }

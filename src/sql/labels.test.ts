@@ -30,6 +30,7 @@ const columnDomain: Record<string, string> = {
   period: 'period', since_period: 'period', last_period: 'period', bedomning_period: 'period',
   role: 'comparison_role', compared_unit: 'comparison_unit', comparator_unit: 'comparison_unit', comparison: 'source_check', difference: 'difference',
   not_comparable_reason: 'not_comparable', not_graded_reason: 'not_graded',
+  due_status: 'due_status', action_status: 'action_status',
 };
 /** Columns whose name alone does not say: `kind` and `status`, by table (null: not a label domain). */
 const tableColumnDomain = (table: string, column: string): string | null | undefined => {

@@ -265,7 +265,8 @@ describe('the programme model on a fixture city', () => {
 
   it('a report row for a requirement that does not apply is flagged and not counted; one that applies and is left out is named', async () => {
     await open();
-    const lines = ['År;Period;Nämnd;Krav;Status', '2020;VB;Trafiknämnden;N1;Uppfyllt', '2020;VB;Trafiknämnden;N2;Uppfyllt'];
+    // with the decisions of 2020 that the deadlines N1 and N2 carry ask for
+    const lines = ['År;Period;Nämnd;Krav;Status;Beslutsdatum', '2020;VB;Trafiknämnden;N1;Uppfyllt;2020-06-01', '2020;VB;Trafiknämnden;N2;Uppfyllt;2020-02-01'];
     const problems = validateSelfAssessment([readDelimited('trafik.csv', Buffer.from(lines.join('\n')))], await Catalog.load(db), 'trafik.csv', '2020-12-31');
     expect(problems.map((p) => [p.row ?? null, p.message, p.blocksImport])).toEqual([
       [3, 'kravet gäller inte Trafiknämnden (data/requirement_applicability.csv): raden räknas inte', false],

@@ -173,3 +173,22 @@ join stg_unit_ancestor a on a.unit_id = l.predecessor_id and a.ancestor_id = l.s
 
 -- check: org_unit: ingen enhet slutar före sin start (valid_to före valid_from)
 select * from org_unit where valid_to < valid_from;
+
+-- check: stg_due_occurrence: varje tidsfrist ligger i sin period (periodens början ≤ tidsfristen ≤ periodens slut)
+select * from stg_due_occurrence where not (window_start <= due_date and due_date <= period_end);
+
+-- check: due_calendar: ett beslut anges precis när tidsfristen är uppfylld i tid eller sent, och en tidsfrist är passerad bara före kalenderns dag
+select * from due_calendar
+where (decision_date is not null) <> (due_status in ('i_tid', 'sent'))
+   or (due_status = 'passerad' and due_date >= reference_date)
+   or (due_status = 'i_tid' and not decision_date between window_start and due_date)
+   or (due_status = 'sent' and not (decision_date > due_date and decision_date <= period_end))
+   or decision_date > reference_date;
+
+-- check: dash_due_city: i tid, sent, passerad och kommande summerar till antalet enheter
+select * from dash_due_city where n_i_tid + n_sent + n_passerad + n_kommande <> n_units;
+
+-- check: unit_year_count: åtgärder och tidsfrister räknas inom sina brister och sin kalender
+select * from unit_year_count
+where n_oj_with_action + n_oj_without_action <> n_oj_open or n_oj_action_done > n_oj_with_action
+   or n_due_passed + n_due_coming > n_due;

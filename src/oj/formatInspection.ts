@@ -1,6 +1,6 @@
 import { formatProblem, rowRanges } from '../imports/problems.ts';
 import type { OjColumnRole } from './headerWords.ts';
-import { flatHeader, type SheetReading, type SheetRole, type WorkbookReading } from './readOjWorkbook.ts';
+import { flatHeader, type SheetReading, type SheetRole, type WorkbookReading } from './workbookReading.ts';
 
 const roleLabels: Record<SheetRole, string> = {
   kommun_answers: 'kommunsvar',

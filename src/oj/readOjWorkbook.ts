@@ -1,14 +1,16 @@
 import type { Catalog, OrgUnit } from '../config/catalog.ts';
-import { groupProblems, ProblemList } from '../imports/problems.ts';
+import { ProblemList, type Problem } from '../imports/problems.ts';
 import { parseYear } from '../imports/validRanges.ts';
 import { csvField } from '../text/csvField.ts';
 import { cellText as text, columnLabel, columnLetter, type Grid } from '../text/grid.ts';
+import { normalizeText } from '../text/normalize.ts';
 import { aggregateLevels, checkDuplicates, parseAnswer, parseShare, type OjAnswerRow } from './ojRows.ts';
 import { classifyOtherSheet } from './otherSheets.ts';
 import { isNoteRow, outsideCells } from './rowsAroundTable.ts';
 import { resolveRow, unitTextOf } from './rowUnit.ts';
 import { shareScale } from './shareScale.ts';
-import { findLayout, indicatorColumns } from './sheetLayout.ts';
+import { keyRoleWord, type InferredKey } from './keyByContent.ts';
+import { findLayout, indicatorColumns, type Layout } from './sheetLayout.ts';
 import { statedYear } from './statedYear.ts';
 import { addRole, flatHeader, type SheetReading, type SkipReason, type WorkbookReading } from './workbookReading.ts';
 import { vocabularyOf } from './workbookVocabulary.ts';
@@ -30,7 +32,7 @@ export function readOjWorkbook(grids: Grid[], catalog: Catalog, options: { file:
   const stated = statedYear(layouts.flatMap(({ grid, layout }) => (layout ? [{ sheet: grid.sheet ?? '', titleTexts: layout.titleTexts }] : [])), options.file);
   const reading: WorkbookReading = {
     file: options.file, sheets: [], answers: [], shares: [], rowsRead: 0,
-    rowsSkipped: { blank: 0, note: 0, heading: 0, outside: 0 }, problems: [],
+    rowsSkipped: { blank: 0, note: 0, heading: 0, outside: 0 }, notes: [], problems: [],
   };
   if (options.year !== undefined && stated.year !== undefined && stated.year !== options.year) {
     problems.add({ message: `filen anger året ${stated.year} (${stated.where}) men --year ${options.year} angavs; ta bort --year eller kontrollera filen` });
@@ -62,10 +64,16 @@ export function readOjWorkbook(grids: Grid[], catalog: Catalog, options: { file:
     sheet.headerRows = layout.headerRows;
     sheet.columns = layout.columns;
     sheet.reason = 'rubrikrad med ' + layout.columns.filter((c) => c.reading === 'key' && c.role !== 'ignore' && c.role !== 'n').map((c) => `"${flatHeader(c.header)}"`).join(', ');
-    for (const p of layout.problems) problems.add({ sheet: grid.sheet, ...p() });
+    // The same unknown header on several sheets is one problem, with one line to add.
+    for (const p of layout.problems) addHeaderProblem(problems, grid.sheet, p());
+    if (layout.blocking) {
+      addHeaderProblem(problems, grid.sheet, layout.blocking());
+      sheet.roles = ['unreadable'];
+      continue;
+    }
     if (year === undefined) continue;
 
-    const indicators = indicatorColumns(layout, catalog, year, (p) => problems.add({ sheet: grid.sheet, ...p }));
+    const indicators = indicatorColumns(layout, catalog, year, (p) => problems.add({ sheet: grid.sheet, ...p }, { cause: `indicator:${p.message}` }));
     const dataRows = grid.rows.filter((r) => r.line > layout.lastHeaderLine);
     const resolved = dataRows.map((row) => ({ row, unit: resolveRow(row, layout, catalog, year) }));
     // Key, indicator and known context columns, and those already told as unreadable: the rest are outside the table.
@@ -83,11 +91,12 @@ export function readOjWorkbook(grids: Grid[], catalog: Catalog, options: { file:
       const hasValues = texts.some((t) => t !== '');
       const outside = outsideCells(row, handled, vocab, 'unit' in unit && !!aggregateLevels[unit.unit.kind]);
       for (const c of outside.answers) {
+        const header = layout.columns.find((l) => l.column === columnLetter(c.index))?.header;
         problems.add({
-          sheet: grid.sheet, row: row.line, column: columnLabel(grid, c.index, layout.columns.find((l) => l.column === columnLetter(c.index))?.header), found: c.text,
+          sheet: grid.sheet, row: row.line, column: columnLabel(grid, c.index, header), found: c.text,
           message: 'svaret står i en kolumn utan känd rubrik, utanför tabellen, och skulle inte läsas',
           fix: 'Flytta det till rätt kolumn eller ta bort det.',
-        });
+        }, header ? { after: headerCause(header) } : undefined);
       }
       if ('unit' in unit) sheet.rowsSkipped.outside += outside.others;
       if ('none' in unit || 'problem' in unit) {
@@ -175,6 +184,30 @@ export function readOjWorkbook(grids: Grid[], catalog: Catalog, options: { file:
     problems.add({ message: 'inget resultatblad hittades: inget blad har en rubrikrad med Kommun, Kommunkod, Stadsdel, Län eller liknande och svar under den' });
   }
   checkDuplicates([...reading.answers, ...reading.shares], problems);
-  reading.problems = groupProblems(problems.items);
+  reading.notes = inferredKeyNotes(layouts);
+  reading.problems = problems.settled();
   return reading;
+}
+
+const headerCause = (header: string) => `header:${normalizeText(header)}`;
+
+function addHeaderProblem(problems: ProblemList, sheet: string | undefined, p: Omit<Problem, 'file'>): void {
+  problems.add({ sheet, ...p }, p.found ? { cause: headerCause(p.found) } : undefined);
+}
+
+/** One note per header taken as a key by its content, naming where, and the line that would make it explicit. */
+function inferredKeyNotes(layouts: { grid: Grid; layout: Layout | undefined }[]): string[] {
+  const byHeader = new Map<string, { where: string[]; key: InferredKey }>();
+  for (const { grid, layout } of layouts) {
+    for (const key of layout?.inferred ?? []) {
+      const id = `${key.role}\t${normalizeText(key.header)}`;
+      if (!byHeader.has(id)) byHeader.set(id, { where: [], key });
+      byHeader.get(id)!.where.push(`blad "${grid.sheet ?? ''}", kolumn ${key.label}`);
+    }
+  }
+  return [...byHeader.values()].map(({ where, key }) => {
+    const names = `${key.names.slice(0, 3).join(', ')}${key.names.length > 3 ? ', …' : ''}`;
+    return `${where.join('; ')}: tolkad som ${keyRoleWord[key.role] ?? key.role} utifrån innehållet (${names}). ` +
+      `Raden ${key.role},${csvField(key.header)} i data/vocab/oj_columns.csv gör det uttryckligt.`;
+  });
 }

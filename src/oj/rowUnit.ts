@@ -61,9 +61,12 @@ export function resolveRow(row: Row, layout: Layout, catalog: Catalog, year: num
   const lanByCode = byCode('lan_code');
   const badCode = [kommunByCode, lanByCode].find((r) => 'problem' in r);
   if (badCode) return badCode;
+  // A stadsdel the catalog does not know is that row's problem: read as its kommun instead, its answers
+  // would pass for the kommun's (and repeat them), and the name would never be said.
+  const stadsdel = byName('stadsdel', { kommunCode, subUnit: true });
+  if (!('none' in stadsdel)) return stadsdel;
   // Most specific first; evaluated lazily, since a later step is needed only when the earlier ones find nothing.
   const order: (() => Resolved)[] = [
-    () => byName('stadsdel', { kommunCode, subUnit: true }),
     () => kommunByCode, () => kommunByName,
     () => (layout.keyColumns.has('code') && layout.keyColumns.has('kommun_code') ? byCode('code') : { none: true }),
     () => byName('name', { kommunCode }),

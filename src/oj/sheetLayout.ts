@@ -3,6 +3,7 @@ import type { Problem } from '../imports/problems.ts';
 import { csvField } from '../text/csvField.ts';
 import { cellText as text, columnLabel, columnLetter, type Grid } from '../text/grid.ts';
 import type { OjColumnRole } from './headerWords.ts';
+import { settleUnitColumns, unitContent, type InferredKey, type UnitColumn, type UnitContent } from './keyByContent.ts';
 import type { ColumnReading } from './workbookReading.ts';
 import type { Vocabulary } from './workbookVocabulary.ts';
 
@@ -32,6 +33,10 @@ export interface Layout {
   columns: ColumnReading[];
   /** Made only for the reading chosen: suggestions cost an edit-distance search each. */
   problems: (() => Omit<Problem, 'file'>)[];
+  /** A key column that cannot be read: the sheet's rows are not read, and this one problem says so. */
+  blocking?: () => Omit<Problem, 'file'>;
+  /** Key columns taken by their content, their header being unknown. */
+  inferred: InferredKey[];
   titleTexts: string[];
 }
 
@@ -49,7 +54,23 @@ export function findLayout(grid: Grid, vocab: Vocabulary): Layout | undefined {
     const layout = layoutAt(grid, k, vocab);
     if (layout) return layout;
   }
+  // No header names a key column: one whose column holds unit names may be a key by its content.
+  for (let k = 0; k < limit; k++) {
+    if (!unitNamesBelow(grid, k, vocab)) continue;
+    const layout = layoutAt(grid, k, vocab);
+    if (layout) return layout;
+  }
   return undefined;
+}
+
+/** Whether a row of two or more headers has a unit's name under one of them, in one of the next two rows. */
+function unitNamesBelow(grid: Grid, k: number, vocab: Vocabulary): boolean {
+  const header = grid.rows[k]!;
+  if (header.cells.filter((c) => text(c)).length < 2) return false;
+  return grid.rows.slice(k + 1, k + 3).some((r) => r.cells.some((c, i) => {
+    const t = text(c);
+    return t && !/^\d+$/.test(t) && text(header.cells[i]) && vocab.catalog.isUnitName(t);
+  }));
 }
 
 function layoutAt(grid: Grid, k: number, vocab: Vocabulary): Layout | undefined {
@@ -70,9 +91,10 @@ function layoutAt(grid: Grid, k: number, vocab: Vocabulary): Layout | undefined 
 
   // The candidates share their data rows when they end on the same line: each column's content is judged once.
   const answerLike = new Map<string, boolean>();
+  const unitContents = new Map<string, UnitContent | undefined>();
   let best: { layout: Layout; recognised: number } | undefined;
   for (const c of candidates) {
-    const layout = readColumns(grid, c, width, vocab, keyAt, answerLike);
+    const layout = readColumns(grid, c, width, vocab, keyAt, answerLike, unitContents);
     const recognised = layout.placed.length;
     // Ties go to the reading with fewer header rows, so a title row is never taken for a header.
     if (!best || recognised > best.recognised || (recognised === best.recognised && layout.headerRows.length < best.layout.headerRows.length)) best = { layout, recognised };
@@ -92,12 +114,13 @@ function readColumns(
   vocab: Vocabulary,
   keyAt: (i: number, rows: Row[]) => OjColumnRole | undefined,
   answerLikeMemo: Map<string, boolean>,
+  unitContentMemo: Map<string, UnitContent | undefined>,
 ): Layout {
   const lastHeaderLine = Math.max(...c.rows.map((r) => r.line));
   const dataRows = grid.rows.filter((r) => r.line > lastHeaderLine);
   const firstLine = Math.min(...c.rows.map((r) => r.line));
   const layout: Layout = {
-    headerRows: c.rows.map((r) => r.line), lastHeaderLine, keyColumns: new Map(), placed: [], columns: [], problems: [],
+    headerRows: c.rows.map((r) => r.line), lastHeaderLine, keyColumns: new Map(), placed: [], columns: [], problems: [], inferred: [],
     titleTexts: grid.rows.filter((r) => r.line < firstLine).flatMap((r) => r.cells.map((v) => text(v))).filter(Boolean),
   };
   // Answers (Ja, Nej…) or shares under a header: content that must be read, never skipped. Under a key
@@ -118,6 +141,12 @@ function readColumns(
     return like;
   };
   const catalog = vocab.catalog;
+  const unitsUnder = (i: number) => {
+    const key = `${lastHeaderLine}:${i}`;
+    if (!unitContentMemo.has(key)) unitContentMemo.set(key, unitContent(dataRows, i, catalog));
+    return unitContentMemo.get(key);
+  };
+  const unitColumns: UnitColumn[] = [];
   let areaText = '';
   for (let i = 0; i < width; i++) {
     const headerTexts = c.rows.map((r) => text(r.cells[i])).filter((t, j, all) => t && all.indexOf(t) === j);
@@ -156,6 +185,14 @@ function readColumns(
         else if (pair) trouble = known({ ...at, found: own, message: `rubriken kan betyda flera indikatorer (${pair.ambiguous.join(', ')}); lägg till en entydig stavning` });
       }
     }
+    // Unit names under a header that is no key: a key by its content, or a problem, once every column is read.
+    const units = placed || role ? undefined : unitsUnder(i);
+    if (units) {
+      areaText = '';
+      layout.columns.push({ column: letter, header: shown, reading: 'unknown' });
+      unitColumns.push({ index: i, label: columnLabel(grid, i, shown), header: shown, headerRow: c.rows[0]!.line, content: units, reading: layout.columns.at(-1)! });
+      continue;
+    }
     if (placed) {
       // A two-level header is shown whole, its area carried from the cell it was written in.
       const full = c.verksamhet && areaText && !headerTexts.includes(areaText) ? [areaText, ...headerTexts].join(' / ') : shown;
@@ -185,32 +222,16 @@ function readColumns(
       }));
       continue;
     }
-    const units = role ? [] : unitNamesIn(dataRows, i, catalog);
-    if (units.length >= 2) {
-      layout.columns.push({ column: letter, header: shown, reading: 'unknown', note: 'okänd rubrik med enhetsnamn under' });
-      layout.problems.push(() => ({
-        row: c.rows[0]!.line, column: columnLabel(grid, i, shown), found: shown,
-        message: `kolumnen anger enheter (${units.slice(0, 3).join(', ')}) men rubriken är ingen känd nyckelkolumn`,
-        fix: `Lägg till raden stadsdel,${csvField(shown)} i data/vocab/oj_columns.csv (eller kommun,… om den anger kommuner).`,
-      }));
-      continue;
-    }
     if (shown) layout.columns.push({ column: letter, header: shown, reading: 'ignored', role, note: role === 'ignore' ? 'känd kolumn som inte läses' : 'okänd rubrik utan svar under' });
   }
+  const settled = settleUnitColumns(unitColumns, layout.keyColumns, (i) => columnLabel(grid, i, layout.columns.find((r) => r.column === columnLetter(i))?.header));
+  layout.inferred = settled.inferred;
+  layout.problems.push(...settled.problems);
+  layout.blocking = settled.blocking;
   return layout;
 }
 
 const known = (problem: Omit<Problem, 'file'>) => ({ message: problem.message, problem: () => problem });
-
-/** Distinct cell texts of a column that are known unit names: a key column whose header is not known. */
-function unitNamesIn(rows: Row[], i: number, catalog: Catalog): string[] {
-  const names = new Set<string>();
-  for (const r of rows) {
-    const t = text(r.cells[i]);
-    if (t && !/^\d+$/.test(t) && catalog.isUnitName(t)) names.add(t);
-  }
-  return [...names];
-}
 
 /** Each placed column's indicator for the year, or a problem when the catalog has none then. */
 export function indicatorColumns(layout: Layout, catalog: Catalog, year: number, problem: (p: Omit<Problem, 'file'>) => void) {

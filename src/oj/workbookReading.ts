@@ -13,8 +13,8 @@ export interface ColumnReading {
   reading: 'key' | 'indicator' | 'ignored' | 'unknown';
   role?: OjColumnRole;
   indicatorId?: string;
-  /** How the header met the catalog: exactly, or as a set of significant words. */
-  how?: 'exact' | 'words';
+  /** How the header met the catalog: exactly, or as a set of significant words; a key column by its content. */
+  how?: 'exact' | 'words' | 'content';
   note?: string;
 }
 
@@ -41,6 +41,8 @@ export interface WorkbookReading {
   shares: OjShareRow[];
   rowsRead: number;
   rowsSkipped: Record<SkipReason, number>;
+  /** What was read by judgement rather than by the configuration (a key column by its content), with the line that makes it explicit. */
+  notes: string[];
   problems: Problem[];
 }
 

@@ -1,6 +1,6 @@
 import type { Catalog } from '../config/catalog.ts';
 import type { CellValue } from '../text/grid.ts';
-import { compactHeader, HeaderMatcher, PairMatcher, type OjColumnRole } from './headerWords.ts';
+import { Abbreviations, compactHeader, HeaderMatcher, PairMatcher, type OjColumnRole } from './headerWords.ts';
 
 const strongAnswers = new Set(['ja', 'nej', 'delvis', 'pagar']);
 
@@ -17,8 +17,9 @@ export class Vocabulary {
   private readonly strongAnswerOf = new Map<string, boolean>();
 
   constructor(readonly catalog: Catalog) {
-    this.areas = new HeaderMatcher(catalog.entries('oj_area'));
-    this.verksamheter = new HeaderMatcher(catalog.entries('oj_verksamhet'));
+    const abbreviations = new Abbreviations(catalog.entries('header_abbreviation'));
+    this.areas = new HeaderMatcher(catalog.entries('oj_area'), abbreviations);
+    this.verksamheter = new HeaderMatcher(catalog.entries('oj_verksamhet'), abbreviations);
     this.pairs = new PairMatcher(this.areas, this.verksamheter, catalog.entries('oj_area'), catalog.entries('oj_verksamhet'));
     for (const e of catalog.entries('oj_column')) this.keyRoles.set(compactHeader(e.text), e.value as OjColumnRole);
   }

@@ -1,8 +1,9 @@
 import type { Database } from '../db/database.ts';
 import { closestNames, normalizeText } from '../text/normalize.ts';
+import { UnitNameKeys } from './unitNameKeys.ts';
 
 export type VocabKind = 'oj_area' | 'oj_verksamhet' | 'oj_answer' | 'oj_column' | 'self_column' | 'self_status' | 'period'
-  | 'judgement' | 'judgement_column' | 'judgement_goal' | 'action_column' | 'action_status';
+  | 'judgement' | 'judgement_column' | 'judgement_goal' | 'action_column' | 'action_status' | 'unit_name_word' | 'header_abbreviation';
 
 export interface OrgUnit {
   unit_id: string;
@@ -218,11 +219,12 @@ export class Catalog {
   }
 
   /**
-   * The unit a name means on `date`: its own name or an alias valid then, for a unit that existed then.
-   * A name of a unit that did not exist on that date is reported as such, not guessed.
+   * The unit a name means on `date`: its own name or an alias valid then, for a unit that existed then;
+   * else a variant of one (unitNameVariants). A name of a unit that did not exist on that date is
+   * reported as such, not guessed.
    */
   resolveUnit(name: string, date: string, options: { kommunCode?: string; subUnit?: boolean } = {}): UnitResolution {
-    const candidates = this.aliasesByNorm.get(this.normalized(name)) ?? [];
+    const candidates = this.aliasesByNorm.get(this.normalized(name)) ?? this.unitNameVariants(name, options.kommunCode);
     let valid = candidates.filter((a) => {
       const u = this.unitsById.get(a.unit_id);
       return u && within(date, a.valid_from, a.valid_to) && within(date, u.valid_from, u.valid_to);
@@ -258,9 +260,62 @@ export class Catalog {
     return { problem: 'okänd enhet', suggestions: closestNames(name, current) };
   }
 
-  /** Whether a text is some unit's name or alias, at any time. */
+  /** Whether a text is some unit's name or alias, or a variant of one, at any time. */
   isUnitName(name: string): boolean {
-    return this.aliasesByNorm.has(this.normalized(name));
+    return this.aliasesByNorm.has(this.normalized(name)) || this.unitNameVariants(name).length > 0;
+  }
+
+  /** Every unit a text has ever named, by name, alias or variant: what kind of units a column lists. */
+  unitsNamed(name: string): OrgUnit[] {
+    const aliases = this.aliasesByNorm.get(this.normalized(name)) ?? this.unitNameVariants(name);
+    return [...new Set(aliases.map((a) => a.unit_id))].map((id) => this.unitsById.get(id)!).filter(Boolean);
+  }
+
+  private variants?: { keys: UnitNameKeys; byKey: Map<string, Alias[]>; kommunNames: { words: string[]; codes: Set<string> }[] };
+  private readonly variantCache = new Map<string, Alias[]>();
+
+  /**
+   * The names and aliases a text is a variant of (data/vocab/unit_name_words.csv): the same identifying
+   * words, or those words around the name of the unit's own kommun ("Göteborg - Socialförvaltning
+   * Centrum"). Given the row's kommun, only that kommun's units: a looser match never crosses kommuner.
+   */
+  private unitNameVariants(name: string, kommunCode?: string): Alias[] {
+    const cacheKey = `${kommunCode ?? ''}\t${name}`;
+    const cached = this.variantCache.get(cacheKey);
+    if (cached) return cached;
+    const v = (this.variants ??= this.buildVariants());
+    const words = v.keys.words(name);
+    const inKommun = (a: Alias, codes?: Set<string>) => {
+      const code = this.unitsById.get(a.unit_id)?.kommun_code;
+      return (kommunCode === undefined || code === kommunCode) && (!codes || (!!code && codes.has(code)));
+    };
+    let found = (v.byKey.get(words.join(' ')) ?? []).filter((a) => inKommun(a));
+    if (!found.length && words.length) {
+      for (const k of v.kommunNames) {
+        const rest = words.filter((w) => !k.words.includes(w));
+        if (!rest.length || rest.length + k.words.length !== words.length) continue;
+        found = [...found, ...(v.byKey.get(rest.join(' ')) ?? []).filter((a) => inKommun(a, k.codes))];
+      }
+    }
+    this.variantCache.set(cacheKey, found);
+    return found;
+  }
+
+  private buildVariants() {
+    const keys = new UnitNameKeys(this.entries('unit_name_word'));
+    const byKey = new Map<string, Alias[]>();
+    const kommunNames = new Map<string, { words: string[]; codes: Set<string> }>();
+    for (const a of [...this.aliasesByNorm.values()].flat()) {
+      const key = keys.key(a.alias);
+      if (!key) continue;
+      byKey.set(key, [...(byKey.get(key) ?? []), a]);
+      const u = this.unitsById.get(a.unit_id);
+      if (u?.kind === 'kommun' && u.kommun_code) {
+        if (!kommunNames.has(key)) kommunNames.set(key, { words: keys.words(a.alias), codes: new Set() });
+        kommunNames.get(key)!.codes.add(u.kommun_code);
+      }
+    }
+    return { keys, byKey, kommunNames: [...kommunNames.values()] };
   }
 
   /** The indicator for area × verksamhet in `year`, or why there is none. */

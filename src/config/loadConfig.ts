@@ -7,6 +7,7 @@ import { InputError, ProblemList } from '../imports/problems.ts';
 import { ojColumnRoles } from '../oj/headerWords.ts';
 import { closestNames, normalizeText } from '../text/normalize.ts';
 import { findCycles, type Link } from './cycles.ts';
+import { unitNameWordKinds } from './unitNameKeys.ts';
 import { actionStatusCodes, attainmentCodes, ojAnswerCodes, selfStatusCodes } from './labelDomains.ts';
 import { readCalendar } from './readCalendar.ts';
 import { readConfigTable, type ConfigRecord } from './readConfigTable.ts';
@@ -217,14 +218,17 @@ export function readConfig(dir: string): { tables: ConfigTables; sha256: string 
     ['vocab/judgements.csv', 'judgement', 'judgement', attainmentCodes],
     ['vocab/judgement_columns.csv', 'judgement_column', 'field', ['year', 'period', 'unit', 'goal', 'judgement', 'motivering', 'ignore']],
     ['vocab/judgement_goals.csv', 'judgement_goal', 'goal', ['samtliga', ...fokusIds]],
+    ['vocab/unit_name_words.csv', 'unit_name_word', 'how', unitNameWordKinds],
   ] as const) {
-    const textColumn = kind === 'oj_column' || kind === 'self_column' || kind === 'judgement_column' || kind === 'action_column' ? 'header' : 'text';
+    const textColumn = kind === 'oj_column' || kind === 'self_column' || kind === 'judgement_column' || kind === 'action_column' ? 'header' : kind === 'unit_name_word' ? 'word' : 'text';
     for (const r of read(file, [textColumn, valueColumn])) {
       const value = r.get(valueColumn);
       if (!(allowed as readonly string[]).includes(value)) unknown(file, r, valueColumn, value, allowed);
       addVocab(file, r, kind, r.get(textColumn), value);
     }
   }
+  // A long form is stored under its abbreviation: what a header's long form is read as.
+  for (const r of read('vocab/header_abbreviations.csv', ['abbreviation', 'long_form'])) addVocab('vocab/header_abbreviations.csv', r, 'header_abbreviation', r.get('long_form'), r.get('abbreviation'));
   // Each fokusområde is a goal a judgement may name, by its id or its title.
   for (const r of fokus) for (const text of [r.get('fokusomrade'), r.get('title_sv')]) addVocab('fokusomraden.csv', r, 'judgement_goal', text, r.get('fokusomrade'));
   const periods = new Map<string, DuckDBValue[]>();

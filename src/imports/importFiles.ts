@@ -52,6 +52,8 @@ export interface ParsedSource {
   years: number[];
   rowsRead: number;
   rowsSkipped?: Record<string, number>;
+  /** Said in the file's report: what the parser read by judgement, e.g. a key column by its content. */
+  notes?: string[];
   facts: { table: FactTable; rows: FactRows; scope: DuckDBValue[][] }[];
 }
 
@@ -145,7 +147,7 @@ async function checkAndStore(
     await hooks.beforeStore?.(parsed.map((p) => p.source));
     for (const { input, source } of parsed) {
       const sha256 = sha256Of(input.bytes);
-      const base = { file: input.name, years: source.years, rowsRead: source.rowsRead, ...(source.rowsSkipped ? { rowsSkipped: source.rowsSkipped } : {}) };
+      const base = { file: input.name, years: source.years, rowsRead: source.rowsRead, ...(source.rowsSkipped ? { rowsSkipped: source.rowsSkipped } : {}), ...(source.notes ? { notes: source.notes } : {}) };
       const previous = await findImported(db, sha256);
       if (previous) {
         reports.push({ ...base, status: 'unchanged', rowsStored: 0, previous });

@@ -14,6 +14,8 @@ export interface Problem {
   /** Further rows (and columns) with the same problem about the same value, after grouping. */
   rows?: number[];
   columns?: string[];
+  /** Errors that follow from this one (the same unknown header on another sheet …), counted instead of shown. */
+  followUps?: number;
 }
 
 /** A value found longer than this is no name, answer or header: it is shown by its beginning and length. */
@@ -59,7 +61,8 @@ export function formatProblem(p: Problem): string {
   const found = p.found !== undefined ? ` "${p.found}"` : '';
   const hint = p.suggestions?.length ? ` Närmast kända: ${p.suggestions.map((s) => `"${s}"`).join(', ')}.` : '';
   const fix = p.fix ? ` ${p.fix}` : '';
-  return `${where.join(', ')}: ${p.message}${found}.${hint}${fix}`;
+  const followUps = p.followUps ? ` ${p.followUps === 1 ? 'Ett följdfel' : `${p.followUps} följdfel`} av samma orsak visas inte.` : '';
+  return `${where.join(', ')}: ${p.message}${found}.${hint}${fix}${followUps}`;
 }
 
 /** 6, 7, 8, 9, 12 → ["6–9", "12"]: runs of consecutive numbers, each as one range. */
@@ -92,19 +95,51 @@ export function groupProblems(problems: Problem[]): Problem[] {
       continue;
     }
     group.rows.push(...(p.rows ?? (p.row !== undefined ? [p.row] : [])));
+    if (p.followUps) group.followUps = (group.followUps ?? 0) + p.followUps;
     for (const c of p.columns ?? (p.column !== undefined ? [p.column] : [])) if (!group.columns.includes(c)) group.columns.push(c);
   }
   return [...groups.values()].map((g) => ({ ...g, rows: [...new Set(g.rows)].sort((a, b) => a - b) }));
 }
 
+/**
+ * How a problem relates to others: `cause` names what it is about (an unknown header's text); of the
+ * problems with one cause only the first is shown, and `after` marks one that only follows from the
+ * problem with that cause (an answer outside the table under that unknown header). Both are counted
+ * in the problem shown.
+ */
+export interface ProblemLink {
+  cause?: string;
+  after?: string;
+}
+
 /** Collects problems while parsing so a file's every fault is reported in one go. */
 export class ProblemList {
   readonly items: Problem[] = [];
+  private readonly links = new Map<Problem, ProblemLink>();
   constructor(readonly file: string) {}
-  add(problem: Omit<Problem, 'file'> & { file?: string }): void {
-    this.items.push(readableProblem({ file: this.file, ...problem }));
+  add(problem: Omit<Problem, 'file'> & { file?: string }, link?: ProblemLink): void {
+    const p = readableProblem({ file: this.file, ...problem });
+    this.items.push(p);
+    if (link?.cause || link?.after) this.links.set(p, link);
+  }
+  /** One problem per real problem: those that follow from another shown are counted in it, then the rest grouped. */
+  settled(): Problem[] {
+    const first = new Map<string, Problem>();
+    for (const p of this.items) {
+      const cause = this.links.get(p)?.cause;
+      if (cause && !first.has(cause)) first.set(cause, p);
+    }
+    const followUps = new Map<Problem, number>();
+    const kept = this.items.filter((p) => {
+      const link = this.links.get(p);
+      const root = link && first.get(link.after ?? link.cause!);
+      if (!root || root === p) return true;
+      followUps.set(root, (followUps.get(root) ?? 0) + 1);
+      return false;
+    });
+    return groupProblems(kept.map((p) => (followUps.has(p) ? { ...p, followUps: (p.followUps ?? 0) + followUps.get(p)! } : p)));
   }
   throwIfAny(): void {
-    if (this.items.length) throw new InputError(groupProblems(this.items));
+    if (this.items.length) throw new InputError(this.settled());
   }
 }

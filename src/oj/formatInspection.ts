@@ -1,6 +1,6 @@
 import { formatProblem, rowRanges } from '../imports/problems.ts';
 import type { OjColumnRole } from './headerWords.ts';
-import { flatHeader, type SheetReading, type SheetRole, type WorkbookReading } from './readOjWorkbook.ts';
+import { flatHeader, type SheetReading, type SheetRole, type WorkbookReading } from './workbookReading.ts';
 
 const roleLabels: Record<SheetRole, string> = {
   kommun_answers: 'kommunsvar',
@@ -28,7 +28,7 @@ function columnLine(c: SheetReading['columns'][number], width: number): string {
   const header = flatHeader(c.header || '(tom rubrik)');
   const reading =
     c.reading === 'indicator' && c.indicatorId ? `→ ${c.indicatorId}${c.how === 'words' ? ' (ordmatchning)' : ''}`
-      : c.reading === 'key' ? `→ nyckel: ${keyLabels[c.role!]}`
+      : c.reading === 'key' ? `→ nyckel: ${keyLabels[c.role!]}${c.how === 'content' ? ` (${c.note})` : ''}`
         : c.reading === 'unknown' ? `→ FEL: ${c.note}`
           : `→ läses inte: ${c.note}`;
   return `    ${c.column.padEnd(3)} ${header.padEnd(width)} ${reading}`;
@@ -59,6 +59,11 @@ export function formatInspection(reading: WorkbookReading): string {
     lines.push(`  rader: ${count(s.rowsRead, 'läst', 'lästa')} (${count(s.answers, 'svar', 'svar')}, ${count(s.shares, 'andel', 'andelar')})${scale}; hoppade över ${skipped(s)}`);
   }
   lines.push('');
+  if (reading.notes.length) {
+    lines.push('Tolkat utifrån innehållet:');
+    for (const n of reading.notes) lines.push(`  ${n}`);
+    lines.push('');
+  }
   if (reading.problems.length) {
     lines.push(`${count(reading.problems.length, 'problem', 'problem')} – filen kan inte importeras förrän de är åtgärdade:`);
     for (const p of reading.problems) lines.push(`  ${formatProblem(p)}`);

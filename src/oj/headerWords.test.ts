@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compactHeader, HeaderMatcher, headerWords, PairMatcher } from './headerWords.ts';
+import { Abbreviations, compactHeader, HeaderMatcher, headerWords, PairMatcher } from './headerWords.ts';
 
 const verksamheter = [
   { text: 'Bostad med särskild service enligt LSS för vuxna', value: 'lss_vuxna' },
@@ -45,6 +45,23 @@ describe('header matching that survives drift', () => {
     expect(pairs.match('1b) Evakueringsplan, hemtjänst')).toEqual({ area: 'evakuering', verksamhet: 'hemtjanst' });
     expect(pairs.match('Aktuell kontinuitetsplan HVB barn och unga')).toEqual({ area: 'kontinuitet', verksamhet: 'hvb_barn' });
     expect(pairs.match('Antal invånare')).toBeUndefined();
+  });
+
+  it('reads a long form as its abbreviation, on both sides of the comparison', () => {
+    const abbreviations = new Abbreviations([
+      { text: 'Hem för vård eller boende', value: 'HVB' }, { text: 'HVB-hem', value: 'HVB' }, { text: 'Särskilt boende för äldre', value: 'SÄBO' },
+    ]);
+    const withAbbreviations = new HeaderMatcher(verksamheter, abbreviations);
+    expect(withAbbreviations.match('Hem för vård eller boende, barn och unga')).toEqual({ value: 'hvb_barn', how: 'words' });
+    expect(withAbbreviations.match('HVB-hem för barn/unga')).toEqual({ value: 'hvb_barn', how: 'words' });
+    expect(withAbbreviations.match('SÄBO')).toEqual({ value: 'sabo', how: 'words' });
+    expect(v.match('SÄBO')).toBeUndefined();
+    expect(v.match('Hem för vård eller boende, barn och unga')).toBeUndefined();
+    expect(headerWords('Hem för vård eller boende (HVB) för vuxna', abbreviations)).toBe('hvb vuxna');
+    // Only the whole long form, in its order: "boende" alone stays a word of its own.
+    expect(headerWords('Boende för äldre, särskilt', abbreviations)).toBe('boende särskilt äldre');
+    const pairs = new PairMatcher(a, withAbbreviations, areas, verksamheter);
+    expect(pairs.match('Evakueringsplan, Hem för vård eller boende för barn och unga')).toEqual({ area: 'evakuering', verksamhet: 'hvb_barn' });
   });
 
   it('compares key headers without hyphenation, spaces and case', () => {

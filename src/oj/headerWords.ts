@@ -13,16 +13,49 @@ export function compactHeader(text: string): string {
 }
 
 /**
- * A header as the set of its significant words, sorted: numbering ("3.", "3a)", "Fråga 3:"), footnote marks
- * (¹ * †), parentheses, punctuation and small words dropped. "Vuxna: bostad med särskild service (enl. LSS)"
- * and "Bostad m. särskild service – LSS – vuxna" are both "bostad lss service särskild vuxna".
+ * Abbreviations and their long forms (data/vocab/header_abbreviations.csv): a long form is read as its
+ * abbreviation, so "Hem för vård eller boende för barn" and "HVB för barn" are the same words.
  */
-export function headerWords(text: string): string {
-  const words = normalizeText(text)
+export class Abbreviations {
+  private readonly forms: { words: string[]; short: string }[];
+
+  constructor(entries: { text: string; value: string }[]) {
+    this.forms = entries
+      .map((e) => ({ words: headerWordList(e.text), short: normalizeText(e.value) }))
+      .filter((f) => f.words.length)
+      .sort((a, b) => b.words.length - a.words.length);
+  }
+
+  contract(words: string[]): string[] {
+    if (!this.forms.length) return words;
+    const out: string[] = [];
+    for (let i = 0; i < words.length;) {
+      const form = this.forms.find((f) => f.words.every((w, j) => words[i + j] === w));
+      out.push(form ? form.short : words[i]!);
+      i += form ? form.words.length : 1;
+    }
+    return out;
+  }
+}
+
+const noAbbreviations = new Abbreviations([]);
+
+/** A text's significant words in order: numbering, footnote marks, punctuation and small words dropped. */
+function headerWordList(text: string): string[] {
+  return normalizeText(text)
     .replace(/^(?:\p{L}+\.?\s*)?\d+\s?[a-zåäö]?\s*[.):-]\s*/u, '')
     .split(/[^\p{L}\p{N}]+/u)
     .filter((w) => w && !smallWords.has(w) && !/^\d{1,2}$/.test(w));
-  return [...new Set(words)].sort().join(' ');
+}
+
+/**
+ * A header as the set of its significant words, sorted: numbering ("3.", "3a)", "Fråga 3:"), footnote marks
+ * (¹ * †), parentheses, punctuation and small words dropped, long forms read as their abbreviation.
+ * "Vuxna: bostad med särskild service (enl. LSS)" and "Bostad m. särskild service – LSS – vuxna" are both
+ * "bostad lss service särskild vuxna".
+ */
+export function headerWords(text: string, abbreviations = noAbbreviations): string {
+  return [...new Set(abbreviations.contract(headerWordList(text)))].sort().join(' ');
 }
 
 export type HeaderMatch =
@@ -39,16 +72,16 @@ export class HeaderMatcher {
   // A sheet's header candidates ask about the same few header texts again and again.
   private readonly matched = new Map<string, HeaderMatch | undefined>();
 
-  constructor(entries: { text: string; value: string }[]) {
+  constructor(entries: { text: string; value: string }[], readonly abbreviations = noAbbreviations) {
     for (const { text, value } of entries) {
       add(this.exact, normalizeText(text), value);
-      add(this.byWords, headerWords(text), value);
+      add(this.byWords, headerWords(text, abbreviations), value);
     }
   }
 
   match(text: string): HeaderMatch | undefined {
     if (!this.matched.has(text)) {
-      this.matched.set(text, pick(this.exact.get(normalizeText(text)), 'exact') ?? pick(this.byWords.get(headerWords(text)), 'words'));
+      this.matched.set(text, pick(this.exact.get(normalizeText(text)), 'exact') ?? pick(this.byWords.get(headerWords(text, this.abbreviations)), 'words'));
     }
     return this.matched.get(text);
   }
@@ -64,9 +97,9 @@ export class PairMatcher {
 
   constructor(private readonly areas: HeaderMatcher, private readonly verksamheter: HeaderMatcher,
     areaEntries: { text: string; value: string }[], verksamhetEntries: { text: string; value: string }[]) {
-    const verksamhetWords = verksamhetEntries.map((v) => ({ value: v.value, words: headerWords(v.text).split(' ') }));
+    const verksamhetWords = verksamhetEntries.map((v) => ({ value: v.value, words: headerWords(v.text, verksamheter.abbreviations).split(' ') }));
     for (const a of areaEntries) {
-      const areaWords = headerWords(a.text).split(' ');
+      const areaWords = headerWords(a.text, areas.abbreviations).split(' ');
       for (const v of verksamhetWords) {
         const words = [...new Set([...areaWords, ...v.words].filter(Boolean))].sort().join(' ');
         add(this.byWords, words, `${a.value}\t${v.value}`);
@@ -89,7 +122,7 @@ export class PairMatcher {
       const verksamhet = this.verksamheter.match(parts.slice(cut).join(' - '));
       if (area && 'value' in area && verksamhet && 'value' in verksamhet) found.add(`${area.value}\t${verksamhet.value}`);
     }
-    if (!found.size) for (const pair of this.byWords.get(headerWords(text)) ?? []) found.add(pair);
+    if (!found.size) for (const pair of this.byWords.get(headerWords(text, this.verksamheter.abbreviations)) ?? []) found.add(pair);
     if (found.size > 1) return { ambiguous: [...found].map((p) => p.replace('\t', ' × ')) };
     const [pair] = [...found];
     if (!pair) return undefined;

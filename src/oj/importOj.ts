@@ -43,6 +43,7 @@ export async function parseOjFile(db: Database, input: InputFile, catalog: Catal
     years: parsed.years,
     rowsRead: parsed.rowsRead,
     ...('rowsSkipped' in parsed && parsed.rowsSkipped ? { rowsSkipped: parsed.rowsSkipped } : {}),
+    ...('notes' in parsed && parsed.notes?.length ? { notes: parsed.notes } : {}),
     facts: [
       { table: ojAnswerTable, scope, rows: parsed.answers },
       { table: ojShareTable, scope, rows: parsed.shares },

@@ -39,6 +39,8 @@ export interface OjParseResult {
   rowsRead: number;
   /** Rows not read as a unit's answers, by reason (blank, note, heading): told in the import report. */
   rowsSkipped?: Record<string, number>;
+  /** What was read by judgement (a key column by its content): said in the import summary. */
+  notes?: string[];
 }
 
 export const aggregateLevels: Record<string, OjShareRow['level']> = { riket: 'riket', lan: 'lan', kommungrupp: 'kommungrupp' };

@@ -16,5 +16,5 @@ export function parseOjWorkbook(
 ): OjParseResult {
   const reading = readOjWorkbook(grids, catalog, options);
   if (reading.problems.length) throw new InputError(reading.problems);
-  return { years: [reading.year!], answers: reading.answers, shares: reading.shares, rowsRead: reading.rowsRead, rowsSkipped: reading.rowsSkipped };
+  return { years: [reading.year!], answers: reading.answers, shares: reading.shares, rowsRead: reading.rowsRead, rowsSkipped: reading.rowsSkipped, notes: reading.notes };
 }

@@ -249,18 +249,29 @@ describe('ÖJ workbooks in layouts unlike the sample', () => {
     expect(answer).toContain('lägg till raden Kanske,SVAR i data/vocab/oj_answers.csv');
   });
 
-  it('refuses, never skips, a sheet with answers it cannot read: a renamed stadsdel column, an unknown area header', async () => {
-    const renamed = layoutA();
-    renamed[3]!.rows[1]![1] = 'Sdo-namn';
+  it('refuses, never skips, a sheet with answers it cannot read: an unknown area header, a column naming stadsdelar only here and there', async () => {
     const unknownArea = layoutA();
     unknownArea[3]!.rows[1]![4] = 'Plan vid värmebölja i juli';
+    const sparse = layoutA();
+    sparse[3]!.rows[1]![1] = 'Sdo-namn';
+    sparse[3]!.rows.slice(4).forEach((r, j) => { if (j) r[1] = `Område ${j}`; });
+    sparse[3]!.rows.push(['Stockholm', 'Bromma', 'Ja'], ['Stockholm', 'Område 9', 'Nej']);
     for (const [name, sheets, expected] of [
-      ['renamed', renamed, /blad "Stadsdelar", rad 2, kolumn B \(Sdo-namn\): kolumnen anger enheter \(Farsta, Hägersten-Älvsjö, Rinkeby-Kista stadsdelsområde\) men rubriken är ingen känd nyckelkolumn "Sdo-namn"\..*Lägg till raden stadsdel,Sdo-namn i data\/vocab\/oj_columns\.csv/],
       ['area', unknownArea, /blad "Stadsdelar", rad 3, kolumn E \(Plan vid värmebölja i juli\): okänt indikatorområde "Plan vid värmebölja i juli"\..*Lägg till raden varme,Plan vid värmebölja i juli i data\/vocab\/oj_area_headers\.csv/],
+      ['sparse', sparse, /^sparse-2022\.xlsx, blad "Stadsdelar", rad 2, kolumn B \(Sdo-namn\): kolumnen anger enheter \(Farsta, Bromma\) men rubriken är ingen känd nyckelkolumn; bladets 5 rader med enheter i kolumnen lämnas därför olästa "Sdo-namn"\. Lägg till raden stadsdel,Sdo-namn i data\/vocab\/oj_columns\.csv/],
     ] as const) {
       const reading = await read(await writeXlsx(join(dir, `${name}-2022.xlsx`), sheets));
       expect(reading.problems.map(formatProblem).join('\n'), name).toMatch(expected);
     }
+  });
+
+  it('reads a renamed stadsdel column by its content, and says so', async () => {
+    const renamed = layoutA();
+    renamed[3]!.rows[1]![1] = 'Sdo-namn';
+    const reading = await read(await writeXlsx(join(dir, 'renamed-2022.xlsx'), renamed));
+    expect(reading.problems.map(formatProblem)).toEqual([]);
+    expect(answersOf(reading)).toEqual(expectedAnswers);
+    expect(reading.notes).toEqual([expect.stringMatching(/^blad "Stadsdelar", kolumn B \(Sdo-namn\): tolkad som stadsdel utifrån innehållet \(Farsta, Hägersten-Älvsjö, Rinkeby-Kista stadsdelsområde\)\. Raden stadsdel,Sdo-namn i data\/vocab\/oj_columns\.csv gör det uttryckligt\.$/)]);
   });
 
   it('reads indicator columns under a merged "Område" header as indicators, not as a key column', async () => {

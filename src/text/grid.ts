@@ -31,9 +31,9 @@ export function columnLabel(grid: Grid, index: number, header?: string): string 
   return header ? `${position} (${header.replace(/\s+/g, ' ')})` : position;
 }
 
-/** Cell text as a user typed it; numbers keep their JavaScript form, dates their ISO day. */
-export function cellText(value: CellValue): string {
-  if (value === null) return '';
+/** Cell text as a user typed it; numbers keep their JavaScript form, dates their ISO day. A cell past a row's end is empty. */
+export function cellText(value: CellValue | undefined): string {
+  if (value === null || value === undefined) return '';
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   return String(value).trim();
 }

@@ -5,6 +5,8 @@
 // the page margins on every page, the cover alone on page 1, no caption left at a page's foot without
 // its table.
 
+import {scrollHintText} from "./scrollHint.js";
+
 const entities = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;"};
 const escape = (text) => String(text ?? "").replace(/[&<>"']/g, (c) => entities[c]);
 /** A CSS string literal: quotes, backslashes, line breaks and "<" (which could end the style element) escaped. */
@@ -43,6 +45,7 @@ function styles(doc) {
   .annual-doc .cover { min-height: 0; break-after: page; }
   .annual-doc h2, .annual-doc h3 { break-after: avoid; }
   .annual-doc .table-wrap { overflow: visible; }
+  .annual-doc .scroll-hint { display: none; }
   .annual-doc table.data { font-size: 8.5pt; width: 100%; }
   .annual-doc table.data caption { break-after: avoid; text-align: left; }
   .annual-doc table.data thead { display: table-header-group; }
@@ -61,7 +64,7 @@ function table(t) {
 <tbody>${t.rows.map((r) => `<tr${r.group ? ' class="group"' : ""}>${r.cells.map((cell, i) => (i === 0
     ? `<th scope="${r.group ? "rowgroup" : "row"}">${escape(cell)}</th>`
     : `<td${cls(t.columns[i])}>${escape(cell)}</td>`)).join("")}</tr>`).join("\n")}</tbody>
-</table></div>${t.note ? `<p class="notes">${escape(t.note)}</p>` : ""}`;
+</table></div><p class="scroll-hint" hidden>${escape(scrollHintText)}</p>${t.note ? `<p class="notes">${escape(t.note)}</p>` : ""}`;
 }
 
 /**

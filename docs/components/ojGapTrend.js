@@ -1,6 +1,7 @@
 import {html} from "htl";
 import * as Plot from "./vendor/plot.js";
 import {accessibleChart} from "./chart.js";
+import {seriesBreakMarks} from "./seriesBreaks.js";
 import {dataTable} from "./table.js";
 import {number, percent} from "./format.js";
 
@@ -19,8 +20,7 @@ export function ojGapTrend({rows, unitName, width}) {
     x: {domain: [Math.min(...years) - 0.5, Math.max(...years) + 0.5], ticks: years, tickFormat: String, label: null},
     y: {domain: [0, 100], percent: true, label: "Andel med brist (%)", grid: true, ticks: 5},
     marks: [
-      Plot.ruleX(breaks, {x: (d) => d.year - 0.5, stroke: "#000", strokeDasharray: "2,3"}),
-      Plot.text(breaks, {x: (d) => d.year - 0.5, text: (d) => `Ny serie ${d.year}`, frameAnchor: "top", textAnchor: "start", dx: 4, dy: 4}),
+      ...seriesBreakMarks(breaks, {years: [Math.min(...years), Math.max(...years)]}),
       Plot.lineY(rows, {x: "year", y: "share_open", z: "segment", stroke: "#b00020", strokeWidth: 2}),
       Plot.dot(rows, {x: "year", y: "share_open", fill: "#b00020", r: 3, title: (d) => `${d.year}: ${number(d.n_oj_open)} av ${number(d.n_oj_responsible)}`})
     ]

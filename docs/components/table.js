@@ -1,5 +1,6 @@
 import {html} from "htl";
 import {toCsv} from "./csv.js";
+import {scrollHintText, watchScrollHint} from "./scrollHint.js";
 
 /**
  * An accessible data table with a caption and a CSV download of exactly what it shows.
@@ -30,13 +31,12 @@ export function dataTable(rows, {caption, columns, filename = "tabell.csv"}) {
 
 /**
  * A table in a box that scrolls sideways when the table is wider than the page: the box is focusable, so
- * the keyboard scrolls it, and while there is more to see a line under it says so – on a phone a scroll
- * bar is not drawn until one scrolls, so without it the columns to the right would seem not to exist.
+ * the keyboard scrolls it, and while there is more to see a line under it says so (scrollHint.js).
  */
 export function scrollingTable(table, label, {style = ""} = {}) {
-  const hint = html`<p class="scroll-hint" hidden>Tabellen är bredare än skärmen: svep i sidled (eller använd piltangenterna) för fler kolumner.</p>`;
+  const hint = html`<p class="scroll-hint" hidden>${scrollHintText}</p>`;
   const wrap = html`<div class="table-wrap" tabindex="0" role="region" aria-label=${label} style=${style}>${table}</div>`;
-  new ResizeObserver(() => (hint.hidden = wrap.scrollWidth <= wrap.clientWidth + 1)).observe(wrap);
+  watchScrollHint(wrap, hint);
   return html`${wrap}${hint}`;
 }
 

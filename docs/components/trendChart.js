@@ -1,4 +1,5 @@
 import {accessibleChart} from "./chart.js";
+import {seriesBreakMarks} from "./seriesBreaks.js";
 import * as Plot from "./vendor/plot.js";
 import {percent} from "./format.js";
 
@@ -120,8 +121,7 @@ export function ojTrendChart({rows, ownName, width, caption, ariaLabel}) {
     marks: [
       Plot.frame({stroke: "#ccc"}),
       Plot.text(areas, {fy: (d) => d, text: (d) => d, frameAnchor: "top-left", dy: -20, fontWeight: "bold", fontSize: 12}),
-      Plot.ruleX(breaks, {fy: "area_title", x: (d) => d.year - 0.5, stroke: "#000", strokeDasharray: "2,3"}),
-      Plot.text(breaks, {fy: "area_title", x: (d) => d.year - 0.5, text: (d) => `Ny serie ${d.year}`, frameAnchor: "top", textAnchor: "start", dx: 4, dy: 4, fill: "#000", stroke: "white", strokeWidth: 3, paintOrder: "stroke"}),
+      ...seriesBreakMarks(breaks, {years: [years[0], years.at(-1)], fy: "area_title"}),
       Plot.lineY(via, {fy: "area_title", x: "year", y: "share_ja", z: "key", stroke: "#555", strokeWidth: 1.5, strokeDasharray: "5,3"}),
       Plot.lineY(own, {fy: "area_title", x: "year", y: "share_ja", z: "key", stroke: "#1a4f9c", strokeWidth: 2}),
       Plot.dot(via, {fy: "area_title", x: "year", y: "share_ja", symbol: "source", stroke: "#555", fill: "white", r: 3.5}),

@@ -3,7 +3,7 @@
  * portal's error page served with status 200, or a half-written zip, must be caught here and not by the
  * workbook parser's less telling messages.
  */
-import { unzippedSizeProblem } from '../src/imports/unzippedSize.ts';
+import { unzippedSizeProblem } from '../src/text/unzippedSize.ts';
 import { zipEntries } from '../src/text/zipEntries.ts';
 
 export interface ContentProblem {

@@ -4,13 +4,13 @@ import { join } from 'node:path';
 import type { DuckDBValue } from '@duckdb/node-api';
 import { appendRows } from '../src/db/appendRows.ts';
 import { sessionOf, type Database, type DbSession } from '../src/db/database.ts';
-import { count } from '../src/cli/plural.ts';
-import { InputError } from '../src/imports/problems.ts';
+import { count } from '../src/text/plural.ts';
+import { InputError } from '../src/text/problems.ts';
 import { findImported, storeFacts, type Change } from '../src/imports/storeFacts.ts';
 import { ojAnswerTable } from '../src/oj/importOj.ts';
 import { htmlProblem } from './contentCheck.ts';
 import { DownloadError, download, type FailureReason, type HttpOptions } from './http.ts';
-import { koladaAnswersSql } from '../src/oj/koladaAnswers.ts';
+import { koladaAnswersSql } from '../src/imports/koladaAnswers.ts';
 import { refreshMaterialised } from '../src/db/views.ts';
 import { removeStaleParts } from './rawStore.ts';
 

@@ -4,7 +4,7 @@ import { basename, dirname, join } from 'node:path';
 import { readConfigTable } from '../src/config/readConfigTable.ts';
 import { sessionOf, type Database, type DbSession } from '../src/db/database.ts';
 import type { FileReport } from '../src/imports/importFiles.ts';
-import { InputError, ProblemList, type Problem } from '../src/imports/problems.ts';
+import { InputError, ProblemList, type Problem } from '../src/text/problems.ts';
 import { importOj } from '../src/oj/importOj.ts';
 import { xlsxProblem } from './contentCheck.ts';
 import { DownloadError, download, unreachable, type FailureReason, type HttpOptions } from './http.ts';

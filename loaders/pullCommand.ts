@@ -1,8 +1,8 @@
 import { join } from 'node:path';
-import { progressLine } from '../src/cli/progress.ts';
+import { progressLine } from '../src/text/progress.ts';
 import type { Database, DbSession } from '../src/db/database.ts';
 import type { FileReport } from '../src/imports/importFiles.ts';
-import { formatProblem } from '../src/imports/problems.ts';
+import { formatProblem } from '../src/text/problems.ts';
 import { formatBytes, unreachable, type FailureReason, type HttpOptions } from './http.ts';
 import { pullKolada, type KoladaReport } from './kolada.ts';
 import { pullOj, type OjPullReport } from './ojWorkbooks.ts';

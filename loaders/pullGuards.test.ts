@@ -6,7 +6,7 @@ import { basename, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { main } from '../src/cli/main.ts';
 import type { Database } from '../src/db/database.ts';
-import { InputError } from '../src/imports/problems.ts';
+import { InputError } from '../src/text/problems.ts';
 import { projectRoot } from '../src/paths.ts';
 import { configDir, openTestDb, tempDir, writeText, writeXlsx } from '../src/test/helpers.ts';
 import { xlsxBomb } from '../src/test/zipBomb.ts';

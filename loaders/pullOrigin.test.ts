@@ -6,7 +6,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../src/db/database.ts';
-import { InputError, formatProblem } from '../src/imports/problems.ts';
+import { InputError, formatProblem } from '../src/text/problems.ts';
 import { openTestDb, tempDir, writeText, writeXlsx } from '../src/test/helpers.ts';
 import type { HttpOptions } from './http.ts';
 import { pullKolada } from './kolada.ts';

@@ -11,7 +11,7 @@
  *         validateActionPlanFiles, written like a self-assessment's validation report.
  */
 import type { Database } from '../db/database.ts';
-import { isSampleDatabase } from '../cli/selectionInfo.ts';
+import { isSampleDatabase } from '../db/selectionInfo.ts';
 import { CommandUsageError, writeTemplates } from '../roundtrip/commands.ts';
 import { actionPlanFileName } from './layout.ts';
 import { loadActionPlanSpecs } from './templateData.ts';

@@ -1,10 +1,10 @@
 import { Catalog } from '../config/catalog.ts';
 import type { Database } from '../db/database.ts';
 import { importFiles, type FileReport, type ImportOptions } from '../imports/importFiles.ts';
-import { InputError, groupProblems } from '../imports/problems.ts';
+import { InputError, groupProblems } from '../text/problems.ts';
 import type { FactTable } from '../imports/storeFacts.ts';
 import { readInputGrids } from '../roundtrip/readInputGrids.ts';
-import { sortProblems, type ValidationProblem } from '../roundtrip/validateSelfAssessment.ts';
+import { sortProblems, type ValidationProblem } from '../self/validateSelfAssessment.ts';
 import type { ValidationReport } from '../roundtrip/writeValidationReport.ts';
 import { parseActionPlan, type OpenGap } from './parseActionPlan.ts';
 

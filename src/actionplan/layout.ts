@@ -3,7 +3,7 @@
  * (headers are spellings in data/vocab/action_columns.csv, so the filled template imports as it is) and
  * the "Om mallen" block that records whose plan it is.
  */
-import type { TemplateColumn } from '../roundtrip/templateLayout.ts';
+import type { TemplateColumn } from '../self/templateLayout.ts';
 
 export const actionInstructionSheetName = 'Instruktioner';
 export const actionSheetName = 'Åtgärdsplan';

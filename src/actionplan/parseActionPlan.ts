@@ -1,7 +1,7 @@
 import type { Catalog, OrgUnit } from '../config/catalog.ts';
 import { readHeaderColumns } from '../imports/headerColumns.ts';
-import { ProblemList, type Problem } from '../imports/problems.ts';
-import { freeTextProblem, parseYear } from '../imports/validRanges.ts';
+import { ProblemList, type Problem } from '../text/problems.ts';
+import { freeTextProblem, parseYear } from '../text/validRanges.ts';
 import { parseDate, restoreNeutralized } from '../self/parseSelfAssessment.ts';
 import { cellText, type Grid } from '../text/grid.ts';
 import { closestNames, normalizeText } from '../text/normalize.ts';

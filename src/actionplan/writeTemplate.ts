@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { choiceText } from '../roundtrip/labels.ts';
+import { choiceText } from '../config/labels.ts';
 import { addInstructions, dateCheck, textLimit, headerFill, isoDate, prefilledText, protection, styleInputRow } from '../roundtrip/writeSelfAssessmentTemplate.ts';
 import { actionColumn, actionColumns, actionInfoLabels, actionInstructionSheetName, actionSheetName } from './layout.ts';
 import type { ActionPlanSpec } from './templateData.ts';

@@ -6,7 +6,7 @@
 // (annualHtml in docs/components, annualMarkdown.js, annualDocx.js) lay the same document out. Plain
 // JavaScript: the dashboard's loader runs it with node, `beredskap report annual` from the CLI.
 import { number, percent } from '../../docs/components/format.js';
-import { conditionHolds, parseCondition, sentencePlaceholders, sentenceTopics, templatePlaceholders } from './sentenceFields.js';
+import { conditionHolds, parseCondition, sentencePlaceholders, sentenceTopics, templatePlaceholders } from '../config/sentenceFields.js';
 
 /** @typedef {(sql: string, params?: (string | number | boolean | null)[]) => Promise<Record<string, any>[]>} Query */
 /**

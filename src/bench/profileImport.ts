@@ -10,9 +10,9 @@ import { listValue } from '@duckdb/node-api';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { formatTable } from '../cli/formatTable.ts';
+import { formatTable } from '../text/formatTable.ts';
 import { Database, type Params } from '../db/database.ts';
-import { initDatabase } from '../db/init.ts';
+import { initDatabase } from '../config/initDatabase.ts';
 import { importOj } from '../oj/importOj.ts';
 import { defaultConfigDir, projectRoot } from '../paths.ts';
 

@@ -7,7 +7,7 @@
  */
 import { Catalog } from '../config/catalog.ts';
 import { Database } from '../db/database.ts';
-import { initDatabase } from '../db/init.ts';
+import { initDatabase } from '../config/initDatabase.ts';
 import { openInput } from '../imports/importFiles.ts';
 import { parseOjWorkbook } from '../oj/parseOjWorkbook.ts';
 

@@ -3,8 +3,7 @@
  * own rather than node:util's parseArgs, so that every mistake is answered in one Swedish line that
  * names the closest command or flag, instead of Node's English message.
  */
-import { distance } from 'fastest-levenshtein';
-import { closestNames } from '../text/normalize.ts';
+import { didYouMean } from '../text/normalize.ts';
 
 /** A command line that cannot be run as written: exit 2, the message and where to read more. */
 export class UsageError extends Error {
@@ -155,16 +154,6 @@ export function commandHelp(name: string): string {
   ].join('\n');
 }
 
-/** "menade du X?" when something close enough is known, else nothing. */
-export function didYouMean(found: string, known: Iterable<string>): string {
-  const [best] = closestNames(found, known, 1);
-  if (!best) return '';
-  // Far-off names are no help: "menade du init?" for "xyz" only confuses.
-  const a = found.replace(/^-+/, '').toLowerCase();
-  const b = best.replace(/^-+/, '').toLowerCase();
-  const close = b.startsWith(a.slice(0, 3)) || a.includes(b) || b.includes(a) || distance(a, b) <= Math.max(2, Math.floor(b.length / 3));
-  return close ? ` – menade du ${best}?` : '';
-}
 
 export interface CommandLine {
   command?: string;

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { DatabaseBusyError, NotADatabaseError } from '../db/database.ts';
 import { fileSystemMessage, isErrno } from '../imports/fileErrors.ts';
-import { InputError, formatProblem } from '../imports/problems.ts';
+import { InputError, formatProblem } from '../text/problems.ts';
 import { projectRoot } from '../paths.ts';
 import { CommandUsageError, EmptySelectionError } from '../roundtrip/usageError.ts';
 import { UsageError, seeHelp } from './commandLine.ts';

@@ -5,7 +5,7 @@
  * the same rows give the same bytes (DTSTAMP is the calendar's Per day, never now).
  */
 import type { Row } from '../roundtrip/exportData.ts';
-import type { Labels } from '../roundtrip/labels.ts';
+import type { Labels } from '../config/labels.ts';
 
 /** TEXT value escaping: backslash, semicolon, comma and line breaks. */
 const escapeText = (text: string) => text.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r\n|\r|\n/g, '\\n');

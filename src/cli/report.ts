@@ -7,11 +7,11 @@
 import type { Database } from '../db/database.ts';
 import { percent } from '../../docs/components/format.js';
 import { exportSheets, type ExportColumn, type ExportSheet, type Row } from '../roundtrip/exportData.ts';
-import { label, loadLabels, type Labels } from '../roundtrip/labels.ts';
+import { label, loadLabels, type Labels } from '../config/labels.ts';
 import { toCsv } from '../text/writeCsv.ts';
-import { formatTable } from './formatTable.ts';
+import { formatTable } from '../text/formatTable.ts';
 import { deadlinesIcs } from './icsCalendar.ts';
-import { emptySelectionMessage } from './selectionInfo.ts';
+import { emptySelectionMessage } from '../db/selectionInfo.ts';
 
 type Format = 'table' | 'csv' | 'json' | 'ics';
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { answerSheetName, templateColumn } from '../roundtrip/templateLayout.ts';
+import { answerSheetName, templateColumn } from '../self/templateLayout.ts';
 import { writeText } from '../test/helpers.ts';
 import { lines, runCli } from './cliTesting.ts';
 

@@ -7,7 +7,7 @@
 import type { Database } from '../db/database.ts';
 import { CommandUsageError } from '../roundtrip/usageError.ts';
 import { normalizeText } from '../text/normalize.ts';
-import { didYouMean } from './commandLine.ts';
+import { didYouMean } from '../text/normalize.ts';
 
 export interface ChosenUnit {
   unitId: string;

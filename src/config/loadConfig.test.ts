@@ -3,7 +3,7 @@ import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Database } from '../db/database.ts';
-import { initDatabase } from '../db/init.ts';
+import { initDatabase } from './initDatabase.ts';
 import { configDir, openTestDb, tempDir } from '../test/helpers.ts';
 
 describe('loadConfig', () => {

@@ -3,8 +3,8 @@ import { existsSync, statSync } from 'node:fs';
 import type { DuckDBValue } from '@duckdb/node-api';
 import type { Database } from '../db/database.ts';
 import { appendRows } from '../db/appendRows.ts';
-import { InputError, ProblemList } from '../imports/problems.ts';
-import { ojColumnRoles } from '../oj/headerWords.ts';
+import { InputError, ProblemList } from '../text/problems.ts';
+import { ojColumnRoles } from '../text/headerWords.ts';
 import { closestNames, normalizeText } from '../text/normalize.ts';
 import { findCycles, type Link } from './cycles.ts';
 import { unitNameWordKinds } from './unitNameKeys.ts';
@@ -13,7 +13,7 @@ import { readCalendar } from './readCalendar.ts';
 import { readConfigTable, type ConfigRecord } from './readConfigTable.ts';
 import { readKommungrupper, type DatedName } from './readKommungrupper.ts';
 import { readLabels } from './readLabels.ts';
-import { parseCondition, sentencePlaceholders, sentenceTopics, templatePlaceholders } from '../annual/sentenceFields.js';
+import { parseCondition, sentencePlaceholders, sentenceTopics, templatePlaceholders } from './sentenceFields.js';
 
 type Rows = DuckDBValue[][];
 

@@ -1,6 +1,6 @@
 import type { DuckDBValue } from '@duckdb/node-api';
-import type { ProblemList } from '../imports/problems.ts';
-import { calendarDate } from '../imports/validRanges.ts';
+import type { ProblemList } from '../text/problems.ts';
+import { calendarDate } from '../text/validRanges.ts';
 import { closestNames } from '../text/normalize.ts';
 import type { ConfigRecord } from './readConfigTable.ts';
 

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { calendarDate } from '../imports/validRanges.ts';
+import { calendarDate } from '../text/validRanges.ts';
 import { closestNames } from '../text/normalize.ts';
 import { readDelimited } from '../text/readDelimited.ts';
-import type { ProblemList } from '../imports/problems.ts';
+import type { ProblemList } from '../text/problems.ts';
 
 export interface ConfigRecord {
   line: number;

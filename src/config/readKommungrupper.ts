@@ -1,5 +1,5 @@
 import type { DuckDBValue } from '@duckdb/node-api';
-import type { ProblemList } from '../imports/problems.ts';
+import type { ProblemList } from '../text/problems.ts';
 import { closestNames } from '../text/normalize.ts';
 import type { ConfigRecord } from './readConfigTable.ts';
 

@@ -14,7 +14,7 @@ import { Database } from '../db/database.ts';
 import { importActionPlan } from '../actionplan/importActionPlan.ts';
 import { importOj } from '../oj/importOj.ts';
 import { runExport, runTemplate } from '../roundtrip/commands.ts';
-import { instructionSheetName, templateInfoLabels } from '../roundtrip/templateLayout.ts';
+import { instructionSheetName, templateInfoLabels } from '../self/templateLayout.ts';
 import { importSelfAssessment } from '../self/importSelfAssessment.ts';
 import { cityConfigDir, configDir, openInitialisedDb, tempDir, writeText } from '../test/helpers.ts';
 import { dashboardData } from '../test/loaderOutputs.ts';

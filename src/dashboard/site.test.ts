@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Database } from '../db/database.ts';
-import { initDatabase } from '../db/init.ts';
+import { initDatabase } from '../config/initDatabase.ts';
 import { projectRoot } from '../paths.ts';
 import { importSelfAssessment } from '../self/importSelfAssessment.ts';
 import { configDir } from '../test/helpers.ts';

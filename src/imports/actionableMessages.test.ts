@@ -5,7 +5,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lines, runCli } from '../cli/cliTesting.ts';
-import { sampleFallbackNotice } from '../cli/selectionInfo.ts';
+import { sampleFallbackNotice } from '../db/selectionInfo.ts';
 import { Catalog } from '../config/catalog.ts';
 import { importJudgement } from '../judgement/importJudgement.ts';
 import { importOj } from '../oj/importOj.ts';
@@ -16,7 +16,7 @@ import { zipParts } from '../test/xlsxParts.ts';
 import { buildZip } from '../test/zipBomb.ts';
 import type { CellValue, Grid } from '../text/grid.ts';
 import { closestNames } from '../text/normalize.ts';
-import { formatProblem } from './problems.ts';
+import { formatProblem } from '../text/problems.ts';
 
 const selfHeader = 'År;Period;Nämnd;Krav;Status;Kommentar;Åtgärd;Ansvarig;Klart senast';
 // Words of the parsers' English messages ("the parsing is finished with an opening quote at line 3").

@@ -5,7 +5,7 @@ import type { Database } from '../db/database.ts';
 import { importOj } from '../oj/importOj.ts';
 import { importSelfAssessment } from '../self/importSelfAssessment.ts';
 import { openTestDb, tempDir, writeText, writeXlsx } from '../test/helpers.ts';
-import { InputError } from './problems.ts';
+import { InputError } from '../text/problems.ts';
 import { removeSource } from './removeSource.ts';
 
 const selfCsv = (path: string, unit: string, rows: [string, string][]) =>

@@ -6,7 +6,7 @@ import { importOj } from '../oj/importOj.ts';
 import { inputProblems, sharedTestDb, writeText, writeXlsx } from '../test/helpers.ts';
 import { judge, secondsPerImport, type Facts } from '../test/fuzz/importFuzz.ts';
 import type { FileReport } from './importFiles.ts';
-import { InputError, type Problem } from './problems.ts';
+import { InputError, type Problem } from '../text/problems.ts';
 
 describe('what the fuzz test found', () => {
   const shared = sharedTestDb();

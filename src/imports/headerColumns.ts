@@ -1,8 +1,8 @@
 import type { Catalog, OrgUnit, VocabKind } from '../config/catalog.ts';
 import { cellText, columnLabel, type CellValue, type Grid } from '../text/grid.ts';
 import { closestNames } from '../text/normalize.ts';
-import type { ProblemList } from './problems.ts';
-import { parseYear } from './validRanges.ts';
+import type { ProblemList } from '../text/problems.ts';
+import { parseYear } from '../text/validRanges.ts';
 
 type Row = Grid['rows'][number];
 

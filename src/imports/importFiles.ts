@@ -9,7 +9,7 @@ import type { Grid } from '../text/grid.ts';
 import { readDelimited } from '../text/readDelimited.ts';
 import { workbookGrids } from '../text/readWorkbook.ts';
 import { unreadableFileMessage } from './fileErrors.ts';
-import { InputError, type Problem } from './problems.ts';
+import { InputError, type Problem } from '../text/problems.ts';
 import { findImported, storeFacts, type Change, type FactRows, type FactTable } from './storeFacts.ts';
 
 export interface ImportOptions {

@@ -1,7 +1,7 @@
 import type { Database } from '../db/database.ts';
 import { refreshMaterialised } from '../db/views.ts';
-import { refillKoladaAnswers } from '../oj/koladaAnswers.ts';
-import { InputError } from './problems.ts';
+import { refillKoladaAnswers } from './koladaAnswers.ts';
+import { InputError } from '../text/problems.ts';
 
 /** The tables whose rows point at a source file. */
 const factTables = ['oj_answer', 'oj_published_share', 'self_assessment', 'kolada_value', 'oj_action'] as const;

@@ -6,7 +6,7 @@ import { importJudgement } from '../judgement/importJudgement.ts';
 import { importOj } from '../oj/importOj.ts';
 import { importSelfAssessment } from '../self/importSelfAssessment.ts';
 import { inputProblems, sharedTestDb, writeText, writeXlsx } from '../test/helpers.ts';
-import { formatProblem } from './problems.ts';
+import { formatProblem } from '../text/problems.ts';
 
 describe('rows with more or fewer fields than the header', () => {
   // One database for every case: each is refused (or a dry run), so none changes it.

@@ -1,5 +1,5 @@
 import { cellText, columnLabel, type Grid } from '../text/grid.ts';
-import type { Problem } from './problems.ts';
+import type { Problem } from '../text/problems.ts';
 
 type Row = Grid['rows'][number];
 

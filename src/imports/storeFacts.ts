@@ -2,7 +2,7 @@ import type { DuckDBValue } from '@duckdb/node-api';
 import { listValue } from '@duckdb/node-api';
 import type { Database } from '../db/database.ts';
 import { appendRows } from '../db/appendRows.ts';
-import { InputError } from './problems.ts';
+import { InputError } from '../text/problems.ts';
 
 /** A fact table as the import writes it: its key, the columns a "change" compares, and its replacement scope. */
 export interface FactTable {

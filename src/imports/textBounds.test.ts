@@ -8,8 +8,8 @@ import { importOj } from '../oj/importOj.ts';
 import { runValidationReport } from '../roundtrip/commands.ts';
 import { importSelfAssessment } from '../self/importSelfAssessment.ts';
 import { inputProblems, sharedTestDb, writeText, writeXlsx } from '../test/helpers.ts';
-import { formatProblem, InputError } from './problems.ts';
-import { freeTextLimit } from './validRanges.ts';
+import { formatProblem, InputError } from '../text/problems.ts';
+import { freeTextLimit } from '../text/validRanges.ts';
 
 const megabyte = 'Lorem ipsum dolor sit amet. '.repeat(37450).trim();
 const selfHeader = 'År;Period;Nämnd;Krav;Status;Kommentar;Åtgärd;Ansvarig;Klart senast';

@@ -1,7 +1,7 @@
 import type { Catalog } from '../config/catalog.ts';
-import { ProblemList } from '../imports/problems.ts';
+import { ProblemList } from '../text/problems.ts';
 import { readHeaderColumns, readReportKey } from '../imports/headerColumns.ts';
-import { freeTextProblem } from '../imports/validRanges.ts';
+import { freeTextProblem } from '../text/validRanges.ts';
 import { headerWidth, rowFieldProblems } from '../imports/rowFields.ts';
 import { cellText, type CellValue, type Grid } from '../text/grid.ts';
 

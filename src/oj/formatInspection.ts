@@ -1,5 +1,5 @@
-import { formatProblem, rowRanges } from '../imports/problems.ts';
-import type { OjColumnRole } from './headerWords.ts';
+import { formatProblem, rowRanges } from '../text/problems.ts';
+import type { OjColumnRole } from '../text/headerWords.ts';
 import { flatHeader, type SheetReading, type SheetRole, type WorkbookReading } from './workbookReading.ts';
 
 const roleLabels: Record<SheetRole, string> = {

@@ -5,7 +5,7 @@ import iconv from 'iconv-lite';
 import { afterEach, describe, expect, it } from 'vitest';
 import { main } from '../cli/main.ts';
 import type { Database } from '../db/database.ts';
-import { InputError } from '../imports/problems.ts';
+import { InputError } from '../text/problems.ts';
 import { projectRoot } from '../paths.ts';
 import { configDir, openTestDb, tempDir, writeText, writeXlsx, type Cell } from '../test/helpers.ts';
 import { importOj } from './importOj.ts';

@@ -2,9 +2,9 @@ import { Catalog } from '../config/catalog.ts';
 import type { Database } from '../db/database.ts';
 import { logicSuffix } from '../db/views.ts';
 import { importFiles, type FileReport, type ImportOptions, type InputFile, type ParsedSource } from '../imports/importFiles.ts';
-import { InputError } from '../imports/problems.ts';
+import { InputError } from '../text/problems.ts';
 import type { FactTable } from '../imports/storeFacts.ts';
-import { refillKoladaAnswers, withdrawKoladaAnswers } from './koladaAnswers.ts';
+import { refillKoladaAnswers, withdrawKoladaAnswers } from '../imports/koladaAnswers.ts';
 import { stageOjCsv } from './parseOjCsv.ts';
 import { parseOjWorkbook } from './parseOjWorkbook.ts';
 

@@ -1,8 +1,8 @@
 import { Catalog } from '../config/catalog.ts';
 import { Database } from '../db/database.ts';
-import { initDatabase } from '../db/init.ts';
+import { initDatabase } from '../config/initDatabase.ts';
 import { openInput } from '../imports/importFiles.ts';
-import { formatProblem, InputError } from '../imports/problems.ts';
+import { formatProblem, InputError } from '../text/problems.ts';
 import { formatInspection } from './formatInspection.ts';
 import { readOjWorkbook } from './readOjWorkbook.ts';
 

@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../cli/main.ts';
 import { Catalog } from '../config/catalog.ts';
 import { openInput } from '../imports/importFiles.ts';
-import { formatProblem } from '../imports/problems.ts';
+import { formatProblem } from '../text/problems.ts';
 import { openTestDb, sharedTestDb, writeXlsx, type Cell } from '../test/helpers.ts';
 import { formatInspection } from './formatInspection.ts';
 import { importOj } from './importOj.ts';

@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Database } from '../db/database.ts';
-import { formatProblem, InputError } from '../imports/problems.ts';
-import { latestYear } from '../imports/validRanges.ts';
+import { formatProblem, InputError } from '../text/problems.ts';
+import { latestYear } from '../text/validRanges.ts';
 import { openTestDb, tempDir, writeText } from '../test/helpers.ts';
 import { importOj } from './importOj.ts';
 

@@ -1,5 +1,5 @@
 import type { Catalog, OrgUnit } from '../config/catalog.ts';
-import type { ProblemList } from '../imports/problems.ts';
+import type { ProblemList } from '../text/problems.ts';
 import { cellText, type CellValue } from '../text/grid.ts';
 
 /** Where a fact was read: sheet (xlsx only), row or line, column label. */

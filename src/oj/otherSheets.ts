@@ -1,4 +1,4 @@
-import type { ProblemList } from '../imports/problems.ts';
+import type { ProblemList } from '../text/problems.ts';
 import { csvField } from '../text/csvField.ts';
 import { cellText, type Grid } from '../text/grid.ts';
 import type { SheetReading } from './workbookReading.ts';

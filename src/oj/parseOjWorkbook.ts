@@ -1,5 +1,5 @@
 import type { Catalog } from '../config/catalog.ts';
-import { InputError } from '../imports/problems.ts';
+import { InputError } from '../text/problems.ts';
 import type { Grid } from '../text/grid.ts';
 import type { OjParseResult } from './ojRows.ts';
 import { readOjWorkbook } from './readOjWorkbook.ts';

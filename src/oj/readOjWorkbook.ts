@@ -1,6 +1,6 @@
 import type { Catalog, OrgUnit } from '../config/catalog.ts';
-import { ProblemList, type Problem } from '../imports/problems.ts';
-import { parseYear } from '../imports/validRanges.ts';
+import { ProblemList, type Problem } from '../text/problems.ts';
+import { parseYear } from '../text/validRanges.ts';
 import { csvField } from '../text/csvField.ts';
 import { cellText as text, columnLabel, columnLetter, type Grid } from '../text/grid.ts';
 import { normalizeText } from '../text/normalize.ts';

@@ -1,8 +1,8 @@
 import type { Catalog, OrgUnit, UnitResolution } from '../config/catalog.ts';
-import type { Problem } from '../imports/problems.ts';
+import type { Problem } from '../text/problems.ts';
 import { csvField } from '../text/csvField.ts';
 import { cellText as text, columnLetter, type Grid } from '../text/grid.ts';
-import type { OjColumnRole } from './headerWords.ts';
+import type { OjColumnRole } from '../text/headerWords.ts';
 import { unitRoles, type Layout } from './sheetLayout.ts';
 
 type Row = Grid['rows'][number];

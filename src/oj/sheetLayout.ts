@@ -1,8 +1,8 @@
 import type { Catalog } from '../config/catalog.ts';
-import type { Problem } from '../imports/problems.ts';
+import type { Problem } from '../text/problems.ts';
 import { csvField } from '../text/csvField.ts';
 import { cellText as text, columnLabel, columnLetter, type Grid } from '../text/grid.ts';
-import type { OjColumnRole } from './headerWords.ts';
+import type { OjColumnRole } from '../text/headerWords.ts';
 import { settleUnitColumns, unitContent, type InferredKey, type UnitColumn, type UnitContent } from './keyByContent.ts';
 import type { ColumnReading } from './workbookReading.ts';
 import type { Vocabulary } from './workbookVocabulary.ts';

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { main } from '../cli/main.ts';
 import type { Database } from '../db/database.ts';
-import { InputError } from '../imports/problems.ts';
+import { InputError } from '../text/problems.ts';
 import { openTestDb, tempDir, writeXlsx, type Cell } from '../test/helpers.ts';
 import { importOj } from './importOj.ts';
 

@@ -3,7 +3,7 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Catalog } from '../config/catalog.ts';
-import { formatProblem } from '../imports/problems.ts';
+import { formatProblem } from '../text/problems.ts';
 import { inputProblems, sharedTestDb, writeXlsx, type Cell } from '../test/helpers.ts';
 import type { CellValue, Grid } from '../text/grid.ts';
 import { importOj } from './importOj.ts';

@@ -5,7 +5,7 @@ import { main } from '../cli/main.ts';
 import { Catalog } from '../config/catalog.ts';
 import type { Database } from '../db/database.ts';
 import { openInput } from '../imports/importFiles.ts';
-import { InputError, formatProblem } from '../imports/problems.ts';
+import { InputError, formatProblem } from '../text/problems.ts';
 import { projectRoot } from '../paths.ts';
 import { configDir, openTestDb, tempDir, writeXlsx, type Cell } from '../test/helpers.ts';
 import { formatInspection } from './formatInspection.ts';

@@ -1,5 +1,5 @@
-import type { Problem } from '../imports/problems.ts';
-import type { OjColumnRole } from './headerWords.ts';
+import type { Problem } from '../text/problems.ts';
+import type { OjColumnRole } from '../text/headerWords.ts';
 import type { OjAnswerRow, OjShareRow, ShareScale } from './ojRows.ts';
 
 /** What a sheet was read as; a sheet can hold kommun answers and län/riket shares together. */

@@ -1,6 +1,6 @@
 import type { Catalog } from '../config/catalog.ts';
 import type { CellValue } from '../text/grid.ts';
-import { Abbreviations, compactHeader, HeaderMatcher, PairMatcher, type OjColumnRole } from './headerWords.ts';
+import { Abbreviations, compactHeader, HeaderMatcher, PairMatcher, type OjColumnRole } from '../text/headerWords.ts';
 
 const strongAnswers = new Set(['ja', 'nej', 'delvis', 'pagar']);
 

@@ -1,5 +1,5 @@
 import type { Database } from '../db/database.ts';
-import { loadLabels, type Labels } from './labels.ts';
+import { loadLabels, type Labels } from '../config/labels.ts';
 import type { Table, TableColumn } from './xlsxTable.ts';
 
 export interface ExportFilter {

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { extname } from 'node:path';
 import { toCsv } from '../text/writeCsv.ts';
-import { sampleNotice } from '../cli/selectionInfo.ts';
+import { sampleNotice } from '../db/selectionInfo.ts';
 import { addTableSheet, type ColumnKind, type Table } from './xlsxTable.ts';
 
 /** The export as one workbook, a sheet per table (header frozen, auto filter, shares as percentages). */

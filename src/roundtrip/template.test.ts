@@ -6,9 +6,9 @@ import { importSelfAssessment } from '../self/importSelfAssessment.ts';
 import { openTestDb, tempDir } from '../test/helpers.ts';
 import { gridsFromWorkbook } from '../text/readWorkbook.ts';
 import { CommandUsageError, runTemplate } from './commands.ts';
-import { answerSheetName, instructionSheetName, judgementSheetName, templateColumn, templateColumns } from './templateLayout.ts';
+import { answerSheetName, instructionSheetName, judgementSheetName, templateColumn, templateColumns } from '../self/templateLayout.ts';
 import { day, fillTemplate } from './testing.ts';
-import { readTemplateInfo } from './validateSelfAssessment.ts';
+import { readTemplateInfo } from '../self/validateSelfAssessment.ts';
 
 const stored = (db: Database, year: number, period: string) =>
   db.all(

@@ -1,7 +1,7 @@
 import type { Catalog } from '../config/catalog.ts';
 import type { Database } from '../db/database.ts';
-import type { TemplateInfo } from './templateLayout.ts';
-import { didYouMean } from '../cli/commandLine.ts';
+import type { TemplateInfo } from '../self/templateLayout.ts';
+import { didYouMean } from '../text/normalize.ts';
 import { CommandUsageError } from './usageError.ts';
 
 export interface TemplateRequirement {

@@ -8,7 +8,7 @@ import { importSelfAssessment } from '../self/importSelfAssessment.ts';
 import { openTestDb, tempDir, writeText } from '../test/helpers.ts';
 import { CommandUsageError, runTemplate } from './commands.ts';
 import { fillTemplate } from './testing.ts';
-import { answerSheetName, templateColumn } from './templateLayout.ts';
+import { answerSheetName, templateColumn } from '../self/templateLayout.ts';
 
 const hostile = {
   B01: '=cmd|\' /C calc\'!A0',

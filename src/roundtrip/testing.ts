@@ -1,6 +1,6 @@
 // Test support for the round-trip tests (not used by the CLI): filling a template the way a person does.
 import ExcelJS from 'exceljs';
-import { answerSheetName, templateColumn } from './templateLayout.ts';
+import { answerSheetName, templateColumn } from '../self/templateLayout.ts';
 
 export interface Answer {
   status?: string | null;

@@ -1,12 +1,12 @@
 import ExcelJS from 'exceljs';
-import { dueDateRange, freeTextLimit } from '../imports/validRanges.ts';
+import { dueDateRange, freeTextLimit } from '../text/validRanges.ts';
 import { neutralizeFormula } from '../text/writeCsv.ts';
-import { choiceText, periodPhrase, statusChoices, statusLabel } from './labels.ts';
+import { choiceText, periodPhrase, statusChoices, statusLabel } from '../config/labels.ts';
 import type { TemplateSpec } from './templateData.ts';
 import {
   answerSheetName, instructionSheetName, judgementColumns, judgementSheetName, templateColumn, templateColumns, templateInfoLabels, type TemplateColumn,
-} from './templateLayout.ts';
-import { sampleNotice } from '../cli/selectionInfo.ts';
+} from '../self/templateLayout.ts';
+import { sampleNotice } from '../db/selectionInfo.ts';
 
 export const headerFill: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9D9D9' } };
 // The cells to fill in are shaded, so that a reader sees where to write before the protection tells them.

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
-import type { TemplateInfo } from './templateLayout.ts';
-import type { ValidationProblem } from './validateSelfAssessment.ts';
+import type { TemplateInfo } from '../self/templateLayout.ts';
+import type { ValidationProblem } from '../self/validateSelfAssessment.ts';
 import { addTableSheet, type Table } from './xlsxTable.ts';
 
 export interface ValidationReport {

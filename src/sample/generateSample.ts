@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Database } from '../db/database.ts';
-import { InputError } from '../imports/problems.ts';
+import { InputError } from '../text/problems.ts';
 import { importJudgement } from '../judgement/importJudgement.ts';
 import { importOj } from '../oj/importOj.ts';
 import { importSelfAssessment } from '../self/importSelfAssessment.ts';

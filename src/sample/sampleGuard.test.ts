@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../cli/main.ts';
-import { InputError } from '../imports/problems.ts';
+import { InputError } from '../text/problems.ts';
 import { importSelfAssessment } from '../self/importSelfAssessment.ts';
 import { openTestDb, tempDir, writeText } from '../test/helpers.ts';
 import { buildSampleDatabase } from './generateSample.ts';

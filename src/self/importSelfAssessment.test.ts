@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Database } from '../db/database.ts';
-import { InputError } from '../imports/problems.ts';
+import { InputError } from '../text/problems.ts';
 import { openTestDb, tempDir, writeText, writeXlsx, type Cell } from '../test/helpers.ts';
 import { importSelfAssessment } from './importSelfAssessment.ts';
 

@@ -1,11 +1,11 @@
 import { Catalog } from '../config/catalog.ts';
 import type { Database } from '../db/database.ts';
 import { importFiles, type FileReport, type ImportOptions } from '../imports/importFiles.ts';
-import { InputError } from '../imports/problems.ts';
+import { InputError } from '../text/problems.ts';
 import type { FactTable } from '../imports/storeFacts.ts';
 import { judgementFacts } from '../judgement/importJudgement.ts';
 import { parseJudgement } from '../judgement/parseJudgement.ts';
-import { readTemplateInfo } from '../roundtrip/validateSelfAssessment.ts';
+import { readTemplateInfo } from './validateSelfAssessment.ts';
 import { parseSelfAssessment, type SelfAssessmentRow } from './parseSelfAssessment.ts';
 
 export const selfAssessmentTable: FactTable = {

@@ -1,8 +1,8 @@
 import type { Catalog } from '../config/catalog.ts';
-import { ProblemList } from '../imports/problems.ts';
-import { calendarDate, dueDateRange, freeTextProblem } from '../imports/validRanges.ts';
+import { ProblemList } from '../text/problems.ts';
+import { calendarDate, dueDateRange, freeTextProblem } from '../text/validRanges.ts';
 import { isJudgementHeader } from '../judgement/parseJudgement.ts';
-import { statusChoices } from '../roundtrip/labels.ts';
+import { statusChoices } from '../config/labels.ts';
 import { readHeaderColumns, readReportKey } from '../imports/headerColumns.ts';
 import { headerWidth, rowFieldProblems } from '../imports/rowFields.ts';
 import { cellText, type CellValue, type Grid } from '../text/grid.ts';

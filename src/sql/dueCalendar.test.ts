@@ -9,8 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { main } from '../cli/main.ts';
 import { Catalog } from '../config/catalog.ts';
 import type { Database } from '../db/database.ts';
-import type { Problem } from '../imports/problems.ts';
-import { decisionRemark } from '../roundtrip/validateSelfAssessment.ts';
+import type { Problem } from '../text/problems.ts';
+import { decisionRemark } from '../self/validateSelfAssessment.ts';
 import { importSelfAssessment } from '../self/importSelfAssessment.ts';
 import { cityConfigDir, configError, openInitialisedDb, tempDir, writeText } from '../test/helpers.ts';
 

@@ -5,7 +5,7 @@ import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Database } from '../db/database.ts';
-import { InputError } from '../imports/problems.ts';
+import { InputError } from '../text/problems.ts';
 import { importOj } from '../oj/importOj.ts';
 import { cityConfigDir, configError, openInitialisedDb, tempDir, writeText } from '../test/helpers.ts';
 import { runViewChecks } from './viewChecks.ts';

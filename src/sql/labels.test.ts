@@ -10,12 +10,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Catalog } from '../config/catalog.ts';
 import { labelDomains } from '../config/labelDomains.ts';
 import type { Database } from '../db/database.ts';
-import { initDatabase } from '../db/init.ts';
-import type { Problem } from '../imports/problems.ts';
+import { initDatabase } from '../config/initDatabase.ts';
+import type { Problem } from '../text/problems.ts';
 import { runReport } from '../cli/report.ts';
 import { runTemplate } from '../roundtrip/commands.ts';
 import { loadExportTables } from '../roundtrip/exportData.ts';
-import { answerSheetName, instructionSheetName, judgementSheetName, templateColumn } from '../roundtrip/templateLayout.ts';
+import { answerSheetName, instructionSheetName, judgementSheetName, templateColumn } from '../self/templateLayout.ts';
 import { buildSampleDatabase } from '../sample/generateSample.ts';
 import { configDir, configError, openTestDb } from '../test/helpers.ts';
 

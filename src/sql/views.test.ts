@@ -5,7 +5,7 @@ import { cpSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Database } from '../db/database.ts';
-import { initDatabase } from '../db/init.ts';
+import { initDatabase } from '../config/initDatabase.ts';
 import { importOj } from '../oj/importOj.ts';
 import { importSelfAssessment } from '../self/importSelfAssessment.ts';
 import { configDir, openTestDb, tempDir, writeText } from '../test/helpers.ts';

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { Database } from '../db/database.ts';
-import { initDatabase } from '../db/init.ts';
+import { initDatabase } from '../config/initDatabase.ts';
 import { fixtureConfigs } from './fixtureConfigs.ts';
 
 declare module 'vitest' {

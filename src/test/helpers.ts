@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, afterEach, beforeAll, expect, inject } from 'vitest';
 import { Database } from '../db/database.ts';
-import { initDatabase } from '../db/init.ts';
+import { initDatabase } from '../config/initDatabase.ts';
 import { readConfig } from '../config/loadConfig.ts';
-import { InputError, type Problem } from '../imports/problems.ts';
+import { InputError, type Problem } from '../text/problems.ts';
 import { projectRoot } from '../paths.ts';
 import { configDir } from './fixtureConfigs.ts';
 

@@ -84,3 +84,14 @@ export function slugify(text: string): string {
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '');
 }
+
+/** "menade du X?" when something close enough is known, else nothing. */
+export function didYouMean(found: string, known: Iterable<string>): string {
+  const [best] = closestNames(found, known, 1);
+  if (!best) return '';
+  // Far-off names are no help: "menade du init?" for "xyz" only confuses.
+  const a = found.replace(/^-+/, '').toLowerCase();
+  const b = best.replace(/^-+/, '').toLowerCase();
+  const close = b.startsWith(a.slice(0, 3)) || a.includes(b) || b.includes(a) || distance(a, b) <= Math.max(2, Math.floor(b.length / 3));
+  return close ? ` – menade du ${best}?` : '';
+}

@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import iconv from 'iconv-lite';
-import { InputError, type Problem } from '../imports/problems.ts';
+import { InputError, type Problem } from './problems.ts';
 import type { Grid } from './grid.ts';
 
 /**

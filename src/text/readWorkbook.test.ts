@@ -4,7 +4,7 @@
 // workbookGrids, so a change in how the bytes are read must give exactly this grid.
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../imports/problems.ts';
+import { InputError } from './problems.ts';
 import { workbookGrids } from './readWorkbook.ts';
 
 /** Written the way no sample file is: data sheet last, a hidden sheet first, headers merged both ways. */

@@ -1,8 +1,8 @@
 import ExcelJS from 'exceljs';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { InputError } from '../imports/problems.ts';
-import { unzippedSizeProblem } from '../imports/unzippedSize.ts';
+import { InputError } from './problems.ts';
+import { unzippedSizeProblem } from './unzippedSize.ts';
 import type { CellValue, Grid } from './grid.ts';
 
 /** A cell's value as the user sees it: rich text joined, formulas by their result, percentages as "57 %". */

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { Catalog } from '../../config/catalog.ts';
 import type { Database } from '../../db/database.ts';
 import type { FileReport, ImportOptions } from '../../imports/importFiles.ts';
-import { formatProblem, InputError, type Problem } from '../../imports/problems.ts';
+import { formatProblem, InputError, type Problem } from '../../text/problems.ts';
 import type { FactTable } from '../../imports/storeFacts.ts';
 import { importJudgement, judgementTable } from '../../judgement/importJudgement.ts';
 import { importOj, ojAnswerTable, ojShareTable } from '../../oj/importOj.ts';

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Database } from '../../db/database.ts';
-import { initDatabase } from '../../db/init.ts';
+import { initDatabase } from '../../config/initDatabase.ts';
 import { cityConfigDir } from '../fixtureConfigs.ts';
 import { fuzzImports, sampleSubjects } from './importFuzz.ts';
 

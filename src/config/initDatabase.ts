@@ -1,7 +1,7 @@
-import { loadConfig } from '../config/loadConfig.ts';
-import type { Database } from './database.ts';
-import { migrate } from './migrate.ts';
-import { syncViews } from './views.ts';
+import { loadConfig } from './loadConfig.ts';
+import type { Database } from '../db/database.ts';
+import { migrate } from '../db/migrate.ts';
+import { syncViews } from '../db/views.ts';
 
 /**
  * What every command does first: schema up to date, then, in one transaction, the configuration current

@@ -5,8 +5,8 @@
  * exports and the dashboard say the same thing; the command line prints the words without the
  * dashboard's symbols.
  */
-import type { Catalog } from '../config/catalog.ts';
-import type { labelDomains } from '../config/labelDomains.ts';
+import type { Catalog } from './catalog.ts';
+import type { labelDomains } from './labelDomains.ts';
 import type { Database } from '../db/database.ts';
 
 export type LabelDomain = keyof typeof labelDomains;

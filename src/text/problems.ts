@@ -1,4 +1,4 @@
-import { invisibleCharacters, shortened, showInvisible } from '../text/visibleText.ts';
+import { invisibleCharacters, shortened, showInvisible } from './visibleText.ts';
 
 /** One thing wrong with an input file, located as precisely as the file allows. */
 export interface Problem {

@@ -6,7 +6,7 @@ import { importOj } from '../oj/importOj.ts';
 import { runValidationReport } from '../roundtrip/commands.ts';
 import { openTestDb, tempDir, writeText, writeXlsx } from '../test/helpers.ts';
 import { xlsxBomb } from '../test/zipBomb.ts';
-import { readWorkbook } from '../text/readWorkbook.ts';
+import { readWorkbook } from './readWorkbook.ts';
 import { InputError } from './problems.ts';
 import { maxUnzippedBytes, unzippedSizeProblem } from './unzippedSize.ts';
 

@@ -1,10 +1,10 @@
 import type { Catalog } from '../config/catalog.ts';
 import { isJudgementHeader, parseJudgement } from '../judgement/parseJudgement.ts';
-import { InputError, ProblemList, type Problem } from '../imports/problems.ts';
-import { parseYear } from '../imports/validRanges.ts';
-import { parseSelfAssessment } from '../self/parseSelfAssessment.ts';
+import { InputError, ProblemList, type Problem } from '../text/problems.ts';
+import { parseYear } from '../text/validRanges.ts';
+import { parseSelfAssessment } from './parseSelfAssessment.ts';
 import { cellText, columnLabel, type CellValue, type Grid } from '../text/grid.ts';
-import { choiceText, statusChoices, statusLabel } from './labels.ts';
+import { choiceText, statusChoices, statusLabel } from '../config/labels.ts';
 import { templateInfoLabels, type TemplateInfo } from './templateLayout.ts';
 
 /** A problem of a self-assessment file, and whether the import would refuse the file because of it. */

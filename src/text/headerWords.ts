@@ -1,4 +1,4 @@
-import { normalizeText, smallWords } from '../text/normalize.ts';
+import { normalizeText, smallWords } from './normalize.ts';
 
 /** What a key column of an ÖJ result sheet says about a row's unit (data/vocab/oj_columns.csv). */
 export const ojColumnRoles = ['stadsdel', 'kommun_code', 'kommun', 'lan_code', 'lan', 'code', 'name', 'n', 'ignore'] as const;

@@ -2,8 +2,8 @@
  * What a printout says about where its numbers come from: "Exempeldata" when the database holds sample
  * data, and which years exist when a selection is empty.
  */
-import type { Database } from '../db/database.ts';
-import { consecutiveRanges } from '../imports/problems.ts';
+import type { Database } from './database.ts';
+import { consecutiveRanges } from '../text/problems.ts';
 
 /** The line every output made from sample data carries (the dashboard's banner says the same). */
 export const sampleNotice = 'Exempeldata: siffrorna är påhittade och visar bara hur verktyget fungerar.';

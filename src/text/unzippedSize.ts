@@ -1,5 +1,5 @@
 import { inflateRawSync } from 'node:zlib';
-import { zipEntries } from '../text/zipEntries.ts';
+import { zipEntries } from './zipEntries.ts';
 
 /**
  * How much an .xlsx may unpack to (env BEREDSKAP_MAX_UNZIPPED_MB, default 200 MB). A real ÖJ workbook

@@ -1,4 +1,4 @@
-import { forTerminal } from '../text/terminalText.ts';
+import { forTerminal } from './terminalText.ts';
 
 /**
  * Progress of long work (an import's rows, a download's bytes) as one line rewritten in place,

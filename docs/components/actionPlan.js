@@ -1,6 +1,6 @@
 import {html} from "htl";
 import {dataTable} from "./table.js";
-import {date, number} from "./format.js";
+import {date, number} from "./shared/format.js";
 import {actionStatusLabel, answerLabel} from "./labels.js";
 
 /**

@@ -1,5 +1,5 @@
 import * as Plot from "./vendor/plot.js";
-import {percent, percentTick} from "./format.js";
+import {percent, percentTick} from "./shared/format.js";
 import {accessibleChart} from "./chart.js";
 
 const measures = [

@@ -1,6 +1,6 @@
 import {html} from "htl";
 import {dataTable} from "./table.js";
-import {date, number} from "./format.js";
+import {date, number} from "./shared/format.js";
 import {dueStatusLabel, unitGroupLabel} from "./labels.js";
 
 const explanation = html`<p>En tidsfrist följer av reglerna (till exempel risk- och sårbarhetsanalysen till

@@ -3,7 +3,7 @@ import * as Plot from "./vendor/plot.js";
 import {accessibleChart} from "./chart.js";
 import {seriesBreakMarks} from "./seriesBreaks.js";
 import {dataTable} from "./table.js";
-import {number, percent} from "./format.js";
+import {number, percent} from "./shared/format.js";
 
 /**
  * A nämnd's ÖJ gaps over the years (dash_namnd_oj_gap_trend): the share of the ÖJ cells it is

@@ -1,5 +1,5 @@
 import {html} from "htl";
-import {toCsv} from "./csv.js";
+import {toCsv} from "./shared/csv.js";
 import {scrollingTable} from "./table.js";
 import {answerLabel} from "./labels.js";
 

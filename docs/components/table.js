@@ -1,6 +1,6 @@
 import {html} from "htl";
-import {toCsv} from "./csv.js";
-import {scrollHintText, watchScrollHint} from "./scrollHint.js";
+import {toCsv} from "./shared/csv.js";
+import {scrollHintText, watchScrollHint} from "./shared/scrollHint.js";
 
 /**
  * An accessible data table with a caption and a CSV download of exactly what it shows.

@@ -1,7 +1,7 @@
 import {accessibleChart} from "./chart.js";
 import {seriesBreakMarks} from "./seriesBreaks.js";
 import * as Plot from "./vendor/plot.js";
-import {percent} from "./format.js";
+import {percent} from "./shared/format.js";
 
 // Trend charts of the nämnd page. Years on a linear axis with integer ticks; shares 0–1 shown in %.
 // Missing values (share NULL) leave a gap in the line, never a 0. Colour is never the only carrier:

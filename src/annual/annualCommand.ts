@@ -6,7 +6,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { dirname, extname, resolve } from 'node:path';
-import { annualStandalone } from '../../docs/components/annualHtml.js';
+import { annualStandalone } from '../present/annualHtml.js';
 import { emptySelectionMessage } from '../db/selectionInfo.ts';
 import type { Database } from '../db/database.ts';
 import { ensureFolder } from '../db/ensureFolder.ts';

@@ -5,7 +5,7 @@
 // annual_oj_area, annual_unit, dash_leadership_requirement) and only formatted here; the renderers
 // (annualHtml in docs/components, annualMarkdown.js, annualDocx.js) lay the same document out. Plain
 // JavaScript: the dashboard's loader runs it with node, `beredskap report annual` from the CLI.
-import { number, percent } from '../../docs/components/format.js';
+import { number, percent } from '../present/format.js';
 import { conditionHolds, parseCondition, sentencePlaceholders, sentenceTopics, templatePlaceholders } from '../config/sentenceFields.js';
 
 /** @typedef {(sql: string, params?: (string | number | boolean | null)[]) => Promise<Record<string, any>[]>} Query */

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { JSDOM } from 'jsdom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { number, percent } from '../../docs/components/format.js';
+import { number, percent } from '../present/format.js';
 import { runCli } from '../cli/cliTesting.ts';
 import type { Database } from '../db/database.ts';
 import { haveChromium } from '../dashboard/chromium.ts';

@@ -8,7 +8,7 @@ import {
   AlignmentType, Document, Footer, FootnoteReferenceRun, Header, HeadingLevel, Packer, PageNumber, Paragraph,
   Table, TableCell, TableOfContents, TableRow, TabStopType, TextRun, WidthType,
 } from 'docx';
-import { runningHeader, sourceText } from '../../docs/components/annualHtml.js';
+import { runningHeader, sourceText } from '../present/annualHtml.js';
 /** @typedef {import('./annualDocument.js').AnnualDocument} AnnualDocument */
 /** @typedef {import('./annualDocument.js').Table} DocTable */
 

@@ -1,7 +1,7 @@
 // @ts-check
 // The annual follow-up (annualDocument.js) as Markdown: what `beredskap report annual -o FIL.md` writes
 // and the dashboard offers beside the .docx. Each drafted sentence's source is a footnote.
-import { sourceText } from '../../docs/components/annualHtml.js';
+import { sourceText } from '../present/annualHtml.js';
 /** @typedef {import('./annualDocument.js').AnnualDocument} AnnualDocument */
 /** @typedef {import('./annualDocument.js').Table} Table */
 

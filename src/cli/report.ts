@@ -5,7 +5,7 @@
  * organisation and its nämnder, without --year the latest year with data (--all: every year).
  */
 import type { Database } from '../db/database.ts';
-import { percent } from '../../docs/components/format.js';
+import { percent } from '../present/format.js';
 import { exportSheets, type ExportColumn, type ExportSheet, type Row } from '../roundtrip/exportData.ts';
 import { label, loadLabels, type Labels } from '../config/labels.ts';
 import { toCsv } from '../text/writeCsv.ts';

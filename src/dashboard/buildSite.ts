@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { DatabaseBusyError, busyMarker } from '../db/database.ts';
 import { isRunning, removeLeftovers } from '../leftovers.ts';
 import { defaultDbPath, projectRoot } from '../paths.ts';
+import { copySharedModules } from './sharedModules.ts';
 import { bundleVendorModules } from './vendorBundle.ts';
 import { buildProfile, type Profile } from './profile.ts';
 
@@ -25,13 +26,15 @@ const frameworkEnv = (dbPath: string | undefined, profile: Profile) => ({
 
 /**
  * Loader outputs cleared (they may be stale), version cache seeded (see seedNpmVersionCache), the
- * pages' Plot and Inputs written if what they are made of changed (vendorBundle.ts). The bundles
+ * modules shared with src/ copied in (sharedModules.ts), the pages' Plot and Inputs written if what
+ * they are made of changed (vendorBundle.ts). The bundles
  * Framework made of npm packages (`_node`, `_npm`, `_observablehq`) are kept: they are named by package
  * version and depend on nothing else.
  */
 function freshCache(): void {
   for (const outputs of ['data', '_build.json']) rmSync(join(cacheDir, outputs), { recursive: true, force: true });
   seedNpmVersionCache();
+  copySharedModules();
   bundleVendorModules();
 }
 

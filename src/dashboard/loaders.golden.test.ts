@@ -11,7 +11,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { fromColumns } from '../../docs/components/columns.js';
+import { fromColumns } from '../present/columns.js';
 import { projectRoot } from '../paths.ts';
 import { tempDir } from '../test/helpers.ts';
 import { loaderFiles, loaderFilesOf, readDataFile, runLoader, untar } from '../test/loaderOutputs.ts';
@@ -115,7 +115,7 @@ describe('dashboard loaders on the sample database', () => {
             actual[key] = downloadSummary(name, bytes);
             continue;
           }
-          // Read as the page reads it: lists written by column (docs/components/columns.js) back as rows.
+          // Read as the page reads it: lists written by column (src/present/columns.js) back as rows.
           const output = readDataFile(bytes, stableKey);
           actual[key] = perPage ? summariseMember(output) : summarise(output);
         }

@@ -3,11 +3,11 @@
 // the queries. `npm run build` and `npm start` (src/dashboard/buildSite.ts) name the database and the
 // profile in the environment (BEREDSKAP_DB, BEREDSKAP_PROFILE); loaders select from the marts of
 // src/sql (dash_* and the documented views) and compute nothing.
-import { DuckDBInstance } from '@duckdb/node-api';
 import { existsSync } from 'node:fs';
 import { pack } from 'tar-stream';
 import { busyMarker } from '../db/busyMarker.js';
-import { toColumns } from '../../docs/components/columns.js';
+import { openInstance } from '../db/openInstance.js';
+import { toColumns } from '../present/columns.js';
 
 /** The build profile the loaders were started with: public or internal (validated by the build). */
 export function loaderProfile() {
@@ -30,7 +30,7 @@ async function runLoader(build, write) {
   try {
     if (!path) throw new Error('BEREDSKAP_DB saknas: bygg med npm run build eller npm start');
     if (!existsSync(path)) throw new Error(`Databasen ${path} finns inte: kör npm start eller npx beredskap sample först.`);
-    const instance = await DuckDBInstance.create(path, { access_mode: 'READ_ONLY' });
+    const instance = await openInstance(path, { readOnly: true });
     const connection = await instance.connect();
     try {
       // loaderProfile() is one of two fixed words, so it is written into the statement (SET takes no parameter).
@@ -51,7 +51,7 @@ async function runLoader(build, write) {
 
 /**
  * A loader of one JSON file (`docs/data/NAME.json.js`). With `columns`, every list of rows at the top
- * of the result is written by column (docs/components/columns.js), for pages whose data would otherwise
+ * of the result is written by column (src/present/columns.js), for pages whose data would otherwise
  * be most of what they transfer; such a page reads it with fromColumns.
  * @param {(query: (sql: string, params?: (string | number | null)[]) => Promise<Record<string, unknown>[]>) => Promise<unknown>} build
  * @param {{ columns?: boolean }} [options]

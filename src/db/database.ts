@@ -2,6 +2,7 @@ import { DuckDBConnection, DuckDBInstance, type DuckDBValue } from '@duckdb/node
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { busyMarker } from './busyMarker.js';
+import { openInstance } from './openInstance.js';
 import { ensureFolder } from './ensureFolder.ts';
 
 export { busyMarker };
@@ -54,12 +55,6 @@ function assertDuckDbFile(path: string): void {
   }
 }
 
-/*
- * No connection may load or install an extension on its own: there is no internet to fetch one from,
- * and a file that merely looks like another format must not make DuckDB try.
- */
-const noExtensions = { autoload_known_extensions: 'false', autoinstall_known_extensions: 'false' };
-
 export class Database {
   private constructor(
     readonly path: string,
@@ -74,7 +69,7 @@ export class Database {
     if (path !== ':memory:') assertDuckDbFile(path);
     let instance: DuckDBInstance;
     try {
-      instance = await DuckDBInstance.create(path, options.readOnly ? { ...noExtensions, access_mode: 'READ_ONLY' } : noExtensions);
+      instance = await openInstance(path, options);
     } catch (error) {
       const message = String((error as Error).message ?? error);
       if (/Could not set lock/.test(message)) {

@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { extract } from 'tar-stream';
-import { fromColumns } from '../../docs/components/columns.js';
+import { fromColumns } from '../present/columns.js';
 import { projectRoot } from '../paths.ts';
 
 export const loadersDir = join(projectRoot, 'docs/data');

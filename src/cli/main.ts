@@ -144,7 +144,8 @@ export async function main(
           const chosen = year === undefined ? await nextPeriodDue(db, new Date()) : { year, period: values.period };
           if (!chosen.period) throw new UsageError('ange --period T1, T2 eller VB till --year', command);
           const outDir = resolve(values.out ?? '.');
-          const written = await runTemplate(db, { year: chosen.year, period: chosen.period, unit: values.unit, all: values.all, outDir, force: values.force });
+          const unit = values.unit === undefined ? undefined : await resolveUnitArgument(db, values.unit, chosen.year);
+          const written = await runTemplate(db, { year: chosen.year, period: chosen.period, unit: unit?.unitId, all: values.all, outDir, force: values.force });
           if (await isSampleDatabase(db)) (ctx.json ? note : out)(sampleNotice);
           const what = year === undefined ? ` för ${await periodName(db, chosen.period)} ${chosen.year}, nästa period att rapportera (välj en annan med --year och --period)` : '';
           out(ctx.json ? JSON.stringify(written, null, 2) : `${count(written.length, 'mall skriven', 'mallar skrivna')}${what} i ${outDir}.`);

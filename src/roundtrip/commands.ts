@@ -4,7 +4,7 @@
  *
  *   beredskap template self-assessment --year Y --period T1|T2|VB [--unit ID | --all] -o DIR
  *       → runTemplate(db, { year, period, unit, all, outDir }): the .xlsx files written, one per nämnd
- *         of the organisation on the period's last day (no --unit means all), or the one --unit names
+ *         of the organisation on the period's last day (no --unit means all), or the unit of that id
  *         (its id, or a name or alias valid then), each named sjalvskattning-Y-P-ID.xlsx. A file of that
  *         name already there is refused (it may be filled in) unless `force` (--force).
  *

@@ -5,6 +5,7 @@ import type { Database } from '../db/database.ts';
 import { importSelfAssessment } from '../self/importSelfAssessment.ts';
 import { openTestDb, tempDir } from '../test/helpers.ts';
 import { gridsFromWorkbook } from '../text/readWorkbook.ts';
+import { resolveUnitArgument } from '../cli/unitArgument.ts';
 import { CommandUsageError, runTemplate } from './commands.ts';
 import { answerSheetName, instructionSheetName, judgementSheetName, templateColumn, templateColumns } from '../self/templateLayout.ts';
 import { day, fillTemplate } from './testing.ts';
@@ -53,7 +54,7 @@ describe('self-assessment template', () => {
   it('chooses one nämnd by id or by name, and refuses what is not a nämnd then', async () => {
     db = await openTestDb(dir);
     expect(await runTemplate(db, { year: 2025, period: 'T1', unit: 'farsta', outDir: dir })).toEqual([join(dir, 'sjalvskattning-2025-T1-farsta.xlsx')]);
-    expect(await runTemplate(db, { year: 2025, period: 'T2', unit: 'Farsta stadsdelsnämnd', outDir: dir })).toEqual([join(dir, 'sjalvskattning-2025-T2-farsta.xlsx')]);
+    expect(await runTemplate(db, { year: 2025, period: 'T2', unit: (await resolveUnitArgument(db, 'Farsta stadsdelsnämnd', 2025)).unitId, outDir: dir })).toEqual([join(dir, 'sjalvskattning-2025-T2-farsta.xlsx')]);
     await expect(runTemplate(db, { year: 2025, period: 'T1', unit: 'rinkeby-kista', outDir: dir })).rejects.toThrow(CommandUsageError);
     await expect(runTemplate(db, { year: 2025, period: 'T1', unit: 'riket', outDir: dir })).rejects.toThrow(/ingen av organisationens nämnder/);
     await expect(runTemplate(db, { year: 2025, period: 'T4', unit: 'farsta', outDir: dir })).rejects.toThrow(/okänd period "T4"/);

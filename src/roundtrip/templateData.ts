@@ -1,7 +1,6 @@
 import type { Catalog } from '../config/catalog.ts';
 import type { Database } from '../db/database.ts';
 import type { TemplateInfo } from '../self/templateLayout.ts';
-import { didYouMean } from '../text/normalize.ts';
 import { CommandUsageError } from './usageError.ts';
 
 export interface TemplateRequirement {
@@ -60,8 +59,8 @@ const kindOrder = ['kommunstyrelse', 'stadsdelsnamnd', 'facknamnd', 'bolag'];
 
 /**
  * The templates a request asks for: every nämnd and bolag of the organisation that exists on the
- * period's last day (setting organisation_unit_id, view stg_org_namnd), or the one named by --unit (its
- * id, or a name or alias valid then). Without --unit, all of them. Each lists the requirements that
+ * period's last day (setting organisation_unit_id, view stg_org_namnd), or the one whose id --unit
+ * resolved to (src/cli/unitArgument.ts, as for every command). Without --unit, all of them. Each lists the requirements that
  * apply to it (requirement_applicability), so Trafiknämnden is not asked about procuring socialtjänst.
  */
 export async function loadTemplateSpecs(db: Database, catalog: Catalog, request: TemplateRequest): Promise<TemplateSpec[]> {
@@ -76,7 +75,7 @@ export async function loadTemplateSpecs(db: Database, catalog: Catalog, request:
      where (valid_from is null or valid_from <= $1::date) and (valid_to is null or $1::date <= valid_to)`,
     [periodEnd],
   )).sort((a, b) => kindOrder.indexOf(a.kind) - kindOrder.indexOf(b.kind) || a.name.localeCompare(b.name, 'sv'));
-  const chosen = request.unit === undefined ? namnder : [chooseNamnd(namnder, catalog, request.unit, periodEnd)];
+  const chosen = request.unit === undefined ? namnder : [chooseNamnd(namnder, request.unit, periodEnd)];
 
   if (!(await db.one<{ n: number }>('select count(*)::int as n from requirement where $1 between since_year and coalesce(until_year, 9999)', [request.year]))?.n) {
     throw new CommandUsageError(`inga krav i data/requirements.csv gäller ${request.year}`);
@@ -108,15 +107,10 @@ export async function loadTemplateSpecs(db: Database, catalog: Catalog, request:
   return specs;
 }
 
-function chooseNamnd(namnder: Namnd[], catalog: Catalog, unit: string, periodEnd: string): Namnd {
-  const byId = namnder.find((n) => n.unit_id === unit.trim().toLowerCase());
-  if (byId) return byId;
-  const resolved = catalog.resolveUnit(unit, periodEnd);
-  const byName = 'unit' in resolved ? namnder.find((n) => n.unit_id === resolved.unit.unit_id) : undefined;
-  if (byName) return byName;
-  throw new CommandUsageError(
-    `"${unit}" är ingen av organisationens nämnder den ${periodEnd}${didYouMean(unit, namnder.map((n) => n.name)) || ' (nämnderna står i data/org/units.csv)'}`,
-  );
+function chooseNamnd(namnder: Namnd[], unitId: string, periodEnd: string): Namnd {
+  const chosen = namnder.find((n) => n.unit_id === unitId);
+  if (chosen) return chosen;
+  throw new CommandUsageError(`"${unitId}" är ingen av organisationens nämnder den ${periodEnd} (nämnderna står i data/org/units.csv)`);
 }
 
 /**

@@ -8,7 +8,7 @@ import type { Database } from '../db/database.ts';
 import { percent } from '../present/format.js';
 import { exportSheets, type ExportColumn, type ExportSheet, type Row } from '../roundtrip/exportData.ts';
 import { label, loadLabels, type Labels } from '../config/labels.ts';
-import { toCsv } from '../text/writeCsv.ts';
+import { toCsv } from '../present/csv.js';
 import { formatTable } from '../text/formatTable.ts';
 import { deadlinesIcs } from './icsCalendar.ts';
 import { emptySelectionMessage } from '../db/selectionInfo.ts';

@@ -11,6 +11,17 @@ export function neutralizeFormula(text) {
 }
 
 /**
+ * A text as one CSV field: in quotes, its own quotes doubled, when it holds a quote, a line break or one
+ * of `delimiters`; else as it is. The one quoting rule of every CSV and CSV line the tool writes.
+ * @param {string} text
+ * @param {string} [delimiters]
+ * @returns {string}
+ */
+export function csvQuote(text, delimiters = ";") {
+  return /["\n\r]/.test(text) || [...delimiters].some((d) => text.includes(d)) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/**
  * CSV for Swedish spreadsheet users — the one writer used by the CLI, exports and the dashboard's
  * downloads: `;` by default, quotes where needed, and every text cell neutralised (neutralizeFormula).
  * options.bom starts the text with a byte-order mark, which Excel needs to read UTF-8 as UTF-8;
@@ -27,7 +38,7 @@ export function toCsv(headers, rows, delimiter = ";", options = {}) {
     if (value === null || value === undefined) return "";
     let text = typeof value === "number" && decimalSeparator !== "." ? String(value).replace(".", decimalSeparator) : String(value);
     if (typeof value === "string") text = neutralizeFormula(text);
-    return /["\n\r]/.test(text) || text.includes(delimiter) ? `"${text.replace(/"/g, '""')}"` : text;
+    return csvQuote(text, delimiter);
   };
   return (bom ? "\ufeff" : "") + [headers, ...rows].map((r) => r.map(field).join(delimiter)).join("\r\n") + "\r\n";
 }

@@ -7,7 +7,7 @@ import type { Database } from '../db/database.ts';
 import { importOj } from '../oj/importOj.ts';
 import { importSelfAssessment } from '../self/importSelfAssessment.ts';
 import { openTestDb, tempDir, writeText } from '../test/helpers.ts';
-import { neutralizeFormula, toCsv } from '../text/writeCsv.ts';
+import { neutralizeFormula, toCsv } from '../present/csv.js';
 import { CommandUsageError, runExport, runTemplate } from './commands.ts';
 import { day, fillTemplate } from './testing.ts';
 import { xlsxValue } from './xlsxTable.ts';

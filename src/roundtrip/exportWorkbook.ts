@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { extname } from 'node:path';
-import { toCsv } from '../text/writeCsv.ts';
+import { toCsv } from '../present/csv.js';
 import { sampleNotice } from '../db/selectionInfo.ts';
 import { addTableSheet, type ColumnKind, type Table } from './xlsxTable.ts';
 

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { dueDateRange, freeTextLimit } from '../text/validRanges.ts';
-import { neutralizeFormula } from '../text/writeCsv.ts';
+import { neutralizeFormula } from '../present/csv.js';
 import { choiceText, periodPhrase, statusChoices, statusLabel } from '../config/labels.ts';
 import type { TemplateSpec } from './templateData.ts';
 import {

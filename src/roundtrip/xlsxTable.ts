@@ -1,5 +1,5 @@
 import type ExcelJS from 'exceljs';
-import { neutralizeFormula } from '../text/writeCsv.ts';
+import { neutralizeFormula } from '../present/csv.js';
 
 /** How a column's values are written: text, numbers as numbers, shares as percentages, real dates. */
 export type ColumnKind = 'text' | 'integer' | 'number' | 'share' | 'date' | 'datetime';

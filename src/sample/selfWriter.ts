@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import type { Rng } from './random.ts';
 import type { SampleInputs, SamplePeriod } from './sampleInputs.ts';
 import type { SelfRow, SelfStatus } from './selfModel.ts';
+import { csvQuote } from '../present/csv.js';
 import { spellUnitName } from './spelling.ts';
 
 /**
@@ -75,7 +76,7 @@ export function buildSelfWorkbook(title: string, table: ReturnType<typeof selfTa
 const csvField = (value: string | number | Date | null): string => {
   if (value === null) return '';
   const text = value instanceof Date ? value.toISOString().slice(0, 10) : String(value);
-  return /[;"\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  return csvQuote(text, ';');
 };
 
 /**

@@ -1,5 +1,6 @@
-/** A value as one field of a line to add to a configuration file: quoted when it holds a comma, quote or line break. */
+import { csvQuote } from '../present/csv.js';
+
+/** A value as one field of a line to add to a configuration file: on one line, quoted when it holds a comma, semicolon or quote. */
 export function csvField(value: string): string {
-  const flat = value.replace(/\s+/g, ' ');
-  return /[",;]/.test(flat) ? `"${flat.replace(/"/g, '""')}"` : flat;
+  return csvQuote(value.replace(/\s+/g, ' '), ',;');
 }

@@ -67,7 +67,7 @@ export async function refillKoladaAnswers(db: Database): Promise<number> {
     `update source_file f set rows_stored =
         (select count(*) from oj_answer a where a.source_file_id = f.source_file_id)
       + (select count(*) from kolada_value v where v.source_file_id = f.source_file_id)
-     where f.kind = 'kolada' and f.superseded_by is null`,
+     where f.source_file_id in (select source_file_id from stg_source_in_force where kind = 'kolada')`,
   );
   return after!.n - before!.n;
 }

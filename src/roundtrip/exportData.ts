@@ -29,26 +29,19 @@ const int = (header: string, value: string): ExportColumn => ({ header, kind: 'i
 const share = (header: string, value: string): ExportColumn => ({ header, kind: 'share', value });
 const yesNo = (v: unknown) => (v === null || v === undefined ? null : v ? 'ja' : 'nej');
 
-// Without --unit an export is the organisation's own: the kommun itself and its nämnder (readiness and
-// the gap views also hold every other kommun in the ÖJ files, which a city's export has no use for).
-const unitScope = `(case when $2::varchar is null
-    then unit_id in (select value from setting where key = 'organisation_unit_id' union all select unit_id from stg_org_namnd)
-    else unit_id = $2 end)`;
+// A sheet's rows are a view of src/sql (export_*) filtered by year and unit, in the view's sheet_order.
+// Without --unit an export is the organisation's own (in_scope: stg_org_scope).
+const fromExportView = (view: string) =>
+  `select * from ${view}
+   where ($1::integer is null or year = $1) and (case when $2::varchar is null then in_scope else unit_id = $2 end)
+   order by sheet_order`;
 
 export const exportSheets: ExportSheet[] = [
   {
     name: 'Beredskap',
     slug: '',
     unitFiltered: true,
-    sql: `select r.year, r.unit_id, u.name as unit_name, coalesce(f.title_sv, r.fokusomrade) as fokusomrade, r.basis,
-                 r.n_items, r.n_met, r.n_partial, r.n_not_met, r.n_in_progress, r.n_unanswered, r.n_not_applicable, r.n_applicable,
-                 r.share_met, r.share_answered, r.few_items, r.n_disagree, pv.title_sv as programme_title
-          from readiness r
-          join org_unit u using (unit_id)
-          left join programme_version pv using (programme_version)
-          left join fokusomrade f using (fokusomrade)
-          where ($1::integer is null or r.year = $1) and ${unitScope}
-          order by r.year, r.unit_id, f.sort_order, list_position(['oj', 'self', 'combined'], r.basis)`,
+    sql: fromExportView('export_readiness'),
     columns: [
       int('År', 'year'), text('Enhets-id', 'unit_id'), text('Enhet', 'unit_name'), text('Fokusområde', 'fokusomrade'),
       text('Underlag', (r, t) => t('basis', r.basis)),
@@ -123,28 +116,7 @@ export const exportSheets: ExportSheet[] = [
     name: 'Brister',
     slug: 'brister',
     unitFiltered: true,
-    sql: `select * from (
-            select 'oj' as basis, g.year, null::varchar as period, g.owner_unit_id as unit_id, u.name as unit_name, coalesce(f.title_sv, g.fokusomrade) as fokusomrade,
-                   f.sort_order, g.indicator_id as item_id, i.title_sv as item_text, g.answer as status, false as is_missing_row,
-                   g.gap_status, g.since_year, null::varchar as since_period, a.name as answered_by, g.is_shared, true as is_latest_period,
-                   null::varchar as comment, null::varchar as planned_action, null::varchar as owner, null::varchar as due_date, null::boolean as overdue
-            from oj_gap g
-            join indicator i using (indicator_id)
-            join org_unit u on u.unit_id = g.owner_unit_id
-            join org_unit a on a.unit_id = g.unit_id
-            left join fokusomrade f on f.fokusomrade = g.fokusomrade
-            union all
-            select 'self', s.year, s.period, s.unit_id, u.name, coalesce(f.title_sv, s.fokusomrade),
-                   f.sort_order, s.requirement_id, s.requirement_text, s.status, s.is_missing_row,
-                   s.gap_status, s.since_year, s.since_period, u.name, false, l.period is not null,
-                   s.comment, s.planned_action, s.owner, s.due_date::varchar, s.overdue
-            from self_gap s
-            join org_unit u using (unit_id)
-            left join fokusomrade f on f.fokusomrade = s.fokusomrade
-            left join stg_self_latest_period l on l.year = s.year and l.unit_id = s.unit_id and l.period = s.period
-          )
-          where ($1::integer is null or year = $1) and ${unitScope}
-          order by year, unit_id, basis, period, sort_order, item_id`,
+    sql: fromExportView('export_gap'),
     columns: [
       text('Underlag', (r, t) => t('basis', r.basis)), int('År', 'year'), text('Period', (r, t) => t('period', r.period)),
       text('Årets senaste rapport', (r) => (r.basis === 'self' ? yesNo(r.is_latest_period) : null)),
@@ -163,14 +135,7 @@ export const exportSheets: ExportSheet[] = [
     slug: 'maluppfyllelse',
     unitFiltered: true,
     // The unit's own judgement and the share we compute, side by side and never under one name.
-    sql: `select g.year, g.unit_id, u.name as unit_name, coalesce(f.title_sv, g.fokusomrade) as fokusomrade,
-                 j.judgement, j.motivering, g.target_share, g.share_met, g.n_applicable, g.attainment
-          from goal_attainment g
-          join org_unit u using (unit_id)
-          left join fokusomrade f using (fokusomrade)
-          left join stg_judgement_latest j on j.year = g.year and j.unit_id = g.unit_id and j.goal = g.fokusomrade
-          where ($1::integer is null or g.year = $1) and ${unitScope}
-          order by g.year, g.unit_id, f.sort_order`,
+    sql: fromExportView('export_goal'),
     columns: [
       int('År', 'year'), text('Enhets-id', 'unit_id'), text('Nämnd', 'unit_name'), text('Fokusområde', 'fokusomrade'),
       text('Nämndens bedömning', (r, t) => t('attainment', r.judgement) ?? 'Ingen bedömning'),
@@ -184,13 +149,7 @@ export const exportSheets: ExportSheet[] = [
     name: 'Jämförelse',
     slug: 'jamforelse',
     unitFiltered: false,
-    sql: `select c.year, c.indicator_id, coalesce(a.title_sv, c.area) as area, coalesce(v.title_sv, c.verksamhet) as verksamhet, c.series,
-                 c.role, c.unit_id, c.unit_name, c.compared_unit, c.kommungrupp_edition, c.share_ja, c.n_responding, c.n_units, c.answer, c.share_ja_published
-          from oj_comparison c
-          left join oj_area a on a.area = c.area
-          left join oj_verksamhet v on v.verksamhet = c.verksamhet
-          where ($1::integer is null or c.year = $1)
-          order by c.year, a.sort_order, v.sort_order, c.indicator_id, list_position(['stadsdelsnamnder', 'kommun', 'jamforelse'], c.role), c.unit_id`,
+    sql: `select * from export_comparison where ($1::integer is null or year = $1) order by sheet_order`,
     columns: [
       int('År', 'year'), text('Indikator', 'indicator_id'), text('Område', 'area'), text('Verksamhet', 'verksamhet'), text('Serie', 'series'),
       text('Jämförelse', (r, t) => t('comparison_role', r.role)), text('Enhets-id', 'unit_id'), text('Enhet', 'unit_name'),

@@ -34,7 +34,7 @@ const columnDomain: Record<string, string> = {
 };
 /** Columns whose name alone does not say: `kind` and `status`, by table (null: not a label domain). */
 const tableColumnDomain = (table: string, column: string): string | null | undefined => {
-  if (['stg_gap', 'stg_gap_item'].includes(table) && column === 'status') return 'by_basis';
+  if (['stg_gap', 'stg_gap_item', 'export_gap'].includes(table) && column === 'status') return 'by_basis';
   if (column === 'kind') {
     if (['source_file', 'stg_source_in_force', 'source_freshness', 'dash_quality_file'].includes(table)) return 'source_kind';
     if (table === 'dash_config_example') return 'config_example';

@@ -12,7 +12,7 @@ const layers = [
   ['src/config'],
   ['src/imports'],
   ['src/oj', 'src/judgement', 'src/self'],
-  ['src/roundtrip', 'src/actionplan', 'src/sample', 'src/sql'],
+  ['src/template', 'src/export', 'src/actionplan', 'src/sample', 'src/sql'],
   ['src/dashboard'],
   ['src/annual'],
   ['loaders', 'src/cli', 'src/bench', 'src/bin.js'],

@@ -12,7 +12,7 @@
  */
 import type { Database } from '../db/database.ts';
 import { isSampleDatabase } from '../db/selectionInfo.ts';
-import { CommandUsageError, writeTemplates } from '../roundtrip/commands.ts';
+import { CommandUsageError, writeTemplates } from '../template/commands.ts';
 import { actionPlanFileName } from './layout.ts';
 import { loadActionPlanSpecs } from './templateData.ts';
 import { buildActionPlanWorkbook } from './writeTemplate.ts';

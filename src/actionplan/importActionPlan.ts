@@ -3,9 +3,9 @@ import type { Database } from '../db/database.ts';
 import { importFiles, type FileReport, type ImportOptions } from '../imports/importFiles.ts';
 import { InputError, groupProblems } from '../text/problems.ts';
 import type { FactTable } from '../imports/storeFacts.ts';
-import { readInputGrids } from '../roundtrip/readInputGrids.ts';
+import { readInputGrids } from '../template/readInputGrids.ts';
 import { sortProblems, type ValidationProblem } from '../self/validateSelfAssessment.ts';
-import type { ValidationReport } from '../roundtrip/writeValidationReport.ts';
+import type { ValidationReport } from '../template/writeValidationReport.ts';
 import { parseActionPlan, type OpenGap } from './parseActionPlan.ts';
 
 export const actionTable: FactTable = {

@@ -1,7 +1,7 @@
 import type { Database } from '../db/database.ts';
 import { yearRanges } from '../db/selectionInfo.ts';
 import { loadLabels } from '../config/labels.ts';
-import { EmptySelectionError } from '../roundtrip/usageError.ts';
+import { EmptySelectionError } from '../text/usageError.ts';
 
 /** What a plan row says: prefilled from this year's plan, else last year's for the same gap. */
 export interface PlannedAction {

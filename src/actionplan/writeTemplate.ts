@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { choiceText } from '../config/labels.ts';
-import { addInstructions, dateCheck, textLimit, headerFill, isoDate, prefilledText, protection, styleInputRow } from '../roundtrip/writeSelfAssessmentTemplate.ts';
+import { addInstructions, dateCheck, textLimit, headerFill, isoDate, prefilledText, protection, styleInputRow } from '../template/writeSelfAssessmentTemplate.ts';
 import { actionColumn, actionColumns, actionInfoLabels, actionInstructionSheetName, actionSheetName } from './layout.ts';
 import type { ActionPlanSpec } from './templateData.ts';
 

@@ -10,7 +10,7 @@ import { annualStandalone } from '../present/annualHtml.js';
 import { emptySelectionMessage } from '../db/selectionInfo.ts';
 import type { Database } from '../db/database.ts';
 import { ensureFolder } from '../db/ensureFolder.ts';
-import { CommandUsageError, EmptySelectionError } from '../roundtrip/usageError.ts';
+import { CommandUsageError, EmptySelectionError } from '../text/usageError.ts';
 import { annualDocument, annualYears, type Query } from './annualDocument.js';
 import { annualDocx } from './annualDocx.js';
 import { annualMarkdown } from './annualMarkdown.js';

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromiumPath, haveChromium, launchChromium } from '../dashboard/chromium.ts';
 import { serveStatic } from '../dashboard/staticServer.ts';
-import { CommandUsageError } from '../roundtrip/usageError.ts';
+import { CommandUsageError } from '../text/usageError.ts';
 
 export async function printPdf(html: string, path: string): Promise<void> {
   if (!haveChromium()) {

@@ -11,7 +11,7 @@ import { DatabaseBusyError, NotADatabaseError } from '../db/database.ts';
 import { fileSystemMessage, isErrno } from '../imports/fileErrors.ts';
 import { InputError, formatProblem } from '../text/problems.ts';
 import { projectRoot } from '../paths.ts';
-import { CommandUsageError, EmptySelectionError } from '../roundtrip/usageError.ts';
+import { CommandUsageError, EmptySelectionError } from '../text/usageError.ts';
 import { UsageError, seeHelp } from './commandLine.ts';
 
 /**

@@ -4,7 +4,7 @@
  * to. Made from the report's own rows (the export's sheet Tidsfrister), so it says what the report says;
  * the same rows give the same bytes (DTSTAMP is the calendar's Per day, never now).
  */
-import type { Row } from '../roundtrip/exportData.ts';
+import type { Row } from '../export/exportData.ts';
 import type { Labels } from '../config/labels.ts';
 
 /** TEXT value escaping: backslash, semicolon, comma and line breaks. */

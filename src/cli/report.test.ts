@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importOj } from '../oj/importOj.ts';
 import { openTestDb, tempDir, writeText } from '../test/helpers.ts';
-import { nextPeriod } from '../roundtrip/nextPeriod.ts';
+import { nextPeriod } from '../template/nextPeriod.ts';
 import { lines, runMain } from './cliTesting.ts';
 
 const ojCsv = [

@@ -1,12 +1,12 @@
 /**
  * `beredskap report NAME`: a view for a terminal user. The readiness, gap and goal reports are the
- * export's own sheets (src/roundtrip/exportData.ts), so the terminal, the workbook and CSV show the same
+ * export's own sheets (src/export/exportData.ts), so the terminal, the workbook and CSV show the same
  * rows with the same Swedish labels; the terminal shows fewer columns. Without --unit they cover the
  * organisation and its nämnder, without --year the latest year with data (--all: every year).
  */
 import type { Database } from '../db/database.ts';
 import { percent } from '../present/format.js';
-import { exportSheets, type ExportColumn, type ExportSheet, type Row } from '../roundtrip/exportData.ts';
+import { exportSheets, type ExportColumn, type ExportSheet, type Row } from '../export/exportData.ts';
 import { label, loadLabels, type Labels } from '../config/labels.ts';
 import { toCsv } from '../present/csv.js';
 import { formatTable } from '../text/formatTable.ts';

@@ -5,7 +5,7 @@
  * units, the ones a user of --unit means.
  */
 import type { Database } from '../db/database.ts';
-import { CommandUsageError } from '../roundtrip/usageError.ts';
+import { CommandUsageError } from '../text/usageError.ts';
 import { normalizeText } from '../text/normalize.ts';
 import { didYouMean } from '../text/normalize.ts';
 

@@ -1,4 +1,4 @@
-import { CommandUsageError } from '../roundtrip/usageError.ts';
+import { CommandUsageError } from '../text/usageError.ts';
 
 /**
  * What a dashboard build may publish. public (the default): ÖJ answers and aggregated readiness, no

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importJudgement } from '../judgement/importJudgement.ts';
 import { importOj } from '../oj/importOj.ts';
-import { runValidationReport } from '../roundtrip/commands.ts';
+import { runValidationReport } from '../template/commands.ts';
 import { importSelfAssessment } from '../self/importSelfAssessment.ts';
 import { inputProblems, sharedTestDb, writeText, writeXlsx } from '../test/helpers.ts';
 import { formatProblem, InputError } from '../text/problems.ts';

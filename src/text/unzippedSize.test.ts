@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { main } from '../cli/main.ts';
 import { importOj } from '../oj/importOj.ts';
-import { runValidationReport } from '../roundtrip/commands.ts';
+import { runValidationReport } from '../template/commands.ts';
 import { openTestDb, tempDir, writeText, writeXlsx } from '../test/helpers.ts';
 import { xlsxBomb } from '../test/zipBomb.ts';
 import { readWorkbook } from './readWorkbook.ts';

@@ -8,9 +8,10 @@ import { importOj } from '../oj/importOj.ts';
 import { importSelfAssessment } from '../self/importSelfAssessment.ts';
 import { openTestDb, tempDir, writeText } from '../test/helpers.ts';
 import { neutralizeFormula, toCsv } from '../present/csv.js';
-import { CommandUsageError, runExport, runTemplate } from './commands.ts';
-import { day, fillTemplate } from './testing.ts';
-import { xlsxValue } from './xlsxTable.ts';
+import { CommandUsageError, runTemplate } from '../template/commands.ts';
+import { runExport } from './runExport.ts';
+import { day, fillTemplate } from '../template/testing.ts';
+import { xlsxValue } from '../text/xlsxTable.ts';
 
 const link = '=HYPERLINK("http://x","klicka")';
 

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { extname } from 'node:path';
 import { toCsv } from '../present/csv.js';
 import { sampleNotice } from '../db/selectionInfo.ts';
-import { addTableSheet, type ColumnKind, type Table } from './xlsxTable.ts';
+import { addTableSheet, type ColumnKind, type Table } from '../text/xlsxTable.ts';
 
 /** The export as one workbook, a sheet per table (header frozen, auto filter, shares as percentages). */
 export function exportWorkbook(tables: Table[], options: { sample?: boolean } = {}): ExcelJS.Workbook {

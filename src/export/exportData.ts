@@ -1,6 +1,6 @@
 import type { Database } from '../db/database.ts';
 import { loadLabels, type Labels } from '../config/labels.ts';
-import type { Table, TableColumn } from './xlsxTable.ts';
+import type { Table, TableColumn } from '../text/xlsxTable.ts';
 
 export interface ExportFilter {
   year?: number;

@@ -1,7 +1,7 @@
 import type { Catalog } from '../config/catalog.ts';
 import type { Database } from '../db/database.ts';
 import type { TemplateInfo } from '../self/templateLayout.ts';
-import { CommandUsageError } from './usageError.ts';
+import { CommandUsageError } from '../text/usageError.ts';
 
 export interface TemplateRequirement {
   requirementId: string;

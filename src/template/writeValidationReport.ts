@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { TemplateInfo } from '../self/templateLayout.ts';
 import type { ValidationProblem } from '../self/validateSelfAssessment.ts';
-import { addTableSheet, type Table } from './xlsxTable.ts';
+import { addTableSheet, type Table } from '../text/xlsxTable.ts';
 
 export interface ValidationReport {
   /** The report's heading; "Kontroll av självskattning" when not given. */

@@ -120,20 +120,13 @@ function chooseNamnd(namnder: Namnd[], unitId: string, periodEnd: string): Namnd
  * A requirement of another programme version has another id, so it is simply not prefilled.
  */
 async function previousAnswers(db: Database, catalog: Catalog, unitId: string, year: number, period: string, inForce: Set<string>): Promise<TemplateSpec['previous']> {
+  const prior = await priorReport(db, 'self_assessment', unitId, year, period);
+  if (!prior) return undefined;
   const rows = await db.all<{ year: number; period: string; requirement_id: string; status: string; comment: string | null; planned_action: string | null; owner: string | null; due_date: string | null; decision_date: string | null; decision_ref: string | null }>(
-    `with prior as (
-       select s.year, s.period
-       from self_assessment s join period p using (period)
-       where s.unit_id = $1
-         and (s.year < $2 or (s.year = $2 and p.sort_order < (select sort_order from period where period = $3)))
-       order by s.year desc, p.sort_order desc
-       limit 1
-     )
-     select s.year, s.period, s.requirement_id, s.status, s.comment, s.planned_action, s.owner, s.due_date::varchar as due_date,
-            s.decision_date::varchar as decision_date, s.decision_ref
-     from self_assessment s join prior using (year, period)
-     where s.unit_id = $1`,
-    [unitId, year, period],
+    `select year, period, requirement_id, status, comment, planned_action, owner, due_date::varchar as due_date,
+            decision_date::varchar as decision_date, decision_ref
+     from self_assessment where unit_id = $1 and year = $2 and period = $3`,
+    [unitId, prior.year, prior.period],
   );
   if (!rows.length) return undefined;
   const counts = await db.one<{ requirements: number; open: number; overdue: number }>(
@@ -156,17 +149,27 @@ async function previousAnswers(db: Database, catalog: Catalog, unitId: string, y
 
 /** The unit's own judgement per goal from its latest period before (year, period), to update rather than retype. */
 async function previousJudgements(db: Database, unitId: string, year: number, period: string): Promise<Map<string, { judgement: string; motivering: string | null }>> {
+  const prior = await priorReport(db, 'unit_judgement', unitId, year, period);
+  if (!prior) return new Map();
   const rows = await db.all<{ goal: string; judgement: string; motivering: string | null }>(
-    `with prior as (
-       select j.year, j.period
-       from unit_judgement j join period p using (period)
-       where j.unit_id = $1
-         and (j.year < $2 or (j.year = $2 and p.sort_order < (select sort_order from period where period = $3)))
-       order by j.year desc, p.sort_order desc
-       limit 1
-     )
-     select j.goal, j.judgement, j.motivering from unit_judgement j join prior using (year, period) where j.unit_id = $1`,
-    [unitId, year, period],
+    'select goal, judgement, motivering from unit_judgement where unit_id = $1 and year = $2 and period = $3',
+    [unitId, prior.year, prior.period],
   );
   return new Map(rows.map((r) => [r.goal, { judgement: r.judgement, motivering: r.motivering }]));
+}
+
+/**
+ * The unit's latest report before (year, period) in T1, T2, VB order across years, in one of the two
+ * tables a nämnd reports into; a fixed name, never user input, so it is written into the statement.
+ */
+async function priorReport(db: Database, table: 'self_assessment' | 'unit_judgement', unitId: string, year: number, period: string): Promise<{ year: number; period: string } | undefined> {
+  return db.one<{ year: number; period: string }>(
+    `select r.year, r.period
+     from ${table} r join period p using (period)
+     where r.unit_id = $1
+       and (r.year < $2 or (r.year = $2 and p.sort_order < (select sort_order from period where period = $3)))
+     order by r.year desc, p.sort_order desc
+     limit 1`,
+    [unitId, year, period],
+  );
 }

@@ -117,12 +117,13 @@ export async function refreshMaterialised(db: Database, dir = sqlDir, options: {
   return refreshed;
 }
 
-// A view that reads the clock (today's date decides what is due) changes without any table changing:
-// it is recomputed at every refresh, as a full refresh would.
-const readsClock = /\b(current_date|current_timestamp|current_time|now|today|get_current_time|get_current_timestamp|localtimestamp)\b/i;
+// Recomputed at every refresh, as a full refresh would: a view that reads the clock (today's date
+// decides what is due) changes without any table changing, and one that reads another view's logic by
+// its `__view` name reads what the dependency scan does not follow.
+const alwaysRefreshed = /\b(current_date|current_timestamp|current_time|now|today|get_current_time|get_current_timestamp|localtimestamp)\b|\w__view\b/i;
 
 /**
- * Whether a view reads one of `names` or the clock: named in its SQL, in a plain view it reads (at any
+ * Whether a view reads one of `names` (or is always refreshed): named in its SQL, in a plain view it reads (at any
  * depth: those are computed when read), or in the prelude, whose macros any view may call. A
  * materialised view it reads counts by its own name, which is among `names` once recomputed.
  */
@@ -141,7 +142,7 @@ function readsAny(v: ViewFile, views: ViewFile[], prelude: ViewFile[], names: Se
   };
   visit(v);
   const body = withoutComments(texts.join('\n'));
-  return readsClock.test(body) || [...names].some((n) => new RegExp(`\\b${n}\\b`).test(body));
+  return alwaysRefreshed.test(body) || [...names].some((n) => new RegExp(`\\b${n}\\b`).test(body));
 }
 
 // What an import's transaction wrote, gathered until its commit: several imports in one transaction

@@ -271,7 +271,13 @@ export class Catalog {
     return [...new Set(aliases.map((a) => a.unit_id))].map((id) => this.unitsById.get(id)!).filter(Boolean);
   }
 
-  private variants?: { keys: UnitNameKeys; byKey: Map<string, Alias[]>; kommunNames: { words: string[]; codes: Set<string> }[] };
+  private variants?: {
+    keys: UnitNameKeys;
+    byKey: Map<string, Alias[]>;
+    kommunNames: { words: string[]; codes: Set<string> }[];
+    /** The kommun names (their indices) by their first word: a name all of whose words a text has has that one. */
+    kommunNamesByFirstWord: Map<string, number[]>;
+  };
   private readonly variantCache = new Map<string, Alias[]>();
 
   /**
@@ -291,7 +297,8 @@ export class Catalog {
     };
     let found = (v.byKey.get(words.join(' ')) ?? []).filter((a) => inKommun(a));
     if (!found.length && words.length) {
-      for (const k of v.kommunNames) {
+      const candidates = [...new Set(words.flatMap((w) => v.kommunNamesByFirstWord.get(w) ?? []))].sort((a, b) => a - b);
+      for (const k of candidates.map((i) => v.kommunNames[i]!)) {
         const rest = words.filter((w) => !k.words.includes(w));
         if (!rest.length || rest.length + k.words.length !== words.length) continue;
         found = [...found, ...(v.byKey.get(rest.join(' ')) ?? []).filter((a) => inKommun(a, k.codes))];
@@ -308,14 +315,23 @@ export class Catalog {
     for (const a of [...this.aliasesByNorm.values()].flat()) {
       const key = keys.key(a.alias);
       if (!key) continue;
-      byKey.set(key, [...(byKey.get(key) ?? []), a]);
+      const same = byKey.get(key);
+      if (same) same.push(a);
+      else byKey.set(key, [a]);
       const u = this.unitsById.get(a.unit_id);
       if (u?.kind === 'kommun' && u.kommun_code) {
         if (!kommunNames.has(key)) kommunNames.set(key, { words: keys.words(a.alias), codes: new Set() });
         kommunNames.get(key)!.codes.add(u.kommun_code);
       }
     }
-    return { keys, byKey, kommunNames: [...kommunNames.values()] };
+    const names = [...kommunNames.values()];
+    const kommunNamesByFirstWord = new Map<string, number[]>();
+    names.forEach((k, i) => {
+      const first = kommunNamesByFirstWord.get(k.words[0]!);
+      if (first) first.push(i);
+      else kommunNamesByFirstWord.set(k.words[0]!, [i]);
+    });
+    return { keys, byKey, kommunNames: names, kommunNamesByFirstWord };
   }
 
   /** The indicator for area × verksamhet in `year`, or why there is none. */

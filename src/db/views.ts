@@ -92,21 +92,75 @@ async function catalogObjects(db: Database): Promise<Map<string, 'view' | 'table
 }
 
 /**
- * Recomputes every materialised view's table from its logic, in dependency order, so each reads the
+ * Recomputes the materialised views' tables from their logic, in dependency order, so each reads the
  * fresh tables before it. Call inside the transaction that changed the data: a reader then sees the
- * old figures or the new ones, never half of each.
+ * old figures or the new ones, never half of each. `changed`: the tables the transaction wrote; then
+ * only the views that read one of them are recomputed — through their own SQL, the plain views they
+ * read, the prelude's macros, or a materialised view recomputed before them — and every other keeps
+ * its rows, which its inputs would give again. Without `changed` (a configuration change, or when in
+ * doubt), every one.
  */
-export async function refreshMaterialised(db: Database, dir = sqlDir): Promise<string[]> {
+export async function refreshMaterialised(db: Database, dir = sqlDir, options: { changed?: Iterable<string> } = {}): Promise<string[]> {
+  const { prelude, views } = readViewFiles(dir);
+  const changed = options.changed ? new Set(options.changed) : undefined;
   const refreshed: string[] = [];
-  for (const v of readViewFiles(dir).views.filter((f) => f.materialised)) {
+  for (const v of views.filter((f) => f.materialised)) {
+    if (changed && !readsAny(v, views, prelude, changed)) continue;
     try {
       await db.run(`create or replace table ${v.name} as select * from ${v.name}${logicSuffix}`);
     } catch (error) {
       throw new Error(`Vyn ${v.file} kunde inte beräknas: ${(error as Error).message}`);
     }
     refreshed.push(v.name);
+    changed?.add(v.name);
   }
   return refreshed;
+}
+
+// Recomputed at every refresh, as a full refresh would: a view that reads the clock (today's date
+// decides what is due) changes without any table changing, and one that reads another view's logic by
+// its `__view` name reads what the dependency scan does not follow.
+const alwaysRefreshed = /\b(current_date|current_timestamp|current_time|now|today|get_current_time|get_current_timestamp|localtimestamp)\b|\w__view\b/i;
+
+/**
+ * Whether a view reads one of `names` (or is always refreshed): named in its SQL, in a plain view it reads (at any
+ * depth: those are computed when read), or in the prelude, whose macros any view may call. A
+ * materialised view it reads counts by its own name, which is among `names` once recomputed.
+ */
+function readsAny(v: ViewFile, views: ViewFile[], prelude: ViewFile[], names: Set<string>): boolean {
+  const byName = new Map(views.map((f) => [f.name, f]));
+  const texts = prelude.map((p) => p.sql);
+  const seen = new Set<string>();
+  const visit = (f: ViewFile) => {
+    if (seen.has(f.name)) return;
+    seen.add(f.name);
+    texts.push(f.sql);
+    for (const d of f.dependsOn) {
+      const dep = byName.get(d);
+      if (dep && !dep.materialised) visit(dep);
+    }
+  };
+  visit(v);
+  const body = withoutComments(texts.join('\n'));
+  return alwaysRefreshed.test(body) || [...names].some((n) => new RegExp(`\\b${n}\\b`).test(body));
+}
+
+// What an import's transaction wrote, gathered until its commit: several imports in one transaction
+// (the bench's, a pull's) refresh once, for all of them.
+const pendingRefresh = new WeakMap<Database, Set<string> | 'all'>();
+
+/**
+ * Refreshes the materialised views that read `changed` (every one without it) as the transaction
+ * commits, or now outside one. Calls within one transaction add up to one refresh.
+ */
+export async function refreshAtCommit(db: Database, changed?: Iterable<string>): Promise<void> {
+  const before = pendingRefresh.get(db);
+  pendingRefresh.set(db, !changed || before === 'all' ? 'all' : new Set([...(before ?? []), ...changed]));
+  await db.beforeCommit(async () => {
+    const pending = pendingRefresh.get(db);
+    pendingRefresh.delete(db);
+    await refreshMaterialised(db, sqlDir, pending === 'all' ? {} : { changed: pending });
+  });
 }
 
 /**

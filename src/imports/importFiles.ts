@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Catalog } from '../config/catalog.ts';
 import type { Database } from '../db/database.ts';
-import { refreshMaterialised } from '../db/views.ts';
+import { refreshAtCommit } from '../db/views.ts';
 import type { Grid } from '../text/grid.ts';
 import { readDelimited } from '../text/readDelimited.ts';
 import { workbookGrids } from '../text/readWorkbook.ts';
@@ -44,6 +44,13 @@ export interface FileReport {
   previous?: { source_file_id: number; imported_at: string };
   /** What the user should know besides the counts (a report that does not change the year's figures …). */
   notes?: string[];
+}
+
+export interface ImportHooks {
+  beforeStore?: (sources: ParsedSource[]) => Promise<void>;
+  afterStore?: (reports: FileReport[]) => Promise<void>;
+  /** Tables the hooks write besides the fact tables and source_file: the materialised views reading them are refreshed too. */
+  writes?: string[];
 }
 
 /** What a source-specific parser makes of one file: its kind, years, and rows per fact table. */
@@ -100,8 +107,8 @@ export async function importFiles(
   paths: string[],
   options: ImportOptions,
   parse: (input: InputFile) => Promise<ParsedSource>,
-  /** Source-specific steps inside the same transaction, around storing the new files. */
-  hooks: { beforeStore?: (sources: ParsedSource[]) => Promise<void>; afterStore?: (reports: FileReport[]) => Promise<void> } = {},
+  /** Source-specific steps inside the same transaction, around storing the new files, and the tables they write. */
+  hooks: ImportHooks = {},
 ): Promise<FileReport[]> {
   const parsed: { input: InputFile; source: ParsedSource }[] = [];
   try {
@@ -121,7 +128,7 @@ async function checkAndStore(
   paths: string[],
   options: ImportOptions,
   parse: (input: InputFile) => Promise<ParsedSource>,
-  hooks: { beforeStore?: (sources: ParsedSource[]) => Promise<void>; afterStore?: (reports: FileReport[]) => Promise<void> },
+  hooks: ImportHooks,
   parsed: { input: InputFile; source: ParsedSource }[],
 ): Promise<FileReport[]> {
   const problems: Problem[] = [];
@@ -169,8 +176,10 @@ async function checkAndStore(
       });
     }
     await hooks.afterStore?.(reports);
-    // The materialised views follow the data in the same transaction (none to follow in a dry run).
-    if (!options.dryRun && reports.some((r) => r.status !== 'unchanged')) await db.beforeCommit(() => refreshMaterialised(db));
+    // The materialised views that read what was written follow it in the same transaction (none to follow in a dry run).
+    if (!options.dryRun && reports.some((r) => r.status !== 'unchanged')) {
+      await refreshAtCommit(db, ['source_file', ...parsed.flatMap((p) => p.source.facts.map((f) => f.table.table)), ...(hooks.writes ?? [])]);
+    }
     return reports;
   };
   if (!options.dryRun) return db.transaction(store);

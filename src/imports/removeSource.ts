@@ -1,5 +1,5 @@
 import type { Database } from '../db/database.ts';
-import { refreshMaterialised } from '../db/views.ts';
+import { refreshAtCommit } from '../db/views.ts';
 import { refillKoladaAnswers } from './koladaAnswers.ts';
 import { InputError } from '../text/problems.ts';
 
@@ -41,8 +41,9 @@ export async function removeSource(db: Database, sourceFileId: number): Promise<
     }
     await db.run('update source_file set removed_at = current_timestamp where source_file_id = $1', [sourceFileId]);
     const koladaRefilled = await refillKoladaAnswers(db);
-    // The materialised views follow the removal in the same transaction, as after an import.
-    await db.beforeCommit(() => refreshMaterialised(db));
+    // The materialised views follow the removal in the same transaction, as after an import: all of
+    // them (a removal is rare), together with any import's in the same transaction.
+    await refreshAtCommit(db);
     return { sourceFileId, fileName: file.file_name, kind: file.kind, years: file.years, removed, koladaRefilled };
   });
   return result;

@@ -69,6 +69,8 @@ async function parseWorkbook(input: InputFile, catalog: Catalog, options: Import
 export async function importOj(db: Database, paths: string[], options: ImportOptions = {}): Promise<FileReport[]> {
   const catalog = options.catalog ?? await Catalog.load(db, { applicability: false });
   return importFiles(db, paths, options, (input) => parseOjFile(db, input, catalog, options), {
+    // Kolada's answers give way and come back in oj_answer (and source_file's counts).
+    writes: ['oj_answer', 'source_file'],
     beforeStore: (sources) => withdrawKoladaAnswers(db, [...new Set(sources.flatMap((s) => s.years))]),
     afterStore: async (reports) => {
       await refillKoladaAnswers(db);

@@ -15,7 +15,7 @@ import { cityConfigDir as fixture, configError, openInitialisedDb, tempDir, writ
 import { Catalog } from '../config/catalog.ts';
 import { validateSelfAssessment } from '../self/validateSelfAssessment.ts';
 import { readDelimited } from '../text/readDelimited.ts';
-import { gridsFromWorkbook, readWorkbook } from '../text/readWorkbook.ts';
+import { workbookGrids } from '../text/readWorkbook.ts';
 import { runViewChecks } from './viewChecks.ts';
 
 describe('the programme model on a fixture city', () => {
@@ -257,7 +257,7 @@ describe('the programme model on a fixture city', () => {
       { name: 'Nämndens bedömning', rows: [['År', 'Period', 'Nämnd', 'Fokusområde', 'Nämndens bedömning', 'Motivering'], [2020, 'T2', 'Norr', 'Beredskap', 'Nästan', null]] },
     ]);
     await expect(importSelfAssessment(db, [typo])).rejects.toThrow(/blad "Nämndens bedömning", rad 2, kolumn E \(Nämndens bedömning\): okänd bedömning/);
-    const problems = validateSelfAssessment(gridsFromWorkbook(await readWorkbook(typo), 'norr-typo.xlsx'), await Catalog.load(db), 'norr-typo.xlsx', '2020-09-30');
+    const problems = validateSelfAssessment(await workbookGrids(readFileSync(typo), 'norr-typo.xlsx'), await Catalog.load(db), 'norr-typo.xlsx', '2020-09-30');
     expect(problems.filter((p) => p.blocksImport)).toMatchObject([{ sheet: 'Nämndens bedömning', row: 2, found: 'Nästan' }]);
     expect(await q('select requirement_id, status from self_assessment')).toEqual([{ requirement_id: 'N1', status: 'uppfyllt' }]);
     expect(await q('select goal, judgement, motivering, sheet from unit_judgement')).toEqual([{ goal: 'beredskap', judgement: 'helt', motivering: 'Allt klart', sheet: 'Nämndens bedömning' }]);

@@ -1,10 +1,11 @@
 import ExcelJS from 'exceljs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Database } from '../db/database.ts';
 import { importSelfAssessment } from '../self/importSelfAssessment.ts';
 import { openTestDb, tempDir } from '../test/helpers.ts';
-import { gridsFromWorkbook } from '../text/readWorkbook.ts';
+import { workbookGrids } from '../text/readWorkbook.ts';
 import { resolveUnitArgument } from '../cli/unitArgument.ts';
 import { CommandUsageError, runTemplate } from './commands.ts';
 import { answerSheetName, instructionSheetName, judgementSheetName, templateColumn, templateColumns } from '../self/templateLayout.ts';
@@ -73,7 +74,7 @@ describe('self-assessment template', () => {
     info.eachRow((row) => instructions.push(row.values!.toString()));
     expect(instructions.join('\n')).toMatch(/Ej uppfyllt ska alltid ha en åtgärd/);
     expect(instructions.join('\n')).toMatch(/ingen tidigare rapport/);
-    expect(readTemplateInfo(gridsFromWorkbook(workbook, 'f.xlsx'))).toEqual({ unitId: 'farsta', unitName: 'Farsta', year: 2025, period: 'T1' });
+    expect(readTemplateInfo(await workbookGrids(readFileSync(path!), 'f.xlsx'))).toEqual({ unitId: 'farsta', unitName: 'Farsta', year: 2025, period: 'T1' });
     expect(protectionOf(info)).toMatchObject({ sheet: true });
 
     const ws = workbook.getWorksheet(answerSheetName)!;

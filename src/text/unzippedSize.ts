@@ -1,5 +1,5 @@
 import { inflateRawSync } from 'node:zlib';
-import { zipEntries } from './zipEntries.ts';
+import { entryData, zipEntries } from './zipEntries.ts';
 
 /**
  * How much an .xlsx may unpack to (env BEREDSKAP_MAX_UNZIPPED_MB, default 200 MB). A real ÖJ workbook
@@ -26,10 +26,8 @@ export function unzippedSizeProblem(zip: Buffer, limit = maxUnzippedBytes()): st
   if (declared > limit) return tooLarge(`filen packas upp till ${mb(declared)} enligt sin innehållsförteckning`);
   let actual = 0;
   for (const entry of listed.entries) {
-    const at = entry.localHeaderOffset;
-    if (at + 30 > zip.length || zip.readUInt32LE(at) !== 0x04034b50) return `zip-posten ${entry.name} saknas i filen`;
-    const start = at + 30 + zip.readUInt16LE(at + 26) + zip.readUInt16LE(at + 28);
-    const data = zip.subarray(start, start + entry.compressedSize);
+    const data = entryData(zip, entry);
+    if (!data) return `zip-posten ${entry.name} saknas i filen`;
     if (entry.method === 0) {
       actual += data.length;
     } else if (entry.method === 8) {
@@ -39,7 +37,7 @@ export function unzippedSizeProblem(zip: Buffer, limit = maxUnzippedBytes()): st
         if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' || error instanceof RangeError) {
           return tooLarge(`filen packas upp till mer än den själv anger (posten ${entry.name} når gränsen)`);
         }
-        return `zip-posten ${entry.name} kan inte packas upp (${(error as Error).message})`;
+        return `zip-posten ${entry.name} kan inte packas upp: den är skadad`;
       }
     } else {
       return `zip-posten ${entry.name} är packad med en okänd metod (${entry.method})`;

@@ -96,3 +96,11 @@ export function zipEntries(zip: Buffer): { entries: ZipEntry[] } | { error: stri
   }
   return { entries };
 }
+
+/** An entry's stored bytes (deflated or not, as `method` says), or undefined when its local header is not where the directory says. */
+export function entryData(zip: Buffer, entry: ZipEntry): Buffer | undefined {
+  const at = entry.localHeaderOffset;
+  if (at + 30 > zip.length || zip.readUInt32LE(at) !== LOCAL_ENTRY) return undefined;
+  const start = at + 30 + zip.readUInt16LE(at + 26) + zip.readUInt16LE(at + 28);
+  return zip.subarray(start, start + entry.compressedSize);
+}

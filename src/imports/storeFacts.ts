@@ -62,7 +62,7 @@ export interface SourceFileInfo {
 /** The active source file with this content, if it was imported before. */
 export async function findImported(db: Database, sha256: string): Promise<{ source_file_id: number; file_name: string; imported_at: string } | undefined> {
   return db.one(
-    'select source_file_id, file_name, imported_at::varchar as imported_at from source_file where sha256 = $1 and superseded_by is null and removed_at is null',
+    'select source_file_id, file_name, imported_at::varchar as imported_at from stg_source_in_force where sha256 = $1',
     [sha256],
   );
 }
@@ -207,7 +207,7 @@ export async function storeFacts(
   // A file none of whose rows remain is superseded by this one; its row stays as history.
   const superseded = await db.all<{ id: number }>(
     `update source_file f set superseded_by = $2
-     where f.kind = $1 and f.source_file_id <> $2 and f.superseded_by is null and f.removed_at is null
+     where f.kind = $1 and f.source_file_id <> $2 and f.source_file_id in (select source_file_id from stg_source_in_force)
        and ${facts.map(({ table: t }) => `not exists (select 1 from ${t.table} x where x.source_file_id = f.source_file_id)`).join(' and ')}
      returning f.source_file_id as id`,
     [source.kind, id],

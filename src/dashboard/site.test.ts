@@ -460,7 +460,13 @@ describe('the built dashboard', () => {
         rmSync(join(out, file), { force: true });
         const { page } = await open(path);
         await page.screenshot({ path: join(out, file), fullPage: true });
-        expect(readFileSync(join(out, file)).subarray(1, 4).toString()).toBe('PNG');
+        // The whole page, not the first screen: the image is as wide as the window and as tall as the page.
+        const png = readFileSync(join(out, file));
+        const pageHeight = await page.evaluate(() => document.documentElement.scrollHeight);
+        expect(png.subarray(1, 4).toString()).toBe('PNG');
+        expect(png.readUInt32BE(16)).toBe(page.viewportSize()!.width);
+        expect(Math.abs(png.readUInt32BE(20) - pageHeight)).toBeLessThanOrEqual(1);
+        expect(pageHeight).toBeGreaterThan(page.viewportSize()!.height);
       }
     });
   });

@@ -27,8 +27,8 @@ await runMartArchive(async (q) => {
       ),
       editions: await q('select edition, title_sv, first_year, last_year from dash_kommungrupp_edition order by first_year'),
       kommuner: await q('select edition, unit_id, name, comparator_id, group_name from dash_comparison_kommun order by name, first_year'),
-      areas: await q('select area, title_sv from oj_area order by sort_order'),
-      verksamheter: await q('select verksamhet, title_sv from oj_verksamhet order by sort_order'),
+      areas: await q('select area, title_sv from dash_oj_area order by sort_order'),
+      verksamheter: await q('select verksamhet, title_sv from dash_oj_verksamhet order by sort_order'),
       indicators: await q(
         `select indicator_id, area, verksamhet, series, first_year, last_year from dash_indicator
          where indicator_id in (select indicator_id from dash_comparison_position) order by sort_order`,

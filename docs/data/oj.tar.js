@@ -1,4 +1,4 @@
-// ÖJ-svar, the organisation's ÖJ-answering nämnder: areas and cells in catalog order (oj_area,
+// ÖJ-svar, the organisation's ÖJ-answering nämnder: areas and cells in catalog order (dash_oj_area,
 // dash_oj_verksamhet, dash_indicator), the units and their mergers (dash_oj_unit), per year the cells
 // asked (dash_oj_year) and each nämnd's answers and gaps in that order (dash_oj_matrix), how each
 // answered (unanswered_share) and the years of series breaks (dash_break_year); first, the city-wide
@@ -18,7 +18,7 @@ await runMartArchive(async (q) => {
     ['latest.json', {
       cityShares: await q('select * from dash_oj_city_share order by year'),
       questionRank: await questionRank(q, latest, latest),
-      areas: await q('select area, title_sv from oj_area order by sort_order'),
+      areas: await q('select area, title_sv from dash_oj_area order by sort_order'),
       verksamheter: await q('select verksamhet, title_sv, short_sv from dash_oj_verksamhet order by sort_order'),
       indicators: await q('select indicator_id, area, verksamhet, series, first_year, last_year from dash_indicator order by sort_order'),
       units: await q('select * from dash_oj_unit order by name'),

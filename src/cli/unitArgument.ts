@@ -21,8 +21,7 @@ export async function resolveUnitArgument(db: Database, text: string, year?: num
   const date = year === undefined ? new Date().toISOString().slice(0, 10) : `${year}-12-31`;
   const matches = await db.all<{ unit_id: string; name: string; valid_then: boolean }>(
     `select distinct u.unit_id, u.name,
-            (a.valid_from is null or a.valid_from <= $2::date) and (a.valid_to is null or $2::date <= a.valid_to)
-            and (u.valid_from is null or u.valid_from <= $2::date) and (u.valid_to is null or $2::date <= u.valid_to) as valid_then
+            valid_on(a.valid_from, a.valid_to, $2::date) and valid_on(u.valid_from, u.valid_to, $2::date) as valid_then
      from org_alias a join org_unit u using (unit_id)
      where a.alias_norm = $1`,
     [normalizeText(text), date],

@@ -21,8 +21,7 @@ candidates as (
     from years y
     join requirement r on y.year between r.since_year and coalesce(r.until_year, 9999)
     join stg_org_namnd n
-      on (n.valid_from is null or n.valid_from <= make_date(y.year, 12, 31))
-     and (n.valid_to is null or n.valid_to >= make_date(y.year, 1, 1))
+      on valid_during_year(n.valid_from, n.valid_to, y.year)
 ),
 final as (
     select c.unit_id, c.requirement_id, c.year, c.unit_group, c.programme_version, c.fokusomrade,

@@ -31,8 +31,7 @@ expected as (
     from measure m
     join unit_level u
       on u.level = m.level
-     and (u.valid_from is null or u.valid_from <= m.measure_date)
-     and (u.valid_to is null or m.measure_date <= u.valid_to)
+     and valid_on(u.valid_from, u.valid_to, m.measure_date)
 ),
 final as (
     select e.year, e.unit_id, e.name, e.kind

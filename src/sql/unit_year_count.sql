@@ -76,7 +76,7 @@ units as (
     select y.year, n.unit_id, n.name, n.kind, n.unit_group, d.sort_order,
         valid_on(n.valid_from, n.valid_to, make_date(y.year, 12, 31)) as is_counted,
         n.valid_to is not null and year(n.valid_to) = y.year as ended_in_year,
-        (n.valid_from is null or year(n.valid_from) <= y.year) and (n.valid_to is null or year(n.valid_to) >= y.year) as in_force_in_year,
+        valid_during_year(n.valid_from, n.valid_to, y.year) as in_force_in_year,
     from years y
     cross join stg_org_namnd n
     join dash_namnd_unit d using (unit_id)

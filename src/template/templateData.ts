@@ -72,7 +72,7 @@ export async function loadTemplateSpecs(db: Database, catalog: Catalog, request:
 
   const namnder = (await db.all<Namnd>(
     `select unit_id, name, kind from stg_org_namnd
-     where (valid_from is null or valid_from <= $1::date) and (valid_to is null or $1::date <= valid_to)`,
+     where valid_on(valid_from, valid_to, $1::date)`,
     [periodEnd],
   )).sort((a, b) => kindOrder.indexOf(a.kind) - kindOrder.indexOf(b.kind) || a.name.localeCompare(b.name, 'sv'));
   const chosen = request.unit === undefined ? namnder : [chooseNamnd(namnder, request.unit, periodEnd)];

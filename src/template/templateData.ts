@@ -84,15 +84,8 @@ export async function loadTemplateSpecs(db: Database, catalog: Catalog, request:
 
   const specs: TemplateSpec[] = [];
   for (const n of chosen) {
-    // A requirement outside today's fokusområden is shown under its programme area's title.
     const requirements = (await db.all<{ requirement_id: string; fokusomrade: string; text_sv: string }>(
-      `select r.requirement_id, coalesce(f.title_sv, x.source_title_sv, r.programme_area) as fokusomrade, r.text_sv
-       from requirement_applicability a
-       join requirement r using (requirement_id)
-       left join fokusomrade f on f.fokusomrade = r.fokusomrade
-       left join area_crosswalk x on x.scheme = r.programme_version and x.source_area = r.programme_area
-       where a.year = $1 and a.unit_id = $2
-       order by f.sort_order nulls last, r.requirement_id`,
+      'select requirement_id, fokusomrade, text_sv from template_requirement where year = $1 and unit_id = $2 order by sheet_order',
       [request.year, n.unit_id],
     )).map((r) => ({ requirementId: r.requirement_id, fokusomrade: r.fokusomrade, text: r.text_sv }));
     const judged = await previousJudgements(db, n.unit_id, request.year, period);
@@ -120,12 +113,10 @@ function chooseNamnd(namnder: Namnd[], unitId: string, periodEnd: string): Namnd
  * A requirement of another programme version has another id, so it is simply not prefilled.
  */
 async function previousAnswers(db: Database, catalog: Catalog, unitId: string, year: number, period: string, inForce: Set<string>): Promise<TemplateSpec['previous']> {
-  const prior = await priorReport(db, 'self_assessment', unitId, year, period);
+  const prior = await priorReport(db, 'self', unitId, year, period);
   if (!prior) return undefined;
   const rows = await db.all<{ year: number; period: string; requirement_id: string; status: string; comment: string | null; planned_action: string | null; owner: string | null; due_date: string | null; decision_date: string | null; decision_ref: string | null }>(
-    `select year, period, requirement_id, status, comment, planned_action, owner, due_date::varchar as due_date,
-            decision_date::varchar as decision_date, decision_ref
-     from self_assessment where unit_id = $1 and year = $2 and period = $3`,
+    'select * from template_prior_answer where unit_id = $1 and year = $2 and period = $3',
     [unitId, prior.year, prior.period],
   );
   if (!rows.length) return undefined;
@@ -149,27 +140,22 @@ async function previousAnswers(db: Database, catalog: Catalog, unitId: string, y
 
 /** The unit's own judgement per goal from its latest period before (year, period), to update rather than retype. */
 async function previousJudgements(db: Database, unitId: string, year: number, period: string): Promise<Map<string, { judgement: string; motivering: string | null }>> {
-  const prior = await priorReport(db, 'unit_judgement', unitId, year, period);
+  const prior = await priorReport(db, 'judgement', unitId, year, period);
   if (!prior) return new Map();
   const rows = await db.all<{ goal: string; judgement: string; motivering: string | null }>(
-    'select goal, judgement, motivering from unit_judgement where unit_id = $1 and year = $2 and period = $3',
+    'select goal, judgement, motivering from template_prior_judgement where unit_id = $1 and year = $2 and period = $3',
     [unitId, prior.year, prior.period],
   );
   return new Map(rows.map((r) => [r.goal, { judgement: r.judgement, motivering: r.motivering }]));
 }
 
-/**
- * The unit's latest report before (year, period) in T1, T2, VB order across years, in one of the two
- * tables a nämnd reports into; a fixed name, never user input, so it is written into the statement.
- */
-async function priorReport(db: Database, table: 'self_assessment' | 'unit_judgement', unitId: string, year: number, period: string): Promise<{ year: number; period: string } | undefined> {
+/** The unit's latest report of a kind before (year, period), in T1, T2, VB order across years (template_prior_report). */
+async function priorReport(db: Database, kind: 'self' | 'judgement', unitId: string, year: number, period: string): Promise<{ year: number; period: string } | undefined> {
   return db.one<{ year: number; period: string }>(
-    `select r.year, r.period
-     from ${table} r join period p using (period)
-     where r.unit_id = $1
-       and (r.year < $2 or (r.year = $2 and p.sort_order < (select sort_order from period where period = $3)))
-     order by r.year desc, p.sort_order desc
+    `select year, period from template_prior_report
+     where report_kind = $1 and unit_id = $2 and period_rank < $3 * 100 + (select sort_order from period where period = $4)
+     order by period_rank desc
      limit 1`,
-    [unitId, year, period],
+    [kind, unitId, year, period],
   );
 }

@@ -7,7 +7,7 @@
 //
 // Started by src/dashboard/buildSite.ts with the loaders' environment (BEREDSKAP_DB, BEREDSKAP_PROFILE).
 import { spawn } from 'node:child_process';
-import { closeSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { closeSync, linkSync, mkdirSync, openSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 
@@ -22,7 +22,7 @@ const loaders = readdirSync(loadersDir, { recursive: true, withFileTypes: true }
   .filter((path) => !/[[\]]/.test(relative(loadersDir, path)))
   .sort((a, b) => statSync(b).size - statSync(a).size);
 
-/** Runs one loader as Framework would (node, from the project root), its output renamed into place when complete. */
+/** Runs one loader as Framework would (node, from the project root), its output linked into place when complete. */
 function run(loader) {
   const target = join(cacheDir, relative(join(root, 'docs'), loader).replace(/\.js$/, ''));
   const temp = `${target}.warm-${process.pid}`;
@@ -33,8 +33,17 @@ function run(loader) {
     child.on('error', () => resolve());
     child.on('exit', (code) => {
       closeSync(out);
-      if (code === 0) renameSync(temp, target);
-      else rmSync(temp, { force: true });
+      // Never over an output already there: Framework ran the loader itself (this one was late), and
+      // Framework hashes its modules with the output's mtime – a file replaced while it writes them makes
+      // a page ask for a module under a name it was not written under (a 404 in the built site).
+      if (code === 0) {
+        try {
+          linkSync(temp, target);
+        } catch (error) {
+          if (error.code !== 'EEXIST') throw error;
+        }
+      }
+      rmSync(temp, { force: true });
       resolve();
     });
   });

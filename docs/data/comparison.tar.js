@@ -37,7 +37,7 @@ await runMartArchive(async (q) => {
       positions: await positions(q, latest, latest),
       context: await q(
         `select kpi_id, title_sv, unit_id, name, year, value, status
-         from kolada_context where page = 'jamforelse' order by title_sv, name, year`,
+         from dash_kolada_context where page = 'jamforelse' order by title_sv, name, year`,
       ),
     }],
     ['on-demand/earlier.json', { positions: await positions(q, 0, latest - 1) }],

@@ -6,6 +6,6 @@ import { runMartLoader } from '../../src/dashboard/martLoader.js';
 
 await runMartLoader(async (q) => ({
   goals: await q('select * exclude (publish_in_public) from dash_goal_attainment where published(publish_in_public) order by year, unit_id, fokusomrade'),
-  city: await q('select * exclude (profile) from goal_attainment_city where profile = build_profile() order by year, unit_group desc, goal_order'),
+  city: await q('select * from dash_goal_attainment_city order by year, unit_group desc, goal_order'),
   thresholds: await q('select * from dash_goal_threshold order by year, fokusomrade, n_namnder desc'),
 }));

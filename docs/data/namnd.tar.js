@@ -18,8 +18,8 @@ await runMartArchive(async (q) => {
   const predecessors = await byUnit(`select unit_id as unit, other_unit_id as unit_id, name, change_date from dash_namnd_lineage where relation = 'predecessor' order by unit, name`);
   const successors = await byUnit(`select unit_id as unit, other_unit_id as unit_id, name, change_date from dash_namnd_lineage where relation = 'successor' order by unit, name`);
   const years = await byUnit('select distinct unit_id as unit, year from dash_namnd_readiness order by unit, year');
-  const counts = await byUnit('select unit_id as unit, * exclude (profile, unit_id) from unit_year_count where profile = build_profile() order by unit, year');
-  const periods = await byUnit('select unit_id as unit, * exclude (profile, unit_id) from unit_period_count where profile = build_profile() order by unit, year, period_order');
+  const counts = await byUnit('select unit_id as unit, * exclude (unit_id) from dash_unit_year_count order by unit, year');
+  const periods = await byUnit('select unit_id as unit, * exclude (unit_id) from dash_unit_period_count order by unit, year, period_order');
   const readiness = await byUnit(`select unit_id as unit, * exclude (unit_id, publish_in_public) from dash_namnd_readiness where published(publish_in_public) order by unit, year, fokus_order`);
   const goals = await byUnit('select unit_id as unit, * exclude (profile, unit_id) from dash_namnd_goal where profile = build_profile() order by unit, year, goal_order');
   const programmeAreas = await byUnit(`select unit_id as unit, * exclude (unit_id, publish_in_public, mapped_fokusomraden) from dash_namnd_programme_area where published(publish_in_public) order by unit, year, programme_area`);

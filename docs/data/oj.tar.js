@@ -26,7 +26,7 @@ await runMartArchive(async (q) => {
       matrix: await matrix(q, latest, latest),
       shares: await q(
         `select year, unit_id, n_cells, n_ja, n_nej, n_delvis, n_pagar, n_ej_aktuellt, n_unanswered, share_ja, share_nej, share_unanswered
-         from unanswered_share where unit_id in (select unit_id from dash_oj_unit) order by unit_id, year`,
+         from dash_oj_unanswered order by unit_id, year`,
       ),
       breakYears: (await q('select year from dash_break_year order by year')).map((r) => r.year),
     }],

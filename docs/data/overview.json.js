@@ -6,5 +6,5 @@ import { runMartLoader } from '../../src/dashboard/martLoader.js';
 
 await runMartLoader(async (q) => ({
   readiness: await q('select * exclude (publish_in_public) from dash_overview_readiness where published(publish_in_public) order by year, unit_id, fokusomrade'),
-  goalsCity: await q('select * exclude (profile) from goal_attainment_city where profile = build_profile() order by year, unit_group desc, goal_order'),
+  goalsCity: await q('select * from dash_goal_attainment_city order by year, unit_group desc, goal_order'),
 }));

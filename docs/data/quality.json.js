@@ -5,7 +5,7 @@
 import { runMartLoader } from '../../src/dashboard/martLoader.js';
 
 await runMartLoader(async (q) => ({
-  freshness: await q('select kind, n_files, latest_import, first_year, last_year, any_sample from source_freshness order by kind'),
+  freshness: await q('select kind, n_files, latest_import, first_year, last_year, any_sample from dash_source_freshness order by kind'),
   files: await q('select * from dash_quality_file order by kind, file_name, imported_at'),
   fidelitySummary: await q('select * from dash_quality_fidelity order by year, file_name, level'),
   fidelityTotal: (await q('select * from dash_quality_fidelity_total'))[0],
@@ -15,8 +15,8 @@ await runMartLoader(async (q) => ({
      where indicator_id in (select indicator_id from dash_quality_fidelity_not_ok) order by sort_order`,
   ),
   aliasFiles: await q('select file_name, n_spellings, n_units, n_rows from dash_quality_alias_file order by file_name'),
-  aliasUsed: await q('select file_name, unit_text, unit_name, n_rows from alias_used order by file_name, unit_text'),
-  unitsWithoutAnswers: await q('select year, unit_id, name, kind from unit_without_answers order by year, kind, name'),
+  aliasUsed: await q('select file_name, unit_text, unit_name, n_rows from dash_quality_alias_used order by file_name, unit_text'),
+  unitsWithoutAnswers: await q('select year, unit_id, name, kind from dash_quality_unit_without_answers order by year, kind, name'),
   sourceCheckSummary: await q('select * from dash_quality_source_check order by year, comparison'),
   sourceCheckDiffers: await q('select * exclude (unit_id) from dash_quality_source_differs order by year, name, indicator_id'),
 }));

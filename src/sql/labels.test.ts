@@ -36,7 +36,7 @@ const columnDomain: Record<string, string> = {
 const tableColumnDomain = (table: string, column: string): string | null | undefined => {
   if (['stg_gap', 'stg_gap_item', 'export_gap'].includes(table) && column === 'status') return 'by_basis';
   if (column === 'kind') {
-    if (['source_file', 'stg_source_in_force', 'source_freshness', 'dash_quality_file'].includes(table)) return 'source_kind';
+    if (['source_file', 'stg_source_in_force', 'source_freshness', 'dash_source_freshness', 'dash_quality_file'].includes(table)) return 'source_kind';
     if (table === 'dash_config_example') return 'config_example';
     // vocab's kind is the vocabulary; dash_leadership_consistency's the kind of flag (its finding is labelled).
     return ['vocab', 'dash_leadership_consistency'].includes(table) ? null : 'unit_kind';

@@ -3,15 +3,14 @@
 // dash_leadership_requirement) in the build's profile: annual/latest.json (the years and the latest
 // year's document), annual/on-demand/earlier.json (the other years', fetched when a reader picks one),
 // and the latest year's document as annual/on-demand/arsuppfoljning.docx and .md to download.
-import { annualDocument, annualYears } from '../../src/annual/annualDocument.js';
+import { annualDocuments, annualYears } from '../../src/annual/annualDocument.js';
 import { annualDocx } from '../../src/annual/annualDocx.js';
 import { annualMarkdown } from '../../src/annual/annualMarkdown.js';
 import { runMartFiles } from '../../src/dashboard/martLoader.js';
 
 await runMartFiles(async (q) => {
   const years = await annualYears(q);
-  const docs = [];
-  for (const year of years) docs.push(await annualDocument(q, { year }));
+  const docs = await annualDocuments(q, years);
   const latest = docs.at(-1) ?? null;
   return [
     ['latest.json', JSON.stringify({ years, docs: latest ? [latest] : [] })],

@@ -4,6 +4,7 @@
 -- ended the year before its first year (kontinuitetsplan and upphandling in 2023). Nothing is compared
 -- across it: a gap in it is never kvarstående, a share's change into its first year is not shown, a trend
 -- line is broken there. break_year: its first_year when break_before, else NULL.
+-- Materialised: a table, recomputed at the end of every import, pull and config change (src/db/views.ts).
 create or replace view stg_indicator as
 with flagged as (
     select

@@ -4,6 +4,7 @@
 -- edition with first_year <= Y <= coalesce(last_year, Y) – one edition per year (the configuration check
 -- refuses two editions from one year and ÖJ years before the earliest). group_unit_id is the kommungrupp
 -- unit (org_unit), the same in every edition that has the code; group_name its name in this edition.
+-- Materialised: a table, recomputed at the end of every import, pull and config change (src/db/views.ts).
 create or replace view stg_kommungrupp_member as
 select
     e.edition, e.title_sv as edition_title, e.first_year, e.last_year,

@@ -5,6 +5,7 @@
 -- subsidiaries, at any depth). Grain: (unit_id).
 -- unit_group: 'namnd' or 'bolag' – the city reports "N av M nämnder" and its bolag apart, so every
 -- count over units is made per unit_group. answers_oj: the kind is in setting oj_namnd_kinds.
+-- Materialised: a table, recomputed at the end of every import, pull and config change (src/db/views.ts).
 create or replace view stg_org_namnd as
 with recursive
 kinds as (

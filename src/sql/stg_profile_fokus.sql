@@ -5,6 +5,7 @@
 -- public_aggregate_only (säkerhetsskydd), which a public build shows for the city as a whole only.
 -- Every view with one row set per profile takes its profiles and its per-unit redaction from here.
 -- Grain: (profile, fokusomrade).
+-- Materialised: a table, recomputed at the end of every import, pull and config change (src/db/views.ts).
 create or replace view stg_profile_fokus as
 with profiles as (
     select * from (values ('public'), ('internal')) p(profile)

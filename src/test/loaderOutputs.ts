@@ -1,7 +1,8 @@
 // The dashboard's data as a built page reads it: every loader of docs/data run as Framework runs it (a
 // node child process on a database, in a build profile), archives unpacked, lists written by column read
 // back as rows. Shared by the tests that compare what pages show with what reports and exports say.
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
+import { promisify } from 'node:util';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { extract } from 'tar-stream';
@@ -26,14 +27,16 @@ export async function untar(bytes: Buffer): Promise<[string, Buffer][]> {
   return files;
 }
 
+const loaderProcess = (loader: string, dbPath: string, profile: 'public' | 'internal') => [
+  process.execPath, [join(loadersDir, loader)],
+  { cwd: projectRoot, env: { ...process.env, BEREDSKAP_DB: dbPath, BEREDSKAP_PROFILE: profile }, maxBuffer: 64 * 1024 * 1024, encoding: 'buffer' },
+] as const;
+
 /** One loader's raw output (stdout) on `dbPath` in `profile`. */
-export function runLoader(loader: string, dbPath: string, profile: 'public' | 'internal'): Buffer {
-  return execFileSync(process.execPath, [join(loadersDir, loader)], {
-    cwd: projectRoot,
-    env: { ...process.env, BEREDSKAP_DB: dbPath, BEREDSKAP_PROFILE: profile },
-    maxBuffer: 64 * 1024 * 1024,
-  });
-}
+export const runLoader = (...args: Parameters<typeof loaderProcess>): Buffer => execFileSync(...loaderProcess(...args));
+
+const runLoaderAsync = async (...args: Parameters<typeof loaderProcess>): Promise<Buffer> => (await promisify(execFile)(...loaderProcess(...args))).stdout;
+
 
 /**
  * A loader's output as the files a page fetches: `data/NAME` for a JSON loader, `data/NAME/MEMBER` for
@@ -50,14 +53,21 @@ export const readDataFile = (bytes: Buffer, reviver?: (key: string, value: unkno
   fromColumns(JSON.parse(bytes.toString('utf8'), reviver)) as Record<string, unknown>;
 
 /**
- * Every loader's data files on `dbPath` in `profile`: file name → content as a page reads it. The files
- * a page offers to download (Årsuppföljning's .docx and .md) are renderings of a JSON file beside them
- * (src/annual) and are left out here.
+ * The data files of `loaders` (every loader of docs/data unless named) on `dbPath` in `profile`: file
+ * name → content as a page reads it. Two loaders run at a time, as separate processes the way Framework
+ * runs them. The files a page offers to download (Årsuppföljning's .docx and .md) are renderings of a
+ * JSON file beside them (src/annual) and are left out here.
  */
-export async function dashboardData(dbPath: string, profile: 'public' | 'internal'): Promise<Map<string, Record<string, unknown>>> {
+export async function dashboardData(dbPath: string, profile: 'public' | 'internal', loaders = loaderFiles()): Promise<Map<string, Record<string, unknown>>> {
+  const outputs = new Map<string, Buffer>();
+  const queue = [...loaders];
+  const lane = async () => {
+    for (let loader = queue.shift(); loader; loader = queue.shift()) outputs.set(loader, await runLoaderAsync(loader, dbPath, profile));
+  };
+  await Promise.all([lane(), lane()]);
   const data = new Map<string, Record<string, unknown>>();
-  for (const loader of loaderFiles()) {
-    for (const [name, bytes] of await loaderFilesOf(loader, runLoader(loader, dbPath, profile))) {
+  for (const loader of loaders) {
+    for (const [name, bytes] of await loaderFilesOf(loader, outputs.get(loader)!)) {
       if (name.endsWith('.json') || !name.includes('.')) data.set(name, readDataFile(bytes));
     }
   }

@@ -31,7 +31,8 @@ export function questionRank(rows, {oj, year, newSeries}) {
     {key: "previous", label: `Nej eller inget svar ${year - 1}`, num: true},
     {key: "responsible_text", label: "Ansvarar"}
   ];
-  return html`${dataTable(rankRows.slice(0, topN), {
+  // A fragment, as the page once showed these one by one: html`` would wrap several nodes in a <span>.
+  return html.fragment`${dataTable(rankRows.slice(0, topN), {
     caption: `De ${number(Math.min(topN, rankRows.length))} svagaste av ${number(rankRows.length)} frågor ${year}: antal stadsdelsnämnder med Nej eller inget svar`,
     filename: `oj-svagaste-fragor-${year}.csv`,
     columns

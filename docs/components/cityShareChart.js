@@ -13,7 +13,7 @@ const measures = [
  * stop at every series break: a line is drawn only within one segment, and a dashed rule with a label
  * marks each break year. Symbols and the legend carry the answer as well as colour.
  */
-export function cityShareChart(rows, {breakYears, width, label}) {
+export function cityShareChart(rows, {breakYears, width}) {
   const long = rows.flatMap((r) => measures.map((m) => ({year: r.year, segment: r.segment, svar: m.label, share: r[m.key]})));
   // As many year labels as fit at about 45 px each, counted back from the latest year, so labels never
   // meet however narrow the column.
@@ -35,5 +35,5 @@ export function cityShareChart(rows, {breakYears, width, label}) {
       Plot.dot(long, {x: "year", y: "share", stroke: "svar", symbol: "svar", r: 3, tip: true,
         title: (d) => `${d.year}\n${d.svar}: ${percent(d.share)}`})
     ]
-  }), label);
+  }), `Linjediagram: andel av stadsdelsnämndernas ÖJ-frågor som besvarades Ja, Nej och inte alls, år för år, för hela staden. Linjen bryts vid ${breakYears.join(", ")} (ny serie). Samma uppgifter finns i tabellen.`);
 }

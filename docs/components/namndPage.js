@@ -13,3 +13,6 @@ export function yearRanges(years) {
 }
 
 
+
+/** Items joined as a sentence lists them: "A, B och C" (items may be nodes). */
+export const listOf = (items) => items.flatMap((x, i) => (i === 0 ? [x] : [i === items.length - 1 ? " och " : ", ", x]));

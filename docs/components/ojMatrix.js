@@ -2,6 +2,8 @@ import {html} from "htl";
 import {toCsv} from "./shared/csv.js";
 import {scrollingTable} from "./table.js";
 import {answerLabel} from "./labels.js";
+import {number} from "./shared/format.js";
+import {collapsible} from "./collapsible.js";
 
 /**
  * ÖJ answer colours: dark text on a light background (contrast above 7:1, WCAG AA and AAA). The answer
@@ -68,4 +70,20 @@ export function answerLegend() {
   return html`<ul class="answer-legend" aria-label="Teckenförklaring" style="list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:0.5rem">
     ${Object.keys(answerColors).map((a) => html`<li style=${answerStyle(a) + ";padding:0.1rem 0.5rem;border:1px solid #999"}>${answerText(a)}</li>`)}
   </ul>`;
+}
+
+/**
+ * ÖJ-svar's matrix of a year on request: the legend and the matrix of the columns of one area (or all),
+ * behind a summary saying how many nämnder and questions it holds. columns: [{area, …}] of the year.
+ */
+export function ojMatrixOnRequest({rows, columns, area, year}) {
+  const shown = columns.map((c, i) => [c, i]).filter(([c]) => area === "alla" || c.area === area);
+  return collapsible(`Visa matrisen: ${number(rows.length)} stadsdelsnämnder × ${number(shown.length)} frågor ${year}`, html`${answerLegend()}${ojMatrix(
+    rows.map((r) => ({name: r.name, answers: shown.map(([, i]) => r.answers[i])})),
+    shown.map(([c]) => c),
+    {
+      caption: `ÖJ-svar ${year}: ${number(rows.length)} stadsdelsnämnder × ${number(shown.length)} frågor (område × verksamhet)`,
+      filename: `oj-svar-${year}${area === "alla" ? "" : `-${area}`}.csv`
+    }
+  )}`);
 }

@@ -54,3 +54,6 @@ export function heatStyle(share) {
   const text = (luminance + 0.05) / 0.05 >= 1.05 / (luminance + 0.05) ? "#000" : "#fff";
   return `background:rgb(${r} ${g} ${b});color:${text}`;
 }
+
+/** A file-name column: a long name wraps anywhere, since a first column wider than a phone stops staying in view as the table scrolls. */
+export const fileNameColumn = {key: "file_name", label: "Fil", style: () => "max-width:12rem;overflow-wrap:anywhere"};

@@ -35,6 +35,10 @@ describe('beredskap template, import --report and export on the command line', (
     const csv = join(dir, 'export.csv');
     expect(await main(['export', '--year', '2025', '--format', 'csv', '-o', csv, '--db', db], quiet)).toBe(0);
     expect(existsSync(csv)).toBe(true);
+    // One file per sheet: -o names Beredskap's, the others beside it.
+    expect(readdirSync(dir).filter((n) => n.endsWith('.csv') && n.startsWith('export')).sort()).toEqual(
+      ['', '-atgardsplan', '-brister', '-enheter', '-jamforelse', '-kallor', '-maluppfyllelse', '-tidsfrister'].map((s) => `export${s}.csv`).sort(),
+    );
     const brister = readFileSync(join(dir, 'export-brister.csv'), 'utf8');
     expect(brister.charCodeAt(0)).toBe(0xfeff);
     expect(brister).toContain(`'=HYPERLINK(`);

@@ -62,6 +62,10 @@ describe('the pages\' Plot and Inputs bundles', () => {
       ],
     });
     expect(chart.querySelectorAll('circle, path').length).toBeGreaterThan(3);
+    // Each mark drew its data – a line per unit, a dot per row, the rule at 0 – not only the axes, whose
+    // tick paths alone outnumber three.
+    const drawn = (mark: string) => [...chart.querySelectorAll(`g[aria-label="${mark}"] > *`)].map((e) => e.tagName);
+    expect([drawn('line'), drawn('dot'), drawn('rule'), drawn('text')]).toEqual([['path', 'path'], ['path', 'path', 'path'], ['line'], ['text']]);
     expect(chart.textContent).toContain('A');
     const bars = Plot.plot({ document, marks: [Plot.barX(rows, Plot.stackX({ x: 'share', y: 'unit', fill: 'unit' }))] });
     expect(bars.querySelectorAll('rect').length).toBe(3);

@@ -118,7 +118,14 @@ describe('beredskap export', () => {
     expect(gaps.some((r) => r.values['Indikator eller krav'] === 'B01')).toBe(false);
 
     const goals = sheetRows(workbook.getWorksheet('Måluppfyllelse')!);
-    expect(goals.length).toBeGreaterThan(0);
+    // One row per fokusområde for each of the 28 nämnder and 13 bolag in force on 31 December 2024.
+    expect(goals).toHaveLength(41 * 4);
+    // Farsta's VB, by hand: beredskap B01, B02, B05–B08 met of B01–B11 (6 of 11: more than 20 points under
+    // the target 0.9, ej); säkerhetsskydd S01–S03 met, S04 left out (0.75: within 20 points, delvis);
+    // olycksförebyggande O01–O03 and personsäkerhet P01–P04 all met (helt).
+    expect(goals.filter((g) => g.values['Enhets-id'] === 'farsta').map((g) => [g.values.Fokusområde, g.values['Beräknad andel uppfyllt'], g.values['Tillämpliga poster'], g.values['Beräknad måluppfyllelse']])).toEqual([
+      ['Beredskap', expect.closeTo(6 / 11, 10), 11, 'Ej'], ['Säkerhetsskydd', 0.75, 4, 'Delvis'], ['Olycksförebyggande', 1, 3, 'Helt'], ['Personsäkerhet', 1, 4, 'Helt'],
+    ]);
     expect(typeof goals[0]!.values.Mål).toBe('number');
     expect(goals[0]!.cell('Mål').numFmt).toBe('0.0%');
     // The unit's own judgement and the computed share are two columns with two names.

@@ -260,9 +260,9 @@ describe('long ÖJ CSV', () => {
     expect((await db.all('select source_file_id from oj_answer union select source_file_id from oj_published_share')).length).toBe(1);
     expect(await temporary()).toEqual([]);
     // Neither a refused file, a re-import of the same content nor a dry run leaves one either.
-    await importOj(db, [writeText(join(dir, 'faulty.csv'), faulty)]).catch(() => undefined);
-    await importOj(db, [version(3)]);
-    await importOj(db, [version(1)], { dryRun: true });
+    await expect(importOj(db, [writeText(join(dir, 'faulty.csv'), faulty)])).rejects.toThrow(InputError);
+    expect(await importOj(db, [version(3)])).toMatchObject([{ status: 'unchanged' }]);
+    expect(await importOj(db, [version(1)], { dryRun: true })).toMatchObject([{ status: 'validated', changes: { oj_answer: { added: 0, removed: 0, changed: 1 } } }]);
     expect(await temporary()).toEqual([]);
   });
 });

@@ -101,9 +101,13 @@ describe('kommungrupper by edition (fixture city)', () => {
       { file: 'org/kommungrupp_members.csv', row: 5, column: 'skr_group', found: 'B4', message: 'kommungruppen finns inte i indelning ny (org/kommungrupper.csv)', suggestions: expect.arrayContaining(['B3']) },
       { file: 'org/kommungrupp_members.csv', row: 6, column: 'kommun_code', found: '9997', message: expect.stringContaining('okänd kommunkod') },
       { file: 'org/kommungrupp_members.csv', row: 7, column: 'kommun', found: 'Exempelby', message: 'kommunkoden 9999 är Exempelstad i org/kommuner.csv' },
+      // 9999 is Exempelstad's code, which has its group in ny already.
+      { file: 'org/kommungrupp_members.csv', row: 7, column: 'kommun_code', found: '9999', message: 'kommunen har redan en grupp i indelning ny (rad 4)' },
       { file: 'org/kommuner.csv', row: 2, column: 'skr_group', message: expect.stringContaining('numera per indelning i org/kommungrupp_members.csv') },
       { file: 'org/kommungrupp_members.csv', column: 'kommun_code', found: '9998 Grannby', message: expect.stringContaining('indelning ny saknar 1 av kommunerna') },
     ];
     for (const p of expected) expect(problems).toContainEqual(expect.objectContaining(p));
+    // Each once, and nothing besides.
+    expect(problems).toHaveLength(expected.length);
   });
 });

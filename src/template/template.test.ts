@@ -193,11 +193,16 @@ describe('self-assessment template', () => {
     // A report under the previous programme version answered other requirements: nothing to prefill.
     await answersOf('farsta', 2023, 'VB', { K01: { status: 'Uppfyllt' } });
     const [path2024] = await runTemplate(db, { year: 2024, period: 'T1', unit: 'farsta', outDir: dir });
+    const inForce2024 = ['B01', 'B02', 'B03', 'B04', 'B05', 'B06', 'B07', 'B08', 'B09', 'B10', 'B11', 'S01', 'S02', 'S03', 'S04', 'O01', 'O02', 'O03', 'P01', 'P02', 'P03', 'P04'];
     const book2024 = await readBook(path2024!);
     const lines2024: string[] = [];
     book2024.getWorksheet(instructionSheetName)!.eachRow((r) => lines2024.push(r.values!.toString()));
     expect(lines2024.join('\n')).toMatch(/förra rapport \(verksamhetsberättelse 2023\) gällde andra krav/);
     expect(book2024.getWorksheet(answerSheetName)!.getColumn(templateColumn('Status')).values.slice(2).filter(Boolean)).toEqual([]);
+    // Every one of the 22 requirements of 2024 has its row, none prefilled (an empty sheet would pass the line above).
+    const answers2024 = book2024.getWorksheet(answerSheetName)!;
+    expect((answers2024.getRows(2, answers2024.rowCount - 1) ?? []).map((r) => [r.getCell(templateColumn('Krav')).value, r.getCell(templateColumn('Status')).value]))
+      .toEqual(inForce2024.map((id) => [id, null]));
 
     await importSelfAssessment(db, [path!]);
     const strip = (rows: Record<string, unknown>[]) => rows.map(({ raw_status: _raw, ...r }) => r);

@@ -106,8 +106,9 @@ export async function annualDocument(query, { year }) {
     .sort((a, b) => topicOrder.indexOf(a.topic) - topicOrder.indexOf(b.topic));
   const sentences = draftSentences(inputs, /** @type {any} */ (await query('select sentence_id, topic, template, condition from annual_sentence order by sort_order')));
   const opening = (/** @type {string} */ section) => sentences.filter((s) => sentenceTopics[/** @type {keyof typeof sentenceTopics} */ (s.topic)] === section);
-  const groupTitle = { namnd: 'Nämnder', bolag: 'Bolag (Stadshus AB-koncernen)' };
-  const groupWords = { namnd: 'nämnder', bolag: 'bolag i Stadshus AB-koncernen' };
+  // The words for nämnder and bolag are the configuration's (labels.csv unit_group): which koncern the bolag form is the city's to say.
+  const groupTitle = { namnd: String(label('unit_group', 'namnd')), bolag: String(label('unit_group', 'bolag')) };
+  const groupWords = { namnd: groupTitle.namnd.toLowerCase(), bolag: groupTitle.bolag.toLowerCase() };
 
   // (a) nämndens bedömning per goal beside the computed share, nämnder and bolag apart
   const judged = await query(

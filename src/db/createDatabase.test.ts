@@ -7,13 +7,13 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lines, runCli } from '../cli/cliTesting.ts';
 import { projectRoot } from '../paths.ts';
-import { configDir, tempDir } from '../test/helpers.ts';
+import { tempDir, townConfigDir } from '../test/helpers.ts';
 import { createIfMissing, creatingPrefix } from './createDatabase.ts';
 import { Database } from './database.ts';
 
 /** Starts `beredskap init` on `path`, sends `signal` once `ready(files in the folder)` holds, waits for its end. */
 async function interruptInit(path: string, signal: NodeJS.Signals, ready: (names: string[]) => boolean): Promise<void> {
-  const child = spawn(process.execPath, [join(projectRoot, 'src/bin.js'), 'init', '--db', path, '--config', configDir], {
+  const child = spawn(process.execPath, [join(projectRoot, 'src/bin.js'), 'init', '--db', path, '--config', townConfigDir], {
     env: { ...process.env, CI: 'true' },
     stdio: 'ignore',
   });
@@ -45,7 +45,7 @@ describe('creating a database', () => {
     const pid = /creating-(\d+)/.exec(left.join(' '))?.[1];
     expect(pid).toBeDefined();
 
-    const next = runCli(['sources', '--db', path, '--config', configDir]);
+    const next = runCli(['sources', '--db', path, '--config', townConfigDir]);
     expect([next.code, lines(next.stdout), lines(next.stderr)]).toEqual([0, ['Inga filer importerade ännu.'], [
       `En avbruten körning (process ${pid}) lämnade en ofullständig ny databas; den är borttagen och ${path} skapas på nytt.`,
     ]]);

@@ -134,8 +134,9 @@ export async function annualDocuments(query, years) {
   const ofYear = (/** @type {Record<string, any>[]} */ rows, /** @type {number} */ year) => rows.filter((r) => Number(r.year) === year);
   // Topic by topic in sentenceTopics' order, each topic's subjects in the view's order.
   const topicOrder = Object.keys(sentenceTopics);
-  const groupTitle = { namnd: label('unit_group', 'namnd'), bolag: label('unit_group', 'bolag') };
-  const groupWords = { namnd: groupTitle.namnd?.toLocaleLowerCase('sv-SE'), bolag: groupTitle.bolag?.toLocaleLowerCase('sv-SE') };
+  // The words for nämnder and bolag are the configuration's (labels.csv unit_group): which koncern the bolag form is the city's to say.
+  const groupTitle = { namnd: String(label('unit_group', 'namnd')), bolag: String(label('unit_group', 'bolag')) };
+  const groupWords = { namnd: groupTitle.namnd.toLocaleLowerCase('sv-SE'), bolag: groupTitle.bolag.toLocaleLowerCase('sv-SE') };
   /** @type {AnnualDocument[]} */
   const docs = [];
   for (const year of years) {

@@ -12,7 +12,7 @@ import { number, percent } from '../present/format.js';
 import { runCli } from '../cli/cliTesting.ts';
 import type { Database } from '../db/database.ts';
 import { haveChromium } from '../dashboard/chromium.ts';
-import { configDir, configError, tempDir } from '../test/helpers.ts';
+import { configError, tempDir, townConfigDir } from '../test/helpers.ts';
 import { openSampleDb } from '../test/sharedSample.ts';
 import { pdfPages, printProblems } from '../test/pdfPages.ts';
 import { zipParts } from '../test/zipParts.ts';
@@ -111,10 +111,12 @@ describe('the annual follow-up', () => {
     expect(kontinuitet.values).not.toHaveProperty('change_pp');
     // evakuering has no break: compared with 2022
     expect(d2023.find((s) => s.topic === 'oj_omrade' && s.subjectId === 'evakuering')!.values).toHaveProperty('previous_year', 2022);
-    // 29 nämnder in 2022, 28 in 2023 (Järva, Norra innerstaden): counts are not compared
+    // the town's nämnder at the end of 2022 and 2023: 3 stadsdelsnämnder, the kommunstyrelse and 3 facknämnder,
+    // then Samhällsbyggnadsnämnden too (from 2023-03-01): 7 and 8, so counts are not compared; one sentence for
+    // each of the five fokusområden and the programme as a whole
     const judged = d2023.filter((s) => s.topic === 'bedomning_namnd');
-    expect(judged.length).toBe(5);
-    for (const s of judged) expect({ id: s.sentenceId, m: s.values.m, previous_m: s.values.previous_m }).toEqual({ id: 'bedomning-namnd-omorganiserad', m: 28, previous_m: 29 });
+    expect(judged.length).toBe(6);
+    for (const s of judged) expect({ id: s.sentenceId, m: s.values.m, previous_m: s.values.previous_m }).toEqual({ id: 'bedomning-namnd-omorganiserad', m: 8, previous_m: 7 });
     // 2021 has no nämndens bedömning: no such sentence, and the section says so only when it has nothing at all
     const d2021 = await doc(2021, 'internal');
     expect(sentencesOf(d2021).filter((s) => s.topic.startsWith('bedomning'))).toEqual([]);
@@ -151,8 +153,9 @@ describe('the annual follow-up', () => {
        from annual_unit p join annual_unit i on i.profile = 'internal' and i.year = p.year and i.unit_id = p.unit_id
        left join dash_namnd_readiness r on r.year = p.year and r.unit_id = p.unit_id and r.fokusomrade = 'sakerhetsskydd'
        where p.profile = 'public' and p.year = 2025`);
-    expect(rows.length).toBeGreaterThan(30);
-    expect(rows.filter((r) => r.skydd > 0).length).toBeGreaterThan(20);
+    // 8 nämnder and 3 bolag, each asked the säkerhetsskydd requirements (S01–S04 apply to every unit)
+    expect(rows.length).toBe(11);
+    expect(rows.filter((r) => r.skydd > 0).length).toBe(11);
     for (const r of rows) expect({ unit: r.unit_id, pub: r.pub }).toEqual({ unit: r.unit_id, pub: r.internal - r.skydd });
     const texts = (await db.all<{ text_sv: string }>(`select text_sv from requirement where fokusomrade = 'sakerhetsskydd'`)).map((r) => r.text_sv);
     const publicDoc = await doc(2025, 'public');
@@ -168,7 +171,7 @@ describe('the annual follow-up', () => {
       mkdirSync(work, { recursive: true });
       const dbPath = join(work, 'cli.duckdb');
       copyFileSync(shared, dbPath);
-      return runCli(['report', 'annual', '--db', dbPath, '--config', configDir, ...args], { env });
+      return runCli(['report', 'annual', '--db', dbPath, '--config', townConfigDir, ...args], { env });
     };
 
     it('writes a .docx that reads back with its headings, tables, footnotes, contents and the Exempeldata line', async () => {
@@ -194,7 +197,7 @@ describe('the annual follow-up', () => {
       const captions = paragraphs.filter((p) => style(p) === 'Caption').map(text);
       expect(captions).toHaveLength(tables.length);
       const d = await doc(2025, 'internal');
-      const unitTable = tables.find((t) => text(t).includes('Farsta'))!;
+      const unitTable = tables.find((t) => text(t).includes('Tallmossen'))!;
       expect(unitTable.getElementsByTagName('w:tr')).toHaveLength(d.sections.at(-1)!.tables[0]!.rows.length + 1);
       expect(unitTable.getElementsByTagName('w:tblHeader').length).toBeGreaterThan(0);
       // every header says Exempeldata, every footer numbers the page
@@ -233,7 +236,7 @@ describe('the annual follow-up', () => {
 
   it('refuses a sentence naming a placeholder, topic or condition field the view does not have, naming file, row and column', () => {
     const config = join(dir, 'config');
-    cpSync(configDir, config, { recursive: true });
+    cpSync(townConfigDir, config, { recursive: true });
     const file = join(config, 'annual_sentences.csv');
     writeFileSync(file, `${readFileSync(file, 'utf8')}fel-1,krav_namnd,,"{subject} saknas hos {antal} av {m}."\nfel-2,krav_nämnd,,"{subject}."\nfel-3,krav_namnd,n > 0 och antal = 2,"{subject}."\n`);
     const error = configError(config);

@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { buildProfile } from '../dashboard/profile.ts';
-import { configDir, tempDir, writeText } from '../test/helpers.ts';
+import { tempDir, townConfigDir, writeText } from '../test/helpers.ts';
 import { forTerminal } from '../text/terminalText.ts';
 import { lines, runCli, runMain } from './cliTesting.ts';
 import { describeFailure, exitCodes } from './failure.ts';
@@ -47,7 +47,8 @@ describe('usage errors: one Swedish line, "menade du", where to read more (exit 
 describe('failures of files and the machine: one line, a log for details, an exit code per kind', () => {
   const dir = tempDir();
   beforeEach(() => mkdirSync(dir, { recursive: true })); // tempDir removes it after each test
-  const env = () => ({ BEREDSKAP_LOG: join(dir, 'fel.log') });
+  // the fixture town, not the repository's data/
+  const env = () => ({ BEREDSKAP_LOG: join(dir, 'fel.log'), BEREDSKAP_CONFIG: townConfigDir });
 
   it('names a missing file in plain Swedish, without the system\'s code (exit 1)', async () => {
     const r = await runMain(['import', 'oj', join(dir, 'finns-inte.xlsx'), '--db', join(dir, 'a.duckdb')], { env: env() });
@@ -129,7 +130,7 @@ describe('failures of files and the machine: one line, a log for details, an exi
 
   it.skipIf(!existsSync('/dev/full'))('a full disk while writing an export (exit 6)', async () => {
     const db = join(dir, 'c.duckdb');
-    writeText(join(dir, 'oj.csv'), 'ar;enhet;indikator;verksamhet;svar\n2024;Farsta;evakuering;sabo;Nej\n');
+    writeText(join(dir, 'oj.csv'), 'ar;enhet;indikator;verksamhet;svar\n2024;Tallmossen;evakuering;sabo;Nej\n');
     expect((await runMain(['import', 'oj', join(dir, 'oj.csv'), '--db', db], { env: env() })).code).toBe(0);
     const r = await runMain(['export', '--format', 'xlsx', '-o', '/dev/full', '--db', db], { env: env() });
     expect(r.code).toBe(exitCodes.environment);
@@ -138,7 +139,7 @@ describe('failures of files and the machine: one line, a log for details, an exi
 
   it('a configuration value outside its range names file, row and column (exit 1)', async () => {
     const config = join(dir, 'config');
-    cpSync(configDir, config, { recursive: true, filter: (src) => !/\.duckdb|sample|raw/.test(src) });
+    cpSync(townConfigDir, config, { recursive: true, filter: (src) => !/\.duckdb|sample|raw/.test(src) });
     const targets = readFileSync(join(config, 'targets.csv'), 'utf8').split('\n');
     const row = targets.findIndex((l) => /^\d{4},/.test(l));
     const fields = targets[row]!.split(',');
@@ -174,13 +175,14 @@ describe('terminal escape injection', () => {
   it('from error messages and from `sources`', async () => {
     const db = join(dir, 'x.duckdb');
     const bad = writeText(join(dir, `bad${hostile}.csv`), `ar;enhet;indikator;verksamhet;svar\n2024;${hostile};evakuering;sabo;Ja\n`);
-    const refused = await runMain(['import', 'oj', bad, '--db', db]);
+    const env = { BEREDSKAP_CONFIG: townConfigDir };
+    const refused = await runMain(['import', 'oj', bad, '--db', db], { env });
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('Allt OK');
     expect(refused.stderr).not.toMatch(/[\x07\x1b]/);
-    const good = writeText(join(dir, `ok${hostile}.csv`), 'ar;enhet;indikator;verksamhet;svar\n2024;Farsta;evakuering;sabo;Ja\n');
-    expect((await runMain(['import', 'oj', good, '--db', db])).code).toBe(0);
-    const sources = await runMain(['sources', '--db', db]);
+    const good = writeText(join(dir, `ok${hostile}.csv`), 'ar;enhet;indikator;verksamhet;svar\n2024;Tallmossen;evakuering;sabo;Ja\n');
+    expect((await runMain(['import', 'oj', good, '--db', db], { env })).code).toBe(0);
+    const sources = await runMain(['sources', '--db', db], { env });
     expect(sources.stdout).toContain('Allt OK');
     expect(sources.stdout).not.toMatch(/[\x07\x1b]/);
   });

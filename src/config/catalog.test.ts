@@ -1,6 +1,7 @@
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Database } from '../db/database.ts';
-import { openTestDb, tempDir } from '../test/helpers.ts';
+import { openInitialisedDb, tempDir, townConfigDir } from '../test/helpers.ts';
 import { Catalog } from './catalog.ts';
 
 describe('Catalog.load', () => {
@@ -9,7 +10,7 @@ describe('Catalog.load', () => {
   afterEach(() => db?.close());
 
   it('answers applies() from requirement_applicability, and refuses to guess when loaded without it', async () => {
-    db = await openTestDb(dir);
+    db = await openInitialisedDb(join(dir, 'test.duckdb'), townConfigDir);
     // A requirement in force that applies to one unit that year and not to another (förskola's, say).
     const pair = (await db.one<{ requirement_id: string; unit_id: string; other_unit_id: string; year: number }>(
       `select a.requirement_id, a.unit_id, o.unit_id as other_unit_id, a.year

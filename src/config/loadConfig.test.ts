@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Database } from '../db/database.ts';
 import { initDatabase } from './initDatabase.ts';
-import { configDir, openTestDb, tempDir } from '../test/helpers.ts';
+import { openInitialisedDb, tempDir, townConfigDir } from '../test/helpers.ts';
 
 describe('loadConfig', () => {
   const dir = tempDir();
@@ -12,10 +12,10 @@ describe('loadConfig', () => {
   afterEach(() => db?.close());
 
   it('the same files in another folder reload nothing and are recorded as read from there; an edit reloads', async () => {
-    db = await openTestDb(dir);
-    expect((await initDatabase(db, configDir)).configReloaded).toBe(false);
+    db = await openInitialisedDb(join(dir, 'test.duckdb'), townConfigDir);
+    expect((await initDatabase(db, townConfigDir)).configReloaded).toBe(false);
     const copy = join(dir, 'kopia');
-    cpSync(configDir, copy, { recursive: true });
+    cpSync(townConfigDir, copy, { recursive: true });
     expect((await initDatabase(db, copy)).configReloaded).toBe(false);
     expect(await db.all('select config_dir from config_state')).toEqual([{ config_dir: copy }]);
     const settings = join(copy, 'settings.csv');

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DatabaseBusyError } from '../db/database.ts';
 import { projectRoot } from '../paths.ts';
-import { openTestDb, tempDir } from '../test/helpers.ts';
+import { openInitialisedDb, tempDir, townConfigDir } from '../test/helpers.ts';
 import { buildSite } from './buildSite.ts';
 
 /** Every live process (not a zombie): id, parent, process group and command line, from Linux's /proc. */
@@ -40,7 +40,7 @@ describe('build into a temporary folder', () => {
   it('a build killed mid-way ends its children; the next build removes what it left, swaps a complete build in, and leaves the previous site whole when the database is held by another process', async () => {
     mkdirSync(dir, { recursive: true });
     const dbPath = join(dir, 'site.duckdb');
-    (await openTestDb(dir, 'site.duckdb')).close();
+    (await openInitialisedDb(dbPath, townConfigDir)).close();
     const outDir = join(dir, 'dist');
     mkdirSync(outDir);
     writeFileSync(join(outDir, 'gammal.txt'), 'förra bygget');

@@ -160,9 +160,11 @@ describe('dashboard loaders on the sample database', () => {
   it('public nämnd and bolag pages carry no säkerhetsskydd figure of their own, internal ones do', () => {
     const members = (suffix: string) => Object.keys(actual).filter((f) => f.startsWith('namnd/') && (suffix ? f.endsWith(suffix) : !f.endsWith(')')));
     const text = (file: string) => readFileSync(join(outDir, file.replace(/[/ ()]/g, '_')), 'utf8');
-    expect(members('').length).toBeGreaterThan(20);
+    // the town's 8 stadsdelsnämnder (5, merged and split into 3), the kommunstyrelse, 4 facknämnder and 3 bolag
+    expect(members('').length).toBe(16);
     expect(members('').filter((f) => text(f).includes('"sakerhetsskydd"'))).toEqual([]);
-    expect(members('(internal)').filter((f) => text(f).includes('"sakerhetsskydd"')).length).toBeGreaterThan(20);
+    // at least the 14 with self-assessments (all but Hamnen and Kvarnbacken, merged in 2019)
+    expect(members('(internal)').filter((f) => text(f).includes('"sakerhetsskydd"')).length).toBeGreaterThanOrEqual(14);
     // samtliga pools säkerhetsskydd with the other goals: only the unit's own judgement is public
     for (const f of members('')) {
       for (const g of (JSON.parse(text(f)) as { goals: Record<string, unknown>[] }).goals.filter((g) => g.goal === 'samtliga')) {
@@ -177,20 +179,38 @@ describe('dashboard loaders on the sample database', () => {
       unit: { unit_group: string }; counts: { year: number; n_oj_answered: number; n_oj_responsible: number; n_oj_open: number | null }[];
       ojGaps: { year: number; role: string; owner_reason: string; answering_unit_id: string; indicator_id: string; is_shared: boolean; shared_with: string | null }[];
     };
-    const social = page('socialnamnden');
+    const social = page('social-och-arbetsmarknadsnamnden');
     const withOj = social.counts.filter((c) => c.n_oj_responsible > 0);
     expect(withOj.length).toBeGreaterThan(0);
     expect(withOj.every((c) => c.n_oj_answered === 0)).toBe(true);
     expect(social.ojGaps.length).toBeGreaterThan(0);
-    expect(social.ojGaps.every((g) => g.role === 'ansvarar' && g.owner_reason && g.answering_unit_id !== 'socialnamnden')).toBe(true);
+    expect(social.ojGaps.every((g) => g.role === 'ansvarar' && g.owner_reason && g.answering_unit_id !== 'social-och-arbetsmarknadsnamnden')).toBe(true);
     // its count is its list
     for (const c of withOj) expect([c.year, c.n_oj_open]).toEqual([c.year, social.ojGaps.filter((g) => g.year === c.year).length]);
     // a shared cell is on the answering stadsdelsnämnd's own list too, naming the socialnämnd
     const shared = social.ojGaps.find((g) => g.is_shared)!;
     expect(page(shared.answering_unit_id).ojGaps).toEqual(expect.arrayContaining([
-      expect.objectContaining({ year: shared.year, indicator_id: shared.indicator_id, role: 'egen', shared_with: expect.stringContaining('Socialnämnden') }),
+      expect.objectContaining({ year: shared.year, indicator_id: shared.indicator_id, role: 'egen', shared_with: expect.stringContaining('Social- och arbetsmarknadsnämnden') }),
     ]));
-    expect(page('stockholms-stadshus-ab').unit.unit_group).toBe('bolag');
+    expect(page('alvviks-stadshus-ab').unit.unit_group).toBe('bolag');
+    expect(page('alvvikshem').unit.unit_group).toBe('bolag');
+  });
+
+  it('shows the town\'s fifth fokusområde wherever it shows the four of data/ (a public build leaves out only säkerhetsskydd per unit)', () => {
+    const read = (file: string) => readDataFile(readFileSync(join(outDir, file))) as Record<string, Record<string, unknown>[]>;
+    const fokusOf = (rows: Record<string, unknown>[], column = 'fokusomrade') => [...new Set(rows.map((r) => r[column]).filter((f) => f !== null && f !== 'samtliga'))].sort();
+    const all = ['beredskap', 'forsorjning', 'olycksforebyggande', 'personsakerhet', 'sakerhetsskydd'];
+    expect(fokusOf(read('meta.json').fokusomraden)).toEqual(all);
+    const method = read('method.json');
+    expect([fokusOf(method.crosswalk), fokusOf(method.targets)]).toEqual([all, all]);
+    // ÖJ's upphandling counts towards it, so ÖJ questions carry it too
+    expect(fokusOf(method.indicators, 'fokusomrade_title')).toContain('Försörjningsberedskap');
+    expect(fokusOf(read('overview.json').readiness)).toEqual(all.filter((f) => f !== 'sakerhetsskydd'));
+    expect(fokusOf(read('overview.json').goalsCity)).toEqual(all);
+    expect(fokusOf(read('goals.json').thresholds)).toEqual(all);
+    // Stadsledning is public: the nämnder's judgement of every goal, but no säkerhetsskydd requirement
+    const leadership = read('leadership.json');
+    expect([fokusOf(leadership.attainment, 'goal'), fokusOf(leadership.requirements)]).toEqual([all, all.filter((f) => f !== 'sakerhetsskydd')]);
   });
 
   it('ÖJ-svar: the city-wide trend starts a new segment at each series break, and ranks questions by Nej or no answer', () => {
@@ -207,5 +227,14 @@ describe('dashboard loaders on the sample database', () => {
     for (const r of latest) expect(r.n_weak).toBe(r.n_nej + r.n_unanswered + r.n_no_row);
     expect(latest.map((r) => r.n_weak)).toEqual([...latest.map((r) => r.n_weak)].sort((a, b) => b - a));
     expect(latest.every((r) => r.n_units === oj.cityShares.at(-1)!.n_units)).toBe(true);
+  });
+
+  it('ÖJ-svar: a unit split in two continues under both its successors, a merged one under the one', () => {
+    const { units } = fromColumns(JSON.parse(readFileSync(join(outDir, 'oj_latest.json'), 'utf8'))) as { units: { unit_id: string; successor_ids: string | null }[] };
+    const successors = Object.fromEntries(units.map((u) => [u.unit_id, u.successor_ids]));
+    expect(successors).toEqual({
+      hamnen: 'hamnen-kvarnbacken', kvarnbacken: 'hamnen-kvarnbacken', ekudden: 'strandvallen', mossen: 'strandvallen|tallmossen', tallbo: 'tallmossen',
+      'hamnen-kvarnbacken': null, strandvallen: null, tallmossen: null,
+    });
   });
 });

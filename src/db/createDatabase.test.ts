@@ -7,13 +7,13 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lines, runCli } from '../cli/cliTesting.ts';
 import { projectRoot } from '../paths.ts';
-import { configDir, tempDir } from '../test/helpers.ts';
+import { tempDir, townConfigDir } from '../test/helpers.ts';
 import { createIfMissing, creatingPrefix } from './createDatabase.ts';
 import { Database } from './database.ts';
 
 /** Starts `beredskap init` on `path`, sends `signal` once `ready(files in the folder)` holds, waits for its end; gives its process id. */
 async function interruptInit(path: string, signal: NodeJS.Signals, ready: (names: string[]) => boolean): Promise<number> {
-  const child = spawn(process.execPath, [join(projectRoot, 'src/bin.js'), 'init', '--db', path, '--config', configDir], {
+  const child = spawn(process.execPath, [join(projectRoot, 'src/bin.js'), 'init', '--db', path, '--config', townConfigDir], {
     env: { ...process.env, CI: 'true' },
     stdio: 'ignore',
   });
@@ -45,7 +45,7 @@ describe('creating a database', () => {
     // What it left is named by its own process id: how the next command knows the work as an ended run's.
     expect(readdirSync(dir).filter((n) => !n.endsWith('.wal'))).toEqual([`.ny.duckdb.creating-${pid}`]);
 
-    const next = runCli(['sources', '--db', path, '--config', configDir]);
+    const next = runCli(['sources', '--db', path, '--config', townConfigDir]);
     expect([next.code, lines(next.stdout), lines(next.stderr)]).toEqual([0, ['Inga filer importerade ännu.'], [
       `En avbruten körning (process ${pid}) lämnade en ofullständig ny databas; den är borttagen och ${path} skapas på nytt.`,
     ]]);

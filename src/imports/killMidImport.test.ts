@@ -6,19 +6,19 @@ import { Database } from '../db/database.ts';
 import { projectRoot } from '../paths.ts';
 import { defaultSeed } from '../sample/generateSample.ts';
 import { loadSampleInputs } from '../sample/sampleInputs.ts';
-import { openTestDb, tempDir, writeText } from '../test/helpers.ts';
+import { openInitialisedDb, tempDir, townConfigDir, writeText } from '../test/helpers.ts';
 
 describe('an import killed midway', () => {
   const dir = tempDir();
 
   it('leaves the database as it was or fully imported, never partly', async () => {
-    const db = await openTestDb(dir, 'killed.duckdb');
+    const db = await openInitialisedDb(join(dir, 'killed.duckdb'), townConfigDir);
     const { bytes, rows } = longCsv(await loadSampleInputs(db), [2020, 2021, 2022, 2023, 2024, 2025], defaultSeed);
     db.close();
     const csv = writeText(join(dir, 'national.csv'), bytes);
     // Killed at several points of the run: while parsing, while storing, around the commit.
     for (const delayMs of [400, 1200, 2000]) {
-      const child = spawn(process.execPath, [join(projectRoot, 'src/bin.js'), 'import', 'oj', csv, '--db', join(dir, 'killed.duckdb'), '--quiet'], { stdio: 'ignore' });
+      const child = spawn(process.execPath, [join(projectRoot, 'src/bin.js'), 'import', 'oj', csv, '--db', join(dir, 'killed.duckdb'), '--config', townConfigDir, '--quiet'], { stdio: 'ignore' });
       await new Promise((resolve) => setTimeout(resolve, delayMs));
       child.kill('SIGKILL');
       await new Promise((resolve) => child.on('exit', resolve));

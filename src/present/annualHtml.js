@@ -47,7 +47,8 @@ function styles(doc) {
   .annual-doc .table-wrap { overflow: visible; }
   .annual-doc .scroll-hint { display: none; }
   .annual-doc table.data { font-size: 8.5pt; width: 100%; }
-  .annual-doc table.data caption { break-after: avoid; text-align: left; }
+  /* Not split either: a caption of two lines broken after its first leaves that line at a page's foot. */
+  .annual-doc table.data caption { break-after: avoid; break-inside: avoid; text-align: left; }
   .annual-doc table.data thead { display: table-header-group; }
   .annual-doc table.data tr { break-inside: avoid; }
   .annual-doc table.data th, .annual-doc table.data td { padding: 1pt 4pt; }

@@ -76,10 +76,21 @@ function writeUnitAnswers(row: ExcelJS.Row, firstColumn: number, order: string[]
   });
 }
 
-function addReadMe(wb: ExcelJS.Workbook, year: OjYear): void {
+/** Who answered the survey: every kommun, and the nämnder below it of the kommuner the configuration has them for. */
+function respondentsText(year: OjYear, inputs: SampleInputs): string {
+  const codes = new Set(year.stadsdelar.map((s) => s.unit.kommun_code));
+  const kommuner = inputs.units
+    .filter((u) => u.kind === 'kommun' && codes.has(u.kommun_code))
+    .map((u) => u.name)
+    .sort((a, b) => a.localeCompare(b, 'sv'));
+  const below = kommuner.length ? ` samt stadsdelsnämnder och motsvarande nämnder i ${new Intl.ListFormat('sv', { type: 'conjunction' }).format(kommuner)}` : '';
+  return `Resultaten bygger på en enkät till samtliga kommuner${below}.`;
+}
+
+function addReadMe(wb: ExcelJS.Workbook, year: OjYear, inputs: SampleInputs): void {
   const ws = wb.addWorksheet('Läs mig');
   ws.addRow([surveyTitle(year.year)]).font = { bold: true, size: 14 };
-  ws.addRow(['Resultaten bygger på en enkät till samtliga kommuner samt stadsdelsområden i Stockholm och socialförvaltningar i Göteborg.']);
+  ws.addRow([respondentsText(year, inputs)]);
   ws.addRow([measureDateText(year.measureDate)]);
   ws.addRow(['Aggregerade rader visar andelen svarande enheter som svarat Ja. Ej aktuellt och ej svar ingår inte i underlaget.']);
   ws.addRow(['EXEMPELDATA – filen är framställd av Beredskapsuppföljning och innehåller inga verkliga svar.']);
@@ -149,7 +160,7 @@ function addStadsdelSheet(wb: ExcelJS.Workbook, year: OjYear, inputs: SampleInpu
 
 export function buildOjWorkbook(year: OjYear, inputs: SampleInputs, rng: Rng): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
-  addReadMe(wb, year);
+  addReadMe(wb, year, inputs);
   addIndicatorSheet(wb, year, inputs);
   addKommunSheet(wb, year, inputs, rng);
   addStadsdelSheet(wb, year, inputs, rng);

@@ -15,22 +15,24 @@ describe('sample data, built through the real import path', () => {
   });
   afterAll(() => db?.close());
 
-  it('has 14 Stockholm stadsdelsnämnder up to 2020, 13 for 2021–2023 and 11 from 2024', async () => {
+  // The fixture town (src/test/fixtures/town): the merger of 2019-01-01 and the split of 2022-07-01, each
+  // counted from the first ÖJ measure date (1 February) after it.
+  it('has the town\'s 5 stadsdelsnämnder up to 2018, 4 for 2019–2022 and 3 from 2023', async () => {
     const counts = await db.all<{ year: number; n: number }>(
       `select year, count(distinct unit_id)::int as n from oj_answer join org_unit using (unit_id)
-       where kind = 'stadsdelsnamnd' and kommun_code = '0180' group by year order by year`,
+       where kind = 'stadsdelsnamnd' and kommun_code = '9998' group by year order by year`,
     );
-    expect(counts).toEqual([2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025].map((year) => ({ year, n: year <= 2020 ? 14 : year <= 2023 ? 13 : 11 })));
+    expect(counts).toEqual([2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025].map((year) => ({ year, n: year <= 2018 ? 5 : year <= 2022 ? 4 : 3 })));
   });
 
-  it('has answers for all 290 kommuner every year, and every answer kind', async () => {
+  it('has answers for all 291 kommuner (the 290 real ones and the town) every year, and every answer kind', async () => {
     const kommuner = await db.all<{ n: number }>("select count(distinct unit_id)::int as n from oj_answer join org_unit using (unit_id) where kind = 'kommun' group by year");
-    expect(new Set(kommuner.map((k) => k.n))).toEqual(new Set([290]));
+    expect(new Set(kommuner.map((k) => k.n))).toEqual(new Set([291]));
     const answers = await db.all<{ answer: string }>('select distinct answer from oj_answer order by 1');
     expect(answers.map((a) => a.answer)).toEqual(['delvis', 'ej_aktuellt', 'ej_svar', 'ja', 'nej', 'pagar']);
   });
 
-  it('has self-assessments for every Stockholm nämnd for 2024 and 2025, T1, T2 and VB, with every status', async () => {
+  it('has self-assessments for every nämnd and bolag of the town for 2024 and 2025, T1, T2 and VB, with every status', async () => {
     const periods = await db.all<{ year: number; period: string; n: number }>(
       `select year, period, count(distinct unit_id)::int as n from self_assessment where year >= 2024 group by all order by all`,
     );
@@ -38,6 +40,8 @@ describe('sample data, built through the real import path', () => {
       `select y.year, count(*)::int as n from (values (2024), (2025)) y(year) join stg_org_namnd u
        on valid_on(u.valid_from, u.valid_to, make_date(y.year, 12, 31)) group by all order by 1`,
     );
+    // 3 stadsdelsnämnder, the kommunstyrelse, 4 facknämnder and 3 bolag
+    expect(namnder).toEqual([{ year: 2024, n: 11 }, { year: 2025, n: 11 }]);
     for (const { year, n } of namnder) {
       expect(periods.filter((p) => p.year === year).map((p) => [p.period, p.n])).toEqual([['T1', n], ['T2', n], ['VB', n]]);
     }
@@ -48,14 +52,18 @@ describe('sample data, built through the real import path', () => {
   it('follows the programme model: bolag self-assess, requirements only where they apply, nämndens bedömning beside the computed share', async () => {
     const bolag = await db.one<{ n: number }>(`select count(distinct unit_id)::int as n from self_assessment join org_unit using (unit_id) where kind = 'bolag' and year = 2025`);
     expect(bolag!.n).toBeGreaterThan(0);
-    // Trafiknämnden is never asked about procuring socialtjänst (B07 applies to stadsdelsnämnder, Socialnämnden, Äldrenämnden).
-    expect(await db.all(`select * from self_assessment where unit_id = 'trafiknamnden' and requirement_id = 'B07'`)).toEqual([]);
+    // Samhällsbyggnadsnämnden is never asked about procuring socialtjänst (B07 applies to stadsdelsnämnder,
+    // Social- och arbetsmarknadsnämnden, Omsorgsnämnden), but is asked what every nämnd is (B01).
+    expect(await db.all(`select * from self_assessment where unit_id = 'samhallsbyggnadsnamnden' and requirement_id = 'B07'`)).toEqual([]);
+    expect(await db.one(`select count(*)::int as n from self_assessment where unit_id = 'samhallsbyggnadsnamnden' and requirement_id = 'B01' and year = 2025`)).toEqual({ n: 3 });
+    // Älvvikshem is left out of L03 (applies nej), its sister company is not.
+    expect(await db.all(`select distinct unit_id from self_assessment where requirement_id = 'L03' and unit_id like 'alvvik%' order by 1`)).toEqual([{ unit_id: 'alvvik-energi' }, { unit_id: 'alvviks-stadshus-ab' }]);
     const judged = await db.one<{ n: number; units: number; differs: number; same: number }>(
       `select count(*)::int as n, count(distinct unit_id)::int as units,
               count(*) filter (where difference in ('bedomning_hogre', 'bedomning_lagre'))::int as differs,
               count(*) filter (where difference = 'samma')::int as same
        from judgement_comparison where year = 2025`);
-    expect(judged!.units).toBeGreaterThan(30);
+    expect(judged!.units).toBe(11);
     expect(judged!.differs).toBeGreaterThan(0);
     expect(judged!.same).toBeGreaterThan(0);
     expect(await db.all(`select distinct unit_group from judgement_city order by 1`)).toEqual([{ unit_group: 'bolag' }, { unit_group: 'namnd' }]);

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { main } from '../cli/main.ts';
 import { InputError } from '../text/problems.ts';
 import { importSelfAssessment } from '../self/importSelfAssessment.ts';
-import { openTestDb, tempDir, writeText } from '../test/helpers.ts';
+import { openInitialisedDb, tempDir, townConfigDir, writeText } from '../test/helpers.ts';
 import { buildSampleDatabase } from './generateSample.ts';
 
 const counts = 'select (select count(*) from oj_answer)::int as answers, (select count(*) from self_assessment)::int as self, (select count(*) from source_file)::int as files, (select count(*) from source_file where superseded_by is not null)::int as superseded';
@@ -14,7 +14,7 @@ describe('sample data never goes over real data', () => {
 
   it('fills a database without real data, and refuses one that holds real data (nothing changed)', async () => {
     mkdirSync(dir, { recursive: true });
-    const db = await openTestDb(dir);
+    const db = await openInitialisedDb(join(dir, 'test.duckdb'), townConfigDir);
     try {
       // Sample over sample is fine: the same files again change nothing.
       await buildSampleDatabase(db, join(dir, 'sample'), { ojYears: [2024], selfYears: [] });
@@ -23,7 +23,7 @@ describe('sample data never goes over real data', () => {
       expect(await db.one(counts)).toEqual(sampleOnly);
 
       // Once a real file is in, the sample is refused and nothing changes.
-      const real = writeText(join(dir, 'var-egen.csv'), 'År;Period;Nämnd;Krav;Status\n2025;T1;Farsta;B01;Uppfyllt\n');
+      const real = writeText(join(dir, 'var-egen.csv'), 'År;Period;Nämnd;Krav;Status\n2025;T1;Tallmossen;B01;Uppfyllt\n');
       await importSelfAssessment(db, [real]);
       const withReal = await db.one(counts);
       await expect(buildSampleDatabase(db, join(dir, 'sample'), { ojYears: [2024], selfYears: [] })).rejects.toThrow(InputError);
@@ -33,6 +33,6 @@ describe('sample data never goes over real data', () => {
     } finally {
       db.close();
     }
-    expect(await main(['sample', '--db', join(dir, 'test.duckdb'), '--out', join(dir, 'sample'), '--quiet'], () => {})).toBe(1);
+    expect(await main(['sample', '--db', join(dir, 'test.duckdb'), '--config', townConfigDir, '--out', join(dir, 'sample'), '--quiet'], () => {})).toBe(1);
   });
 });

@@ -5,7 +5,7 @@ import type { Database } from '../db/database.ts';
 import { importOj } from '../oj/importOj.ts';
 import { defaultSeed } from '../sample/generateSample.ts';
 import { loadSampleInputs } from '../sample/sampleInputs.ts';
-import { openTestDb, tempDir, writeText } from '../test/helpers.ts';
+import { openInitialisedDb, tempDir, townConfigDir, writeText } from '../test/helpers.ts';
 import { runViewChecks } from './viewChecks.ts';
 
 describe('views over the national-scale benchmark data', () => {
@@ -13,7 +13,8 @@ describe('views over the national-scale benchmark data', () => {
   let db: Database;
   let rows = 0;
   beforeAll(async () => {
-    db = await openTestDb(dir);
+    // on the fixture town: its split stadsdelsnämnd (two successors) at national scale
+    db = await openInitialisedDb(join(dir, 'test.duckdb'), townConfigDir);
     const { bytes, rows: written } = longCsv(await loadSampleInputs(db), [2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025], defaultSeed);
     await importOj(db, [writeText(join(dir, 'national.csv'), bytes)]);
     rows = written;

@@ -1,7 +1,7 @@
 // One label table built from data/ (labels.csv → display_label → dash_label): every code a view can
 // output has its words, a city's rewording reaches the command line and the template without a code
-// change, and a bad labels file is refused naming file, row and column. Runs on the tests' configuration
-// (src/test/fixtures/config) with the sample data imported into it.
+// change, and a bad labels file is refused naming file, row and column. Runs on the fixture town
+// (src/test/fixtures/town) with the sample data imported into it (a copy of the run's shared sample database).
 import ExcelJS from 'exceljs';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,8 +16,8 @@ import { runReport } from '../cli/report.ts';
 import { runTemplate } from '../template/commands.ts';
 import { loadExportTables } from '../export/exportData.ts';
 import { answerSheetName, instructionSheetName, judgementSheetName, templateColumn } from '../self/templateLayout.ts';
-import { buildSampleDatabase } from '../sample/generateSample.ts';
-import { configDir, configError, openTestDb } from '../test/helpers.ts';
+import { configError, townConfigDir } from '../test/helpers.ts';
+import { openSampleDb } from '../test/sharedSample.ts';
 
 /** Which label domain a view column named so holds, wherever it occurs. */
 const columnDomain: Record<string, string> = {
@@ -47,12 +47,11 @@ const tableColumnDomain = (table: string, column: string): string | null | undef
 };
 
 describe('display labels (data/labels.csv)', () => {
-  // One sample database for every test here (tempDir would remove it after the first).
+  // One copy of the sample database for every test here (tempDir would remove it after the first).
   const dir = mkdtempSync(join(tmpdir(), 'beredskap-labels-'));
   let db: Database;
   beforeAll(async () => {
-    db = await openTestDb(dir);
-    await buildSampleDatabase(db, join(dir, 'sample'));
+    db = await openSampleDb(join(dir, 'test.duckdb'));
   });
   afterAll(() => {
     db?.close();
@@ -93,7 +92,7 @@ describe('display labels (data/labels.csv)', () => {
 
   it('a reworded label reaches the report, the export and the template with no code change', async () => {
     const edited = join(dir, 'reworded');
-    cpSync(configDir, edited, { recursive: true });
+    cpSync(townConfigDir, edited, { recursive: true });
     const file = join(edited, 'labels.csv');
     writeFileSync(file, readFileSync(file, 'utf8')
       .replace('gap,kvarstaende,,Kvarstående', 'gap,kvarstaende,,Finns kvar')
@@ -108,7 +107,7 @@ describe('display labels (data/labels.csv)', () => {
       const sources = (await loadExportTables(db, {})).find((t) => t.name === 'Källor')!;
       expect(new Set(sources.rows.map((r) => r[1]))).toContain('Socialstyrelsens Excelfil');
       expect((await Catalog.load(db)).statusLabels.map((s) => s.label)).toEqual(['Uppfyllt', 'Delvis uppfyllt', 'Ej uppfyllt', 'Ej tillämpligt', 'Ej svar']);
-      const [path] = await runTemplate(db, { year: 2025, period: 'T1', unit: 'farsta', outDir: join(dir, 'mallar') });
+      const [path] = await runTemplate(db, { year: 2025, period: 'T1', unit: 'tallmossen', outDir: join(dir, 'mallar') });
       const workbook = new ExcelJS.Workbook();
       await workbook.xlsx.readFile(path!);
       const instructions: string[] = [];
@@ -117,13 +116,13 @@ describe('display labels (data/labels.csv)', () => {
       expect(workbook.getWorksheet(answerSheetName)!.getCell(2, templateColumn('Status')).dataValidation).toMatchObject({ formulae: ['"Uppfyllt,Delvis uppfyllt,Ej uppfyllt,Ej tillämpligt"'] });
       expect(workbook.getWorksheet(judgementSheetName)!.getCell('E2').dataValidation).toMatchObject({ formulae: ['"Uppfyllt helt,Delvis,Ej"'] });
     } finally {
-      await initDatabase(db, configDir);
+      await initDatabase(db, townConfigDir);
     }
   });
 
   it('a bad labels file is refused: unknown domain or code, a code labelled twice, an empty label, a missing code, a status or judgement the template could not read back', () => {
     const bad = join(dir, 'bad');
-    cpSync(configDir, bad, { recursive: true });
+    cpSync(townConfigDir, bad, { recursive: true });
     const file = join(bad, 'labels.csv');
     const lines = readFileSync(file, 'utf8').trimEnd().split('\n');
     const row = (prefix: string) => lines.findIndex((l) => l.startsWith(prefix)) + 1;

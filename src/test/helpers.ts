@@ -10,7 +10,7 @@ import { InputError, type Problem } from '../text/problems.ts';
 import { projectRoot } from '../paths.ts';
 import { configDir } from './fixtureConfigs.ts';
 
-export { cityConfigDir, configDir } from './fixtureConfigs.ts';
+export { cityConfigDir, configDir, townConfigDir } from './fixtureConfigs.ts';
 /** The repository's configuration, for the tests that check data/ itself. */
 export const repositoryConfigDir = join(projectRoot, 'data');
 

@@ -24,7 +24,7 @@ export function printProblems(path: string, year: number): string[] {
     if (!page.includes(`Årsuppföljning ${year}`) || !page.includes('Exempeldata')) problems.push(`sidan ${i + 1} saknar sidhuvudet`);
     if (!page.includes(`Sida ${i + 1} av ${pages.length}`)) problems.push(`sidan ${i + 1} saknar sidnumret`);
     const last = page.split('\n').filter((l) => l.trim() && !/Sida \d+ av \d+/.test(l)).at(-1)?.trim() ?? '';
-    if (/^(Nämndens bedömning \d|Andel Ja-svar|Krav som oftast inte är uppfyllda \d|Nämnder \d|Bolag \(|Nämnder och bolag som saknar)/.test(last)) {
+    if (/^(Nämndens bedömning \d|Andel Ja-svar|Krav som oftast inte är uppfyllda \d|Nämnder \d|Bolag \d|Nämnder och bolag som saknar)/.test(last)) {
       problems.push(`sidan ${i + 1} slutar med en tabellrubrik: ${last}`);
     }
   });

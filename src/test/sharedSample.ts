@@ -3,11 +3,11 @@ import { dirname, join } from 'node:path';
 import { inject } from 'vitest';
 import { Database } from '../db/database.ts';
 import { buildSampleDatabase } from '../sample/generateSample.ts';
-import { configDir } from './fixtureConfigs.ts';
+import { townConfigDir } from './fixtureConfigs.ts';
 import { openInitialisedDb } from './helpers.ts';
 
 /**
- * A copy at `path` of the sample database on the tests' configuration (buildSampleDatabase through the
+ * A copy at `path` of the sample database on the fixture town (src/test/fixtures/town; buildSampleDatabase through the
  * real import path, the slow part of the files that read it). Built once per run, by whichever test file
  * asks first, in the run's folder from src/test/globalSetup.ts; the others wait for it and copy the
  * closed file. Without that setup it is built at `path`.
@@ -15,7 +15,7 @@ import { openInitialisedDb } from './helpers.ts';
 export async function openSampleDb(path: string): Promise<Database> {
   const runDir = inject('runDir');
   if (!runDir) {
-    const db = await openInitialisedDb(path, configDir);
+    const db = await openInitialisedDb(path, townConfigDir);
     await buildSampleDatabase(db, join(dirname(path), 'sample'));
     return db;
   }
@@ -37,7 +37,7 @@ async function sharedSample(runDir: string): Promise<string> {
     closeSync(lock);
     const building = join(runDir, 'sample-building.duckdb');
     try {
-      const db = await openInitialisedDb(building, configDir);
+      const db = await openInitialisedDb(building, townConfigDir);
       try {
         await buildSampleDatabase(db, join(runDir, 'sample'));
       } finally {

@@ -5,7 +5,7 @@ import { main } from '../cli/main.ts';
 import type { Database } from '../db/database.ts';
 import { importOj } from '../oj/importOj.ts';
 import { importSelfAssessment } from '../self/importSelfAssessment.ts';
-import { openTestDb, tempDir, writeText, writeXlsx } from '../test/helpers.ts';
+import { openInitialisedDb, tempDir, townConfigDir, writeText, writeXlsx } from '../test/helpers.ts';
 import { InputError, type Problem } from './problems.ts';
 import { calendarDate, parseYear } from './validRanges.ts';
 
@@ -34,13 +34,13 @@ describe('years, dates and encodings an import accepts', () => {
   });
 
   it('impossible or absurd due dates stop a self-assessment, named by file, row and column, before anything is stored', async () => {
-    db = await openTestDb(dir);
+    db = await openInitialisedDb(join(dir, 'test.duckdb'), townConfigDir);
     const csv = writeText(join(dir, 'datum.csv'), [
       'Nämnd;År;Period;Krav;Status;Åtgärd;Klart senast',
-      'Farsta;2025;T1;B01;Ej uppfyllt;Ny RSA;2026-02-30',
-      'Farsta;2025;T1;B02;Ej uppfyllt;Ny plan;2026-04-31',
-      'Farsta;2025;T1;B03;Ej uppfyllt;Ny plan;0000-01-01',
-      'Farsta;2025;T1;B04;Ej uppfyllt;Ny plan;2026-02-28',
+      'Tallmossen;2025;T1;B01;Ej uppfyllt;Ny RSA;2026-02-30',
+      'Tallmossen;2025;T1;B02;Ej uppfyllt;Ny plan;2026-04-31',
+      'Tallmossen;2025;T1;B03;Ej uppfyllt;Ny plan;0000-01-01',
+      'Tallmossen;2025;T1;B04;Ej uppfyllt;Ny plan;2026-02-28',
     ].join('\n'));
     const problems = await problemsOf(importSelfAssessment(db, [csv]));
     expect(problems.map((p) => [p.file, p.row, p.column, p.found, p.message])).toEqual([
@@ -51,21 +51,21 @@ describe('years, dates and encodings an import accepts', () => {
     // A date cell of an .xlsx is held to the same range.
     const xlsx = await writeXlsx(join(dir, 'datum.xlsx'), [{
       name: 'Svar',
-      rows: [['År', 'Period', 'Nämnd', 'Krav', 'Status', 'Klart senast'], [2025, 'T1', 'Farsta', 'B01', 'Delvis', new Date(Date.UTC(1899, 11, 31))]],
+      rows: [['År', 'Period', 'Nämnd', 'Krav', 'Status', 'Klart senast'], [2025, 'T1', 'Tallmossen', 'B01', 'Delvis', new Date(Date.UTC(1899, 11, 31))]],
     }]);
     expect((await problemsOf(importSelfAssessment(db, [xlsx]))).map((p) => [p.row, p.message])).toEqual([[2, 'datumet ska ligga mellan 2000-01-01 och 2099-12-31']]);
     expect(await db.one('select count(*)::int as n from self_assessment')).toEqual({ n: 0 });
   });
 
   it('refuses future years in ÖJ CSV, self-assessments and --year, saying the allowed range', async () => {
-    db = await openTestDb(dir);
-    const oj = writeText(join(dir, 'oj.csv'), `ar;enhet;indikator;verksamhet;svar\n2099;Farsta;evakuering;sabo;Ja\n1900;Farsta;evakuering;sabo;Ja\n${thisYear + 1};Farsta;evakuering;sabo;Ja\n`);
+    db = await openInitialisedDb(join(dir, 'test.duckdb'), townConfigDir);
+    const oj = writeText(join(dir, 'oj.csv'), `ar;enhet;indikator;verksamhet;svar\n2099;Tallmossen;evakuering;sabo;Ja\n1900;Tallmossen;evakuering;sabo;Ja\n${thisYear + 1};Tallmossen;evakuering;sabo;Ja\n`);
     expect((await problemsOf(importOj(db, [oj]))).map((p) => [p.row, p.found, p.message])).toEqual([
       [2, '2099', `året ligger i framtiden: ska vara ett årtal från 2000 till ${thisYear}`],
       [3, '1900', `året ska vara ett årtal från 2000 till ${thisYear}`],
       [4, String(thisYear + 1), `året ligger i framtiden: ska vara ett årtal från 2000 till ${thisYear}`],
     ]);
-    const self = writeText(join(dir, 'self.csv'), 'År;Period;Nämnd;Krav;Status\n2099;T1;Farsta;B01;Uppfyllt\n');
+    const self = writeText(join(dir, 'self.csv'), 'År;Period;Nämnd;Krav;Status\n2099;T1;Tallmossen;B01;Uppfyllt\n');
     expect((await problemsOf(importSelfAssessment(db, [self]))).map((p) => [p.row, p.column, p.message])).toEqual([
       [2, '1 (År)', `året ligger i framtiden: ska vara ett årtal från 2000 till ${thisYear}`],
     ]);
@@ -83,8 +83,8 @@ describe('years, dates and encodings an import accepts', () => {
   });
 
   it('names UTF-16 as the encoding instead of reporting columns full of NUL bytes', async () => {
-    db = await openTestDb(dir);
-    const text = 'År;Period;Nämnd;Krav;Status\r\n2025;T1;Farsta;B01;Uppfyllt\r\n';
+    db = await openInitialisedDb(join(dir, 'test.duckdb'), townConfigDir);
+    const text = 'År;Period;Nämnd;Krav;Status\r\n2025;T1;Tallmossen;B01;Uppfyllt\r\n';
     const le = writeText(join(dir, 'unicode.csv'), Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(text, 'utf16le')]));
     const be = writeText(join(dir, 'be.csv'), iconv.encode(text, 'utf16be'));
     const problems = await problemsOf(importSelfAssessment(db, [le, be]));

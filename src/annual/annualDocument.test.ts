@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { JSDOM } from 'jsdom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { number, percent } from '../present/format.js';
-import { runCli } from '../cli/cliTesting.ts';
+import { runMain } from '../cli/cliTesting.ts';
 import type { Database } from '../db/database.ts';
 import { haveChromium } from '../dashboard/chromium.ts';
 import { configError, tempDir, townConfigDir } from '../test/helpers.ts';
@@ -171,12 +171,12 @@ describe('the annual follow-up', () => {
       mkdirSync(work, { recursive: true });
       const dbPath = join(work, 'cli.duckdb');
       copyFileSync(shared, dbPath);
-      return runCli(['report', 'annual', '--db', dbPath, '--config', townConfigDir, ...args], { env });
+      return runMain(['report', 'annual', '--db', dbPath, '--config', townConfigDir, ...args], { env });
     };
 
     it('writes a .docx that reads back with its headings, tables, footnotes, contents and the Exempeldata line', async () => {
       const out = join(work, 'arsuppfoljning.docx');
-      const run = cli(['--year', '2025', '-o', out]);
+      const run = await cli(['--year', '2025', '-o', out]);
       expect(run.stderr).toBe('');
       expect(run.code).toBe(0);
       expect(run.stdout).toContain('Exempeldata');
@@ -211,24 +211,24 @@ describe('the annual follow-up', () => {
       expect(notes[0]).toMatch(/^Vyn judgement_city, raden 2025 · /);
     });
 
-    it('writes Markdown with the same sections and sources, and refuses what it cannot write', () => {
+    it('writes Markdown with the same sections and sources, and refuses what it cannot write', async () => {
       const out = join(work, 'arsuppfoljning.md');
-      expect(cli(['-o', out]).code).toBe(0);
+      expect((await cli(['-o', out])).code).toBe(0);
       const md = readFileSync(out, 'utf8');
       expect(md.split('\n').filter((l) => l.startsWith('## '))).toEqual(['## Innehåll', ...Object.values(sectionTitles).map((t) => `## ${t}`)]);
       expect(md).toMatch(/^# Årsuppföljning 2025\n\n\*\*Exempeldata/);
       expect(md).toMatch(/\[\^1\]: Vyn judgement\\_city, raden 2025/);
-      const txt = cli(['-o', join(work, 'a.txt')]);
+      const txt = await cli(['-o', join(work, 'a.txt')]);
       expect([txt.code, txt.stderr]).toEqual([2, expect.stringContaining('ange --format docx, md eller pdf')]);
-      const none = cli(['--year', '2010', '-o', join(work, 'b.docx')]);
+      const none = await cli(['--year', '2010', '-o', join(work, 'b.docx')]);
       expect([none.code, none.stderr]).toEqual([1, expect.stringContaining('År med uppgifter: 2016–2025')]);
-      const noBrowser = cli(['--format', 'pdf', '-o', join(work, 'c.pdf')], { BEREDSKAP_CHROMIUM: join(work, 'ingen-chromium') });
+      const noBrowser = await cli(['--format', 'pdf', '-o', join(work, 'c.pdf')], { BEREDSKAP_CHROMIUM: join(work, 'ingen-chromium') });
       expect([noBrowser.code, noBrowser.stderr]).toEqual([2, expect.stringContaining('--format pdf skriver ut med Chromium, som saknas här')]);
     });
 
-    it.skipIf(!haveChromium())('prints the year to at most 12 A4 pages, each with the running header, Exempeldata and its page number, no caption apart from its table', () => {
+    it.skipIf(!haveChromium())('prints the year to at most 12 A4 pages, each with the running header, Exempeldata and its page number, no caption apart from its table', async () => {
       const out = join(work, 'arsuppfoljning.pdf');
-      expect(cli(['--year', '2025', '-o', out]).code).toBe(0);
+      expect((await cli(['--year', '2025', '-o', out])).code).toBe(0);
       expect(printProblems(out, 2025)).toEqual([]);
       expect(pdfPages(out).pages.length).toBeGreaterThan(3);
     }, 120_000);

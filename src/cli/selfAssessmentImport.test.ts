@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answerSheetName, templateColumn } from '../self/templateLayout.ts';
-import { writeText } from '../test/helpers.ts';
-import { lines, runCli } from './cliTesting.ts';
+import { configDir, openInitialisedDb, writeText } from '../test/helpers.ts';
+import { lines, runMain } from './cliTesting.ts';
 
 const header = 'År;Period;Nämnd;Krav;Status;Kommentar;Åtgärd;Ansvarig;Klart senast';
 
@@ -15,10 +15,11 @@ describe('import self-assessment on the command line: what it says and when it r
   let db: string;
   let template: string;
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
-  beforeAll(() => {
+  beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'beredskap-self-'));
     db = join(dir, 'self.duckdb');
-    expect(runCli(['template', 'self-assessment', '--year', '2025', '--period', 'T2', '--unit', 'Farsta', '-o', join(dir, 'mallar'), '--db', db]).code).toBe(0);
+    (await openInitialisedDb(db, configDir)).close();
+    expect((await runMain(['template', 'self-assessment', '--year', '2025', '--period', 'T2', '--unit', 'Farsta', '-o', join(dir, 'mallar'), '--db', db, '--config', configDir])).code).toBe(0);
     template = join(dir, 'mallar', readdirSync(join(dir, 'mallar'))[0]!);
   }, 60_000);
 
@@ -41,9 +42,9 @@ describe('import self-assessment on the command line: what it says and when it r
     return path;
   }
 
-  it('suggests the template\'s statuses for an unknown status and the organisation\'s nämnder for an unknown nämnd', () => {
+  it('suggests the template\'s statuses for an unknown status and the organisation\'s nämnder for an unknown nämnd', async () => {
     const file = writeText(join(dir, 'fel.csv'), `${header}\n2025;T2;Farsta;B01;Kanske;;;;\n2025;T2;Solnaa;B02;Uppfyllt;;;;\n`);
-    const r = runCli(['import', 'self-assessment', file, '--db', db]);
+    const r = await runMain(['import', 'self-assessment', file, '--db', db, '--config', configDir]);
     expect(r.code).toBe(1);
     const [status, unit] = lines(r.stderr).slice(1);
     expect(status).toBe('  fel.csv, rad 2, kolumn 5 (Status): okänd status "Kanske". Närmast kända: "Ej aktuellt", "Delvis uppfyllt", "Ej uppfyllt", "Uppfyllt".');
@@ -55,7 +56,7 @@ describe('import self-assessment on the command line: what it says and when it r
     const file = await filled('utan-atgard.xlsx', (id, row) => {
       if (id === 'B01') row.getCell(templateColumn('Status')).value = 'Ej uppfyllt';
     });
-    const r = runCli(['import', 'self-assessment', file, '--dry-run', '--db', db]);
+    const r = await runMain(['import', 'self-assessment', file, '--dry-run', '--db', db, '--config', configDir]);
     expect(r.code).toBe(0);
     const out = lines(r.stdout);
     expect(out[0]).toBe('1 anmärkning som inte stoppar inläsningen (--report UT.xlsx skriver dem till en fil för nämnden):');
@@ -65,9 +66,9 @@ describe('import self-assessment on the command line: what it says and when it r
     expect(out[2]).toBe('utan-atgard.xlsx (2025): kontrollerad (--dry-run, inget skrivet); skulle ge 26 rader lästa, 22 uppgifter – självskattningar: 22 nya, 0 borttagna, 0 ändrade.');
   });
 
-  it('sums up the requirements a partial report leaves out in one line per report', () => {
+  it('sums up the requirements a partial report leaves out in one line per report', async () => {
     const file = writeText(join(dir, 'del.csv'), `${header};Beslutsdatum\n2025;T1;Farsta;B01;Uppfyllt;;;;;2023-05-10\n2025;T1;Farsta;B02;Uppfyllt;;;;;2024-12-10\n`);
-    const out = lines(runCli(['import', 'self-assessment', file, '--dry-run', '--db', db]).stdout);
+    const out = lines((await runMain(['import', 'self-assessment', file, '--dry-run', '--db', db, '--config', configDir])).stdout);
     // The 22 requirements of a stadsdelsnämnd in 2025 less the two reported.
     expect(out[1]).toBe('  del.csv: 20 krav saknas för Farsta 2025 T1 och räknas som ej besvarade: B03, B04, B05, B06, B07, B08, B09, B10, B11, S01, S02, S03, S04, O01, O02, O03, P01, P02, P03, P04.');
     expect(out.filter((l) => l.includes('saknas för'))).toHaveLength(1);
@@ -75,19 +76,19 @@ describe('import self-assessment on the command line: what it says and when it r
 
   it('refuses a template whose rows were changed to another year, unless --year says that year is meant', async () => {
     const file = await filled('fel-ar.xlsx', (_id, row) => (row.getCell(templateColumn('År')).value = 2024));
-    const r = runCli(['import', 'self-assessment', file, '--dry-run', '--db', db]);
+    const r = await runMain(['import', 'self-assessment', file, '--dry-run', '--db', db, '--config', configDir]);
     expect(r.code).toBe(1);
     expect(lines(r.stderr)[1]).toMatch(/^ {2}fel-ar\.xlsx, blad "Självskattning", rad 2, kolumn År: året är inte mallens: mallen gäller 2025; ange --year 2024 om raderna ska gälla 2024 "2024"\.$/);
-    expect(runCli(['import', 'self-assessment', file, '--dry-run', '--year', '2024', '--db', db]).code).toBe(0);
-    const other = runCli(['import', 'self-assessment', file, '--dry-run', '--year', '2023', '--db', db]);
+    expect((await runMain(['import', 'self-assessment', file, '--dry-run', '--year', '2024', '--db', db, '--config', configDir])).code).toBe(0);
+    const other = await runMain(['import', 'self-assessment', file, '--dry-run', '--year', '2023', '--db', db, '--config', configDir]);
     expect([other.code, lines(other.stderr)[1]]).toEqual([1, expect.stringContaining('året är inte det --year 2023 anger "2024"')]);
   });
 
-  it('says why a tertial report after the year\'s verksamhetsberättelse changes none of the year\'s figures', () => {
+  it('says why a tertial report after the year\'s verksamhetsberättelse changes none of the year\'s figures', async () => {
     const vb = writeText(join(dir, 'vb.csv'), `${header}\n2025;VB;Farsta;B01;Uppfyllt;;;;\n`);
-    expect(runCli(['import', 'self-assessment', vb, '--db', db]).code).toBe(0);
+    expect((await runMain(['import', 'self-assessment', vb, '--db', db, '--config', configDir])).code).toBe(0);
     const t2 = writeText(join(dir, 't2.csv'), `${header}\n2025;T2;Farsta;B01;Delvis uppfyllt;;;;\n`);
-    const r = runCli(['import', 'self-assessment', t2, '--db', db]);
+    const r = await runMain(['import', 'self-assessment', t2, '--db', db, '--config', configDir]);
     expect(r.code).toBe(0);
     expect(lines(r.stdout)).toContain('  Obs: Farsta 2025 T2 ändrar inte årets siffror: Farsta har redan lämnat verksamhetsberättelse för 2025, och årets beredskap räknas från den senaste rapporten. T2 sparas och syns i förloppet under året.');
     expect(lines(r.stdout)[0]).toMatch(/^t2\.csv \(2025\): importerad som källa #\d+; 1 rad läst, 1 uppgift – självskattningar: 1 ny, 0 borttagna, 0 ändrade\.$/);

@@ -1,20 +1,26 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { projectRoot } from '../paths.ts';
 import { readDelimited } from '../text/readDelimited.ts';
 
 /**
  * The national share of Ja (among responding kommuner) that sample data aims at, per year and indicator.
- * Anchored on published figures (data/national_reference.csv) and, between and
+ * Anchored on published figures (national_reference.csv of the configuration) and, between and
  * beyond them, on a per-series trend: sample data should look like the real series without pretending
  * to be it. Series keys are indicators.csv's `series`, so the 2023 break in kontinuitet and upphandling
  * starts a new curve instead of bending the old one.
  */
 
-/** Published national shares of Ja, in percent (data/national_reference.csv). */
-const nationalReference = readDelimited('national_reference.csv', readFileSync(join(projectRoot, 'data/national_reference.csv')), { comments: true })
-  .rows.slice(1)
-  .map(({ cells }) => ({ year: Number(cells[0]), area: String(cells[1]), verksamhet: String(cells[2]), pct: Number(cells[3]) }));
+/** A published national share of Ja, in percent. */
+export interface NationalShare { year: number; area: string; verksamhet: string; pct: number }
+
+/** The published shares of the configuration in `configDir` (its national_reference.csv); none without that file, and the trends alone decide. */
+export function readNationalReference(configDir: string): NationalShare[] {
+  const path = join(configDir, 'national_reference.csv');
+  if (!existsSync(path)) return [];
+  return readDelimited('national_reference.csv', readFileSync(path), { comments: true })
+    .rows.slice(1)
+    .map(({ cells }) => ({ year: Number(cells[0]), area: String(cells[1]), verksamhet: String(cells[2]), pct: Number(cells[3]) }));
+}
 
 /**
  * Area-level trend per series, percent at anchor years (linear between, flat beyond). Read off the
@@ -58,7 +64,7 @@ function trendOf(series: string, area: string): [number, number][] {
  * verksamhet's deviation from it where published figures show one (interpolated over the years of the
  * same series), else its usual lag.
  */
-export function targetShare(indicator: { area: string; verksamhet: string; series: string; first_year: number; last_year: number | null }, year: number): number {
+export function targetShare(indicator: { area: string; verksamhet: string; series: string; first_year: number; last_year: number | null }, year: number, nationalReference: NationalShare[]): number {
   const trend = trendOf(indicator.series, indicator.area);
   const inSeries = (y: number) => y >= indicator.first_year && (indicator.last_year === null || y <= indicator.last_year);
   const residuals = nationalReference

@@ -56,7 +56,7 @@ export class OjAnswerModel {
     const cacheKey = `${year}/${indicator.indicator_id}`;
     const cached = this.shiftCache.get(cacheKey);
     if (cached !== undefined) return cached;
-    const target = targetShare(indicator, year);
+    const target = targetShare(indicator, year, this.inputs.nationalReference);
     const latents = kommuner.map((k) => this.latent(k, indicator, year));
     const expected = (s: number) => latents.reduce((sum, l) => sum + sigmoid((s + l) / noiseScale), 0) / latents.length;
     let lo = -10;

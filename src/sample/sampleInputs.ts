@@ -1,4 +1,5 @@
 import type { Database } from '../db/database.ts';
+import { readNationalReference, type NationalShare } from './calibration.ts';
 
 export interface SampleUnit {
   unit_id: string;
@@ -79,6 +80,8 @@ export interface SampleInputs {
   fokusomraden: { fokusomrade: string; title_sv: string }[];
   /** how a management-system export names the programme's overall goal (data/vocab/judgement_goals.csv) */
   overallGoalText: string;
+  /** published national shares the ÖJ answers are calibrated on (national_reference.csv of the configuration the database was loaded from) */
+  nationalReference: NationalShare[];
 }
 
 export async function loadSampleInputs(db: Database): Promise<SampleInputs> {
@@ -103,8 +106,10 @@ export async function loadSampleInputs(db: Database): Promise<SampleInputs> {
     return rows.map((r) => ({ ...r, spellings: texts.get(r.key) ?? [r.title_sv] }));
   };
   const periodTexts = await spellings('period');
+  const configDir = (await db.one<{ config_dir: string }>('select config_dir from config_state'))?.config_dir;
   return {
     organisationId,
+    nationalReference: configDir ? readNationalReference(configDir) : [],
     measureMonthDay: (await setting('oj_measure_date')) ?? '02-01',
     units: await db.all<SampleUnit>(
       // A kommun's group in the earliest edition of SKR's kommungruppsindelning: the sample's model reads it

@@ -6,6 +6,9 @@ export default defineConfig({
   root: fileURLToPath(new URL('../..', import.meta.url)),
   test: {
     include: ['src/**/*.test.ts', 'loaders/**/*.test.ts', 'docs/**/*.test.ts'],
+    // A command a test runs without --config reads the tests' configuration, never the repository's data/,
+    // which a city edits (the tests of data/ itself name it).
+    env: { BEREDSKAP_CONFIG: fileURLToPath(new URL('fixtures/config', import.meta.url)) },
     // Initialises one database per fixture configuration, which the tests copy (src/test/helpers.ts).
     globalSetup: ['src/test/globalSetup.ts'],
     testTimeout: 120_000,

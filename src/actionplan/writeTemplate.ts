@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { newWorkbook } from '../text/newWorkbook.ts';
 import { choiceText } from '../config/labels.ts';
 import { addInstructions, dateCheck, textLimit, headerFill, isoDate, prefilledText, protection, styleInputRow } from '../template/writeSelfAssessmentTemplate.ts';
 import { actionColumn, actionColumns, actionInfoLabels, actionInstructionSheetName, actionSheetName } from './layout.ts';
@@ -23,7 +24,7 @@ export function actionInstructionLines(spec: ActionPlanSpec): string[] {
  * workbook we write, and the import takes the apostrophe off again.
  */
 export async function buildActionPlanWorkbook(spec: ActionPlanSpec, createdAt = new Date()): Promise<ExcelJS.Workbook> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = await newWorkbook();
   workbook.creator = 'Beredskapsuppföljning';
   workbook.created = createdAt;
   workbook.title = `Åtgärdsplan ÖJ ${spec.year} ${spec.unitName}`;

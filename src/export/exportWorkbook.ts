@@ -1,12 +1,13 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { newWorkbook } from '../text/newWorkbook.ts';
 import { extname } from 'node:path';
 import { toCsv } from '../present/csv.js';
 import { sampleNotice } from '../db/selectionInfo.ts';
 import { addTableSheet, type ColumnKind, type Table } from '../text/xlsxTable.ts';
 
 /** The export as one workbook, a sheet per table (header frozen, auto filter, shares as percentages). */
-export function exportWorkbook(tables: Table[], options: { sample?: boolean } = {}): ExcelJS.Workbook {
-  const workbook = new ExcelJS.Workbook();
+export async function exportWorkbook(tables: Table[], options: { sample?: boolean } = {}): Promise<ExcelJS.Workbook> {
+  const workbook = await newWorkbook();
   workbook.creator = 'Beredskapsuppföljning';
   if (options.sample) {
     // Made from sample data: said first, on a sheet of its own, so that no table's header row moves.

@@ -45,7 +45,7 @@ export async function runExport(
   const sample = await isSampleDatabase(db);
   ensureFolder(dirname(resolve(options.out)));
   if (options.format === 'xlsx') {
-    await exportWorkbook(tables, { sample }).xlsx.writeFile(options.out);
+    await (await exportWorkbook(tables, { sample })).xlsx.writeFile(options.out);
     return [options.out];
   }
   const files = exportCsvFiles(tables, options.out, delimiter, { sample });

@@ -108,7 +108,7 @@ export async function runValidationReport(
   const report = await validate(db, options);
   ensureFolder(dirname(resolve(options.reportPath)));
   if (format === 'md') writeFileSync(options.reportPath, validationReportMarkdown(report));
-  else await validationReportWorkbook(report).xlsx.writeFile(options.reportPath);
+  else await (await validationReportWorkbook(report)).xlsx.writeFile(options.reportPath);
   const blocking = report.problems.filter((p) => p.blocksImport).length;
   return { problems: report.problems.length, blocking, ok: blocking === 0 };
 }

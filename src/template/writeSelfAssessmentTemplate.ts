@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { newWorkbook } from '../text/newWorkbook.ts';
 import { dueDateRange, freeTextLimit } from '../text/validRanges.ts';
 import { neutralizeFormula } from '../present/csv.js';
 import { choiceText, periodPhrase, statusChoices, statusLabel } from '../config/labels.ts';
@@ -51,7 +52,7 @@ export const textLimit: ExcelJS.DataValidation = {
  * apostrophe off again (parseSelfAssessment), so an answer comes back exactly as it was stored.
  */
 export async function buildTemplateWorkbook(spec: TemplateSpec, createdAt = new Date()): Promise<ExcelJS.Workbook> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = await newWorkbook();
   workbook.creator = 'Beredskapsuppföljning';
   workbook.created = createdAt;
   workbook.title = `Självskattning ${spec.unitName} ${spec.year} ${spec.period}`;

@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { newWorkbook } from '../text/newWorkbook.ts';
 import type { TemplateInfo } from '../self/templateLayout.ts';
 import type { ValidationProblem } from '../self/validateSelfAssessment.ts';
 import { addTableSheet, type Table } from '../text/xlsxTable.ts';
@@ -51,8 +52,8 @@ const problemTable = (report: ValidationReport): Table => ({
 });
 
 /** The report as a workbook: a summary sheet, then every problem on its own row (filterable). */
-export function validationReportWorkbook(report: ValidationReport): ExcelJS.Workbook {
-  const workbook = new ExcelJS.Workbook();
+export async function validationReportWorkbook(report: ValidationReport): Promise<ExcelJS.Workbook> {
+  const workbook = await newWorkbook();
   workbook.creator = 'Beredskapsuppföljning';
   const summary = workbook.addWorksheet('Sammanfattning');
   summary.getColumn(1).width = 110;

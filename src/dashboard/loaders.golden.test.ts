@@ -105,7 +105,7 @@ describe('dashboard loaders on the sample database', () => {
     for (const loader of loaderFiles()) {
       const perPage = perPageArchives.has(loader);
       for (const profile of perPage ? ['public', 'internal'] as const : ['public'] as const) {
-        const stdout = runLoader(loader, join(dir, 'test.duckdb'), profile);
+        const stdout = await runLoader(loader, join(dir, 'test.duckdb'), profile);
         if (profile === 'public') publicOutputs.set(`data/${loader.replace(/\.js$/, '')}`, stdout);
         for (const [name, bytes] of await loaderFilesOf(loader, stdout)) {
           const key = profile === 'public' ? name : `${name} (${profile})`;

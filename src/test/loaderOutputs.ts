@@ -1,7 +1,7 @@
 // The dashboard's data as a built page reads it: every loader of docs/data run as Framework runs it (a
 // node child process on a database, in a build profile), archives unpacked, lists written by column read
 // back as rows. Shared by the tests that compare what pages show with what reports and exports say.
-import { execFile, execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -27,16 +27,16 @@ export async function untar(bytes: Buffer): Promise<[string, Buffer][]> {
   return files;
 }
 
-const loaderProcess = (loader: string, dbPath: string, profile: 'public' | 'internal') => [
-  process.execPath, [join(loadersDir, loader)],
-  { cwd: projectRoot, env: { ...process.env, BEREDSKAP_DB: dbPath, BEREDSKAP_PROFILE: profile }, maxBuffer: 64 * 1024 * 1024, encoding: 'buffer' },
-] as const;
-
 /** One loader's raw output (stdout) on `dbPath` in `profile`. */
-export const runLoader = (...args: Parameters<typeof loaderProcess>): Buffer => execFileSync(...loaderProcess(...args));
-
-const runLoaderAsync = async (...args: Parameters<typeof loaderProcess>): Promise<Buffer> => (await promisify(execFile)(...loaderProcess(...args))).stdout;
-
+export async function runLoader(loader: string, dbPath: string, profile: 'public' | 'internal'): Promise<Buffer> {
+  const { stdout } = await promisify(execFile)(process.execPath, [join(loadersDir, loader)], {
+    cwd: projectRoot,
+    env: { ...process.env, BEREDSKAP_DB: dbPath, BEREDSKAP_PROFILE: profile },
+    maxBuffer: 64 * 1024 * 1024,
+    encoding: 'buffer',
+  });
+  return stdout;
+}
 
 /**
  * A loader's output as the files a page fetches: `data/NAME` for a JSON loader, `data/NAME/MEMBER` for
@@ -62,7 +62,7 @@ export async function dashboardData(dbPath: string, profile: 'public' | 'interna
   const outputs = new Map<string, Buffer>();
   const queue = [...loaders];
   const lane = async () => {
-    for (let loader = queue.shift(); loader; loader = queue.shift()) outputs.set(loader, await runLoaderAsync(loader, dbPath, profile));
+    for (let loader = queue.shift(); loader; loader = queue.shift()) outputs.set(loader, await runLoader(loader, dbPath, profile));
   };
   await Promise.all([lane(), lane()]);
   const data = new Map<string, Record<string, unknown>>();

@@ -1,11 +1,7 @@
 import {html} from "htl";
 import {dataTable} from "./table.js";
-import {percent} from "./shared/format.js";
+import {diffPoints, percent} from "./shared/format.js";
 import {positionLabel, comparisonUnitLabel} from "./labels.js";
-
-const diff = new Intl.NumberFormat("sv-SE", {maximumFractionDigits: 1, signDisplay: "exceptZero"});
-/** A difference in percentage points as the comparison tables print it: signed, one decimal, "–" when none. */
-export const diffPoints = (v) => (v === null ? "–" : diff.format(v));
 
 /**
  * Jämförelse's table beside its charts: per ÖJ question the city's and the comparator's share Ja, the

@@ -2,9 +2,8 @@ import * as Plot from "./vendor/plot.js";
 import {html} from "htl";
 import {dataTable} from "./table.js";
 import {accessibleChart} from "./chart.js";
-import {percent, number} from "./shared/format.js";
+import {diffPoints, percent, number} from "./shared/format.js";
 import {positionLabel, comparisonUnitLabel} from "./labels.js";
-import {diffPoints} from "./comparisonTable.js";
 
 // Stadsledning's ÖJ section: per comparison group, how many questions the city is above, equal to and
 // below (dash_comparison_position_count), and which questions changed position (dash_leadership_changed).

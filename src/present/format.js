@@ -16,6 +16,9 @@ export const percentTick = (share) => new Intl.NumberFormat("sv-SE", {style: "pe
 export const number = (n) => (n === null || n === undefined ? "–" : numberFormat.format(n));
 /** "2025-06-30" → "30 juni 2025". */
 export const date = (iso) => (iso ? dateFormat.format(new Date(`${iso.slice(0, 10)}T12:00:00Z`)) : "–");
+const diffFormat = new Intl.NumberFormat("sv-SE", {maximumFractionDigits: 1, signDisplay: "exceptZero"});
+/** A difference already in percentage points as the comparison tables print it: signed, one decimal, "–" when none. */
+export const diffPoints = (v) => (v === null ? "–" : diffFormat.format(v));
 /** Change in percentage points, signed: "+5 p.e.", "−3 p.e.". */
 export const pointsChange = (d) =>
   d === null || d === undefined ? "–" : `${d > 0 ? "+" : d < 0 ? "−" : "±"}${numberFormat.format(Math.abs(Math.round(d * 100)))} p.e.`;
